@@ -1,0 +1,69 @@
+package io.gnn4j.graph;
+
+/**
+ * Degree-normalised operators, returned as weighted graphs that share the CSR structure of their input (build
+ * once, reuse for every SpMM). Degrees are weighted row sums {@code d_u = Σ_v A[u][v]}; a zero degree gives a
+ * zero scale (as PyG's {@code gcn_norm} maps 1/0 to 0).
+ */
+public final class Normalization {
+    private Normalization() {}
+
+    /** Weighted out-degrees (row sums of A), as doubles. */
+    public static double[] degrees(Graph a) {
+        double[] d = new double[a.numNodes()];
+        int[] rowPtr = a.rowPtr();
+        for (int u = 0; u < d.length; u++) {
+            double s = 0;
+            for (int k = rowPtr[u]; k < rowPtr[u + 1]; k++) {
+                s += a.weight(k);
+            }
+            d[u] = s;
+        }
+        return d;
+    }
+
+    /**
+     * The GCN operator of Kipf &amp; Welling (2017), {@code Â = D̃^{-1/2} (A + I) D̃^{-1/2}} with D̃ the degrees
+     * of A + I; nodes that already have a self loop keep it (PyG's "remaining" self loops).
+     */
+    public static Graph gcn(Graph a) {
+        return generalized(GraphBuilder.from(a).selfLoops(SelfLoops.ADD).build(), 0.5);
+    }
+
+    /** The random-walk (row-stochastic) operator {@code D^{-1} A}. */
+    public static Graph randomWalk(Graph a) {
+        return generalized(a, 0);
+    }
+
+    /** The symmetric operator {@code D^{-1/2} A D^{-1/2}} without added self loops. */
+    public static Graph symmetric(Graph a) {
+        return generalized(a, 0.5);
+    }
+
+    /**
+     * The generalised operator {@code D^{r-1} A D^{-r}} used by directed models (ADPA; r = 1/2 is symmetric,
+     * r = 0 the random walk {@code D^{-1}A}, r = 1 the column-stochastic {@code A D^{-1}}): entry u→v becomes
+     * {@code d_u^{r-1} · A[u][v] · d_v^{-r}}, with d the row sums of A.
+     */
+    public static Graph generalized(Graph a, double r) {
+        if (!Double.isFinite(r)) {
+            throw new IllegalArgumentException("r must be finite, got " + r);
+        }
+        double[] d = degrees(a);
+        double[] left = new double[d.length];
+        double[] right = new double[d.length];
+        for (int u = 0; u < d.length; u++) {
+            left[u] = d[u] > 0 ? Math.pow(d[u], r - 1) : 0;
+            right[u] = d[u] > 0 ? Math.pow(d[u], -r) : 0;
+        }
+        int[] rowPtr = a.rowPtr(), colIdx = a.colIdx();
+        float[] w = new float[a.numEntries()];
+        for (int u = 0; u < d.length; u++) {
+            for (int k = rowPtr[u]; k < rowPtr[u + 1]; k++) {
+                w[k] = (float) (left[u] * a.weight(k) * right[colIdx[k]]);
+            }
+        }
+        GraphType t = a.type();
+        return new Graph(a.numNodes(), rowPtr, colIdx, w, new GraphType(t.directed(), true, t.selfLoops(), t.multiEdges()));
+    }
+}

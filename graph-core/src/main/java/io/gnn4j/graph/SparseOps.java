@@ -1,0 +1,172 @@
+package io.gnn4j.graph;
+
+import io.gnn4j.graph.internal.KernelProvider;
+import io.gnn4j.graph.internal.SparseKernels;
+import java.lang.foreign.MemorySegment;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The sparse kernels of gnn4j: SpMM {@code Y = A·X} and {@code Y = Aᵀ·X}, SDDMM on the entries of A, and
+ * scatter/segment reductions by index. Dense operands are row-major float32 matrices given as
+ * {@link MemorySegment}s (heap arrays via {@link MemorySegment#ofArray(float[])}, ND4J tensors via
+ * {@link Tensors#segment}) or as ND4J tensors directly. Every method validates shapes and ids, then runs the
+ * kernels chosen by {@link KernelProvider} over row blocks balanced by number of entries, on the given
+ * {@link ExecutionContext}. Each output row is computed by one thread in a fixed order, so results are
+ * bit-identical for every thread count. Outputs are overwritten, never accumulated into.
+ */
+public final class SparseOps {
+    /** Target size of the slice of X that one column tile gathers from; keeps the gathers in the last-level cache. */
+    static final long TILE_BYTES = Long.getLong("gnn4j.spmm.tileBytes", 12L << 20);
+
+    private SparseOps() {}
+
+    /** The kernel implementation in use ("scalar" or "vector-&lt;bits&gt;"). */
+    public static String kernelName() {
+        return KernelProvider.kernels().name();
+    }
+
+    /** {@code Y = A·X} on the default context; X is N×f, Y is N×f. */
+    public static void spmm(Graph a, MemorySegment x, MemorySegment y, int f) {
+        spmm(a, x, y, f, ExecutionContext.defaultContext());
+    }
+
+    /** {@code Y = A·X}: {@code Y[u] = Σ_{u→v} w(u,v)·X[v]}; X and Y are N×f, Y is overwritten. */
+    public static void spmm(Graph a, MemorySegment x, MemorySegment y, int f, ExecutionContext ctx) {
+        spmm(KernelProvider.kernels(), a, x, y, f, ctx);
+    }
+
+    /** {@code Y = A·X} for N×F ND4J tensors (float32, row-major, contiguous); Y is overwritten. */
+    public static void spmm(Graph a, INDArray x, INDArray y, ExecutionContext ctx) {
+        int f = Tensors.columns(x, "X");
+        requireShape("Y", Tensors.rows(y), Tensors.columns(y, "Y"), a.numNodes(), f);
+        spmm(a, Tensors.segment(x), Tensors.segment(y), f, ctx);
+    }
+
+    /** {@code Y = Aᵀ·X}: {@code Y[v] = Σ_{u→v} w(u,v)·X[u]}, the aggregation over incoming edges. */
+    public static void spmmTranspose(Graph a, MemorySegment x, MemorySegment y, int f, ExecutionContext ctx) {
+        spmm(a.transpose(), x, y, f, ctx);
+    }
+
+    /** {@code Y = Aᵀ·X} for ND4J tensors. */
+    public static void spmmTranspose(Graph a, INDArray x, INDArray y, ExecutionContext ctx) {
+        spmm(a.transpose(), x, y, ctx);
+    }
+
+    /** SpMM with explicitly chosen kernels; used by tests and benchmarks to compare implementations. */
+    public static void spmm(SparseKernels kernels, Graph a, MemorySegment x, MemorySegment y, int f,
+                            ExecutionContext ctx) {
+        int n = a.numNodes();
+        requireColumns(f);
+        requireBytes("X", x, n, f);
+        requireBytes("Y", y, n, f);
+        spmm(kernels, a.rowPtr(), a.colIdx(), a.weightsOrNull(), n, n, x, y, f, ctx);
+    }
+
+    /** SpMM of a validated rows×xRows CSR matrix, tiled over columns, parallel over balanced row blocks. */
+    private static void spmm(SparseKernels kernels, int[] rowPtr, int[] colIdx, float[] w, int rows, int xRows,
+                             MemorySegment x, MemorySegment y, int f, ExecutionContext ctx) {
+        int[] bounds = RowPartition.balanced(rowPtr, rows, blocksFor(ctx));
+        int tile = columnTile(xRows, f);
+        for (int c0 = 0; c0 < f; c0 += tile) {
+            int from = c0, to = Math.min(f, c0 + tile);
+            ctx.forEachBlock(bounds.length - 1,
+                    b -> kernels.spmm(rowPtr, colIdx, w, x, y, f, from, to, bounds[b], bounds[b + 1]));
+        }
+    }
+
+    /**
+     * SDDMM: {@code out[e] = ⟨X[u], Y[v]⟩} for every stored entry e = (u→v) of A, in CSR order; X and Y are N×f,
+     * {@code out} has length E.
+     */
+    public static void sddmm(Graph a, MemorySegment x, MemorySegment y, int f, float[] out, ExecutionContext ctx) {
+        sddmm(KernelProvider.kernels(), a, x, y, f, out, ctx);
+    }
+
+    /** SDDMM with explicitly chosen kernels. */
+    public static void sddmm(SparseKernels kernels, Graph a, MemorySegment x, MemorySegment y, int f, float[] out,
+                             ExecutionContext ctx) {
+        int n = a.numNodes();
+        requireColumns(f);
+        requireBytes("X", x, n, f);
+        requireBytes("Y", y, n, f);
+        if (out.length != a.numEntries()) {
+            throw new IllegalArgumentException("out has length " + out.length + " but the graph has " + a.numEntries()
+                    + " entries");
+        }
+        int[] bounds = RowPartition.balanced(a.rowPtr(), n, blocksFor(ctx));
+        ctx.forEachBlock(bounds.length - 1,
+                b -> kernels.sddmm(a.rowPtr(), a.colIdx(), x, y, f, out, bounds[b], bounds[b + 1]));
+    }
+
+    /**
+     * Scatter-sum: {@code out[s] = Σ_{i : index[i] = s} src[i]} for s in {@code [0, numSegments)}; src is M×f with
+     * {@code M = index.length}, out is numSegments×f. Segments receiving nothing are 0. Rows are added in
+     * ascending i, whatever the thread count.
+     */
+    public static void scatterSum(int[] index, int numSegments, MemorySegment src, MemorySegment out, int f,
+                                  ExecutionContext ctx) {
+        SegmentIndex s = SegmentIndex.of(index, numSegments, src, out, f);
+        spmm(KernelProvider.kernels(), s.rowPtr(), s.sources(), null, numSegments, index.length, src, out, f, ctx);
+    }
+
+    /** Scatter-mean: like {@link #scatterSum} divided by each segment's count (0 for empty segments). */
+    public static void scatterMean(int[] index, int numSegments, MemorySegment src, MemorySegment out, int f,
+                                   ExecutionContext ctx) {
+        SegmentIndex s = SegmentIndex.of(index, numSegments, src, out, f);
+        spmm(KernelProvider.kernels(), s.rowPtr(), s.sources(), s.inverseCounts(), numSegments, index.length, src,
+                out, f, ctx);
+    }
+
+    /**
+     * Scatter-max: {@code out[s][c] = max_{i : index[i] = s} src[i][c]}, and {@code argmax[s·f+c]} the row i of
+     * the first maximum; empty segments give 0 and argmax −1 (as PyG's scatter-max fills them).
+     */
+    public static void scatterMax(int[] index, int numSegments, MemorySegment src, MemorySegment out, int[] argmax,
+                                  int f, ExecutionContext ctx) {
+        SegmentIndex s = SegmentIndex.of(index, numSegments, src, out, f);
+        if ((long) argmax.length != (long) numSegments * f) {
+            throw new IllegalArgumentException("argmax has length " + argmax.length + " but needs numSegments×f = "
+                    + (long) numSegments * f);
+        }
+        SparseKernels k = KernelProvider.kernels();
+        int[] bounds = RowPartition.balanced(s.rowPtr(), numSegments, blocksFor(ctx));
+        ctx.forEachBlock(bounds.length - 1, b -> k.segmentMax(s.rowPtr(), s.sources(), src, out, argmax, f,
+                bounds[b], bounds[b + 1]));
+    }
+
+    private static int blocksFor(ExecutionContext ctx) {
+        // A few blocks per thread absorb uneven rows; one block when single-threaded avoids the split entirely.
+        return ctx.threads() == 1 ? 1 : ctx.threads() * 8;
+    }
+
+    /** Columns per pass so that one tile of X stays cache-resident; a multiple of 16 floats, at least 16. */
+    static int columnTile(long rows, int f) {
+        long rowBytes = rows * Float.BYTES;
+        if (rowBytes * f <= TILE_BYTES) {
+            return f;
+        }
+        int tile = (int) Math.max(16, (TILE_BYTES / rowBytes) / 16 * 16);
+        return Math.min(tile, f);
+    }
+
+    static void requireBytes(String name, MemorySegment m, long rows, int f) {
+        long need = rows * f * Float.BYTES;
+        if (m.byteSize() < need) {
+            throw new IllegalArgumentException(name + " holds " + m.byteSize() / Float.BYTES + " floats but needs "
+                    + rows + "×" + f + " = " + rows * f);
+        }
+    }
+
+    private static void requireColumns(int f) {
+        if (f < 0) {
+            throw new IllegalArgumentException("f must be >= 0, got " + f);
+        }
+    }
+
+    private static void requireShape(String name, long rows, long cols, long expectedRows, long expectedCols) {
+        if (rows != expectedRows || cols != expectedCols) {
+            throw new IllegalArgumentException(name + " has shape [" + rows + ", " + cols + "] but expected ["
+                    + expectedRows + ", " + expectedCols + "]");
+        }
+    }
+}

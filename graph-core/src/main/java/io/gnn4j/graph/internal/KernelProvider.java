@@ -1,0 +1,67 @@
+package io.gnn4j.graph.internal;
+
+import java.lang.invoke.MethodHandles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Chooses the {@link SparseKernels} implementation once, at class initialisation (after Lucene's
+ * {@code VectorizationProvider}): the Vector API kernels when {@code jdk.incubator.vector} is readable, the scalar
+ * ones otherwise, with one log line saying why and how to enable the fast path. The system property
+ * {@code gnn4j.kernels=scalar} forces the scalar kernels (for debugging and CI).
+ */
+public final class KernelProvider {
+    private static final Logger LOG = LoggerFactory.getLogger(KernelProvider.class);
+
+    private KernelProvider() {}
+
+    private static final class Holder {
+        static final SparseKernels INSTANCE = lookup();
+    }
+
+    /** The kernels chosen at start-up. */
+    public static SparseKernels kernels() {
+        return Holder.INSTANCE;
+    }
+
+    /** The always-available scalar kernels. */
+    public static SparseKernels scalar() {
+        return new ScalarKernels();
+    }
+
+    /**
+     * The Vector API kernels.
+     *
+     * @throws UnsupportedOperationException when {@code jdk.incubator.vector} is not readable
+     */
+    public static SparseKernels vector() {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            throw new UnsupportedOperationException("jdk.incubator.vector is not enabled: start the JVM with "
+                    + "--add-modules jdk.incubator.vector");
+        }
+        try {
+            return (SparseKernels) MethodHandles.lookup()
+                    .findConstructor(Class.forName("io.gnn4j.graph.internal.PanamaKernels"),
+                            java.lang.invoke.MethodType.methodType(void.class))
+                    .invoke();
+        } catch (Throwable t) {
+            throw new UnsupportedOperationException("Vector API kernels could not be loaded: " + t, t);
+        }
+    }
+
+    private static SparseKernels lookup() {
+        if ("scalar".equals(System.getProperty("gnn4j.kernels"))) {
+            LOG.info("gnn4j kernels: scalar (forced by -Dgnn4j.kernels=scalar)");
+            return scalar();
+        }
+        try {
+            SparseKernels k = vector();
+            LOG.debug("gnn4j kernels: {}", k.name());
+            return k;
+        } catch (UnsupportedOperationException e) {
+            LOG.warn("gnn4j kernels: scalar, slower ({}). Enable the fast path with --add-modules jdk.incubator.vector",
+                    e.getMessage());
+            return scalar();
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.gnn4j.graph.internal;
+
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteOrder;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link SparseKernels} on the Vector API (jdk.incubator.vector). Loaded reflectively by {@link KernelProvider}
+ * only when the module is readable, so nothing else links against the incubator module. Segment reductions
+ * (max with argmax) keep the scalar code: they are compare-bound, not bandwidth-bound.
+ */
+final class PanamaKernels extends ScalarKernels {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    private static final ByteOrder NATIVE = ByteOrder.nativeOrder();
+
+    @Override
+    public String name() {
+        return "vector-" + S.vectorBitSize();
+    }
+
+    @Override
+    public void spmm(int[] rowPtr, int[] colIdx, float[] w, MemorySegment x, MemorySegment y, int f, int c0, int c1,
+                     int rowFrom, int rowTo) {
+        long stride = (long) f * Float.BYTES;
+        for (int r = rowFrom; r < rowTo; r++) {
+            int from = rowPtr[r], to = rowPtr[r + 1];
+            long out = r * stride;
+            int c = c0;
+            // Four vectors of accumulators stay in registers while the row's neighbours stream past: each
+            // gathered x row segment is read once and never written back until the row is done.
+            for (; c + 4 * L <= c1; c += 4 * L) {
+                long off = (long) c * Float.BYTES;
+                FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
+                for (int k = from; k < to; k++) {
+                    long src = colIdx[k] * stride + off;
+                    FloatVector s = FloatVector.broadcast(S, w == null ? 1f : w[k]);
+                    a0 = FloatVector.fromMemorySegment(S, x, src, NATIVE).fma(s, a0);
+                    a1 = FloatVector.fromMemorySegment(S, x, src + L * 4L, NATIVE).fma(s, a1);
+                    a2 = FloatVector.fromMemorySegment(S, x, src + 2 * L * 4L, NATIVE).fma(s, a2);
+                    a3 = FloatVector.fromMemorySegment(S, x, src + 3 * L * 4L, NATIVE).fma(s, a3);
+                }
+                a0.intoMemorySegment(y, out + off, NATIVE);
+                a1.intoMemorySegment(y, out + off + L * 4L, NATIVE);
+                a2.intoMemorySegment(y, out + off + 2 * L * 4L, NATIVE);
+                a3.intoMemorySegment(y, out + off + 3 * L * 4L, NATIVE);
+            }
+            for (; c + L <= c1; c += L) {
+                long off = (long) c * Float.BYTES;
+                FloatVector a0 = FloatVector.zero(S);
+                for (int k = from; k < to; k++) {
+                    FloatVector s = FloatVector.broadcast(S, w == null ? 1f : w[k]);
+                    a0 = FloatVector.fromMemorySegment(S, x, colIdx[k] * stride + off, NATIVE).fma(s, a0);
+                }
+                a0.intoMemorySegment(y, out + off, NATIVE);
+            }
+            if (c < c1) {
+                super.spmm(rowPtr, colIdx, w, x, y, f, c, c1, r, r + 1);
+            }
+        }
+    }
+
+    @Override
+    public void sddmm(int[] rowPtr, int[] colIdx, MemorySegment x, MemorySegment y, int f, float[] out,
+                      int rowFrom, int rowTo) {
+        long stride = (long) f * Float.BYTES;
+        int bound = S.loopBound(f);
+        for (int r = rowFrom; r < rowTo; r++) {
+            long xr = r * stride;
+            for (int k = rowPtr[r]; k < rowPtr[r + 1]; k++) {
+                long yr = colIdx[k] * stride;
+                FloatVector acc = FloatVector.zero(S);
+                int c = 0;
+                for (; c < bound; c += L) {
+                    long off = (long) c * Float.BYTES;
+                    acc = FloatVector.fromMemorySegment(S, x, xr + off, NATIVE)
+                            .fma(FloatVector.fromMemorySegment(S, y, yr + off, NATIVE), acc);
+                }
+                float s = acc.reduceLanes(VectorOperators.ADD);
+                for (; c < f; c++) {
+                    s += x.getAtIndex(FLOAT, xr / 4 + c) * y.getAtIndex(FLOAT, yr / 4 + c);
+                }
+                out[k] = s;
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.gnn4j.graph.internal;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/** The plain-Java implementation of {@link SparseKernels}: always available, the reference for the vector one. */
+class ScalarKernels implements SparseKernels {
+    static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED;
+
+    @Override
+    public String name() {
+        return "scalar";
+    }
+
+    @Override
+    public void spmm(int[] rowPtr, int[] colIdx, float[] w, MemorySegment x, MemorySegment y, int f, int c0, int c1,
+                     int rowFrom, int rowTo) {
+        int width = c1 - c0;
+        float[] acc = new float[width];
+        for (int r = rowFrom; r < rowTo; r++) {
+            java.util.Arrays.fill(acc, 0f);
+            for (int k = rowPtr[r]; k < rowPtr[r + 1]; k++) {
+                float a = w == null ? 1f : w[k];
+                long base = ((long) colIdx[k] * f + c0) * Float.BYTES;
+                for (int c = 0; c < width; c++) {
+                    acc[c] += a * x.getAtIndex(FLOAT, (base >> 2) + c);
+                }
+            }
+            long out = (long) r * f + c0;
+            for (int c = 0; c < width; c++) {
+                y.setAtIndex(FLOAT, out + c, acc[c]);
+            }
+        }
+    }
+
+    @Override
+    public void sddmm(int[] rowPtr, int[] colIdx, MemorySegment x, MemorySegment y, int f, float[] out,
+                      int rowFrom, int rowTo) {
+        for (int r = rowFrom; r < rowTo; r++) {
+            long xr = (long) r * f;
+            for (int k = rowPtr[r]; k < rowPtr[r + 1]; k++) {
+                long yr = (long) colIdx[k] * f;
+                float s = 0f;
+                for (int c = 0; c < f; c++) {
+                    s += x.getAtIndex(FLOAT, xr + c) * y.getAtIndex(FLOAT, yr + c);
+                }
+                out[k] = s;
+            }
+        }
+    }
+
+    @Override
+    public void segmentMax(int[] rowPtr, int[] colIdx, MemorySegment x, MemorySegment y, int[] argmax, int f,
+                           int rowFrom, int rowTo) {
+        for (int r = rowFrom; r < rowTo; r++) {
+            long out = (long) r * f;
+            int from = rowPtr[r], to = rowPtr[r + 1];
+            for (int c = 0; c < f; c++) {
+                float best = 0f;
+                int arg = -1;
+                for (int k = from; k < to; k++) {
+                    float v = x.getAtIndex(FLOAT, (long) colIdx[k] * f + c);
+                    if (arg < 0 || v > best) {
+                        best = v;
+                        arg = colIdx[k];
+                    }
+                }
+                y.setAtIndex(FLOAT, out + c, best);
+                argmax[(int) (out + c)] = arg;
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.gnn4j.graph.internal;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * The kernel contract: every method works on a range of CSR rows and a range of feature columns, on dense
+ * row-major float32 matrices held in {@link MemorySegment}s (row stride {@code f} floats). Inputs are trusted:
+ * {@link io.gnn4j.graph.SparseOps} validates them. Weights {@code w} may be null, meaning all ones.
+ */
+public interface SparseKernels {
+    /** Name of the implementation, for logs and benchmark reports. */
+    String name();
+
+    /**
+     * SpMM: {@code y[r][c] = Σ_{k in row r} w[k]·x[colIdx[k]][c]} for rows {@code [rowFrom, rowTo)} and columns
+     * {@code [c0, c1)}; those cells of y are overwritten.
+     */
+    void spmm(int[] rowPtr, int[] colIdx, float[] w, MemorySegment x, MemorySegment y, int f, int c0, int c1,
+              int rowFrom, int rowTo);
+
+    /** SDDMM: {@code out[k] = Σ_c x[r][c]·y[colIdx[k]][c]} for every entry k of rows {@code [rowFrom, rowTo)}. */
+    void sddmm(int[] rowPtr, int[] colIdx, MemorySegment x, MemorySegment y, int f, float[] out, int rowFrom, int rowTo);
+
+    /**
+     * Row-wise max: {@code y[r][c] = max_{k in row r} x[colIdx[k]][c]} and {@code argmax[r·f+c]} the column index
+     * {@code colIdx[k]} of the first maximum; an empty row gives 0 and argmax −1.
+     */
+    void segmentMax(int[] rowPtr, int[] colIdx, MemorySegment x, MemorySegment y, int[] argmax, int f,
+                    int rowFrom, int rowTo);
+}
