@@ -38,6 +38,10 @@ final class KernelsCommand implements Callable<Integer> {
     @Option(names = "--threads", split = ",", defaultValue = "1,2", description = "thread counts (default: ${DEFAULT-VALUE})")
     int[] threads;
 
+    @Option(names = "--kernels", split = ",", defaultValue = "scalar,vector",
+            description = "kernel implementations to time: scalar, vector (default: ${DEFAULT-VALUE})")
+    List<String> kernels;
+
     @Option(names = "--reps", defaultValue = "7", description = "timed repetitions (default: ${DEFAULT-VALUE})")
     int reps;
 
@@ -70,9 +74,13 @@ final class KernelsCommand implements Callable<Integer> {
                     nodes, a.numEntries(), features);
             System.out.println("| kernels | threads | median ms | GB/s |");
             System.out.println("|---|---|---|---|");
-            List<SparseKernels> impls = new ArrayList<>(List.of(KernelProvider.scalar()));
-            if (!KernelProvider.kernels().name().equals("scalar")) {
-                impls.add(KernelProvider.kernels());
+            List<SparseKernels> impls = new ArrayList<>();
+            for (String name : kernels) {
+                switch (name) {
+                    case "scalar" -> impls.add(KernelProvider.scalar());
+                    case "vector" -> impls.add(KernelProvider.vector());
+                    default -> throw new IllegalArgumentException("unknown kernels '" + name + "': use scalar or vector");
+                }
             }
             for (SparseKernels k : impls) {
                 for (int t : threads) {
