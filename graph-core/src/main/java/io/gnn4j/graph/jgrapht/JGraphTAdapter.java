@@ -27,7 +27,8 @@ public final class JGraphTAdapter {
     private JGraphTAdapter() {}
 
     /**
-     * The gnn4j graph of {@code g} with ids in {@code g.vertexSet()} iteration order.
+     * The gnn4j graph of {@code g} with ids in {@code g.vertexSet()} iteration order. A weighted JGraphT graph
+     * without edges gives an unweighted gnn4j graph (there is no weight to keep).
      *
      * @throws IllegalArgumentException when g is a mixed graph (both directed and undirected edges) or a weight
      *                                  is not finite as a float
