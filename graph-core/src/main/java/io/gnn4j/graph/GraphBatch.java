@@ -7,8 +7,8 @@ import java.util.Objects;
 
 /**
  * Many small graphs stored as one block-diagonal {@link Graph}, the mini-batch of graph-level tasks (as PyG's
- * {@code Batch}): graph g owns the nodes {@code nodeOffsets[g] .. nodeOffsets[g+1])} and the stored entries
- * {@code entryOffsets[g] .. entryOffsets[g+1])}, and {@code graphIndex[u]} (PyG's {@code batch} vector) names the
+ * {@code Batch}): graph g owns the nodes {@code [nodeOffsets[g], nodeOffsets[g+1])} and the stored entries
+ * {@code [entryOffsets[g], entryOffsets[g+1])}, and {@code graphIndex[u]} (PyG's {@code batch} vector) names the
  * graph of node u. The block-diagonal CSR is built by shifting each graph's arrays, in O(N + E) with no sorting;
  * {@link #unbatch()} gives back graphs equal to the inputs (same arrays, same {@link GraphType}). How a per-graph
  * data column (features, labels, node-id lists) is concatenated is declared by a {@link Column}, never guessed.
@@ -23,6 +23,7 @@ public final class GraphBatch {
     private final int[] graphIndex;
     private final GraphType[] types;
     private final boolean[] hasWeights;
+    private final int[] graphOffsets;
 
     private GraphBatch(Graph graph, int[] nodeOffsets, int[] entryOffsets, int[] graphIndex, GraphType[] types,
                        boolean[] hasWeights) {
@@ -32,6 +33,10 @@ public final class GraphBatch {
         this.graphIndex = graphIndex;
         this.types = types;
         this.hasWeights = hasWeights;
+        this.graphOffsets = new int[types.length + 1]; // one row per graph: offsets 0, 1, ..., G
+        for (int g = 0; g <= types.length; g++) {
+            graphOffsets[g] = g;
+        }
     }
 
     /** Which index a column's rows follow: one row per node, per stored entry, or per graph. */
@@ -311,16 +316,8 @@ public final class GraphBatch {
         return switch (axis) {
             case NODE -> nodeOffsets;
             case ENTRY -> entryOffsets;
-            case GRAPH -> graphOffsets();
+            case GRAPH -> graphOffsets;
         };
-    }
-
-    private int[] graphOffsets() {
-        int[] o = new int[types.length + 1];
-        for (int g = 0; g <= types.length; g++) {
-            o[g] = g;
-        }
-        return o;
     }
 
     private void requireParts(int size) {

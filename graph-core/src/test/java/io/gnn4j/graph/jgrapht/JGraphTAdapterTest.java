@@ -14,8 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.jgrapht.graph.DefaultEdge;
+import org.jgrapht.graph.DefaultGraphType;
 import org.jgrapht.graph.DefaultWeightedEdge;
 import org.jgrapht.graph.DirectedWeightedPseudograph;
+import org.jgrapht.graph.GraphDelegator;
 import org.jgrapht.graph.Pseudograph;
 import org.jgrapht.graph.WeightedPseudograph;
 import org.junit.jupiter.api.Test;
@@ -199,5 +201,29 @@ class JGraphTAdapterTest {
         org.jgrapht.Graph<Integer, DefaultEdge> j = JGraphTAdapter.toJGraphT(g, List.of(7, 8), DefaultEdge::new);
         assertEquals(1, j.edgeSet().size());
         assertTrue(j.containsEdge(8, 7));
+    }
+
+    @Test
+    void mixedGraphsAreRejectedNamingTheirType() {
+        Pseudograph<String, DefaultEdge> base = new Pseudograph<>(DefaultEdge.class);
+        base.addVertex("a");
+        org.jgrapht.Graph<String, DefaultEdge> mixed = new GraphDelegator<>(base) {
+            @Override
+            public org.jgrapht.GraphType getType() {
+                return DefaultGraphType.mixed();
+            }
+        };
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> JGraphTAdapter.fromJGraphT(mixed));
+        assertTrue(e.getMessage().contains("mixed"), e.getMessage());
+    }
+
+    @Test
+    void emptyGraphsConvertBothWays() {
+        IndexedGraph<String> r = JGraphTAdapter.fromJGraphT(new Pseudograph<String, DefaultEdge>(DefaultEdge.class));
+        assertEquals(0, r.graph().numNodes());
+        assertTrue(r.vertices().isEmpty());
+        org.jgrapht.Graph<Integer, DefaultWeightedEdge> j = JGraphTAdapter.toJGraphT(GraphBuilder.directed(0).build());
+        assertTrue(j.vertexSet().isEmpty());
+        assertTrue(j.getType().isDirected());
     }
 }
