@@ -54,7 +54,7 @@ public final class Normalization {
         double[] right = new double[d.length];
         for (int u = 0; u < d.length; u++) {
             left[u] = d[u] > 0 ? Math.pow(d[u], r - 1) : 0;
-            right[u] = d[u] > 0 ? Math.pow(d[u], -r) : 0;
+            right[u] = d[u] > 0 ? Math.pow(d[u], -r) : (r == 0 ? 1 : 0); // d^0 = 1 even for d = 0: D^-1 A scales rows only
         }
         int[] rowPtr = a.rowPtr(), colIdx = a.colIdx();
         float[] w = new float[a.numEntries()];
