@@ -130,4 +130,11 @@ class GraphTest {
         Graph g = list.into(GraphBuilder.undirected(list.n())).build();
         assertEquals(sorted(GraphBuilderTest.entries(g)), sorted(GraphBuilderTest.entries(CsrTranspose.of(g))));
     }
+
+    @Test
+    void numEdgesCountsEveryParallelSelfLoop() {
+        Graph g = GraphBuilder.undirected(2).duplicates(DuplicateEdges.KEEP).addEdge(0, 0).addEdge(0, 0).addEdge(0, 1).build();
+        assertEquals(4, g.numEntries());
+        assertEquals(3L, g.numEdges());
+    }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.foreign.MemorySegment;
 import org.junit.jupiter.api.Test;
 
 class NormalizationTest {
@@ -105,5 +106,17 @@ class NormalizationTest {
                 () -> Normalization.generalized(directedWithSink(), Double.NaN));
         assertTrue(e.getMessage().contains("NaN"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Normalization.generalized(directedWithSink(), Double.POSITIVE_INFINITY));
+    }
+
+    @Test
+    void transposeOfARandomWalkOperatorOfAnUndirectedGraphIsItsTranspose() {
+        Graph a = Normalization.randomWalk(GraphBuilder.undirected(3).addEdge(0, 1).addEdge(1, 2).build());
+        // Â = D^-1 A: row 0 = [0→1: 1], row 1 = [1→0: 0.5, 1→2: 0.5]; (Âᵀ)[0][1] = Â[1][0] = 0.5
+        assertEquals(0.5f, a.transpose().weight(0));
+        float[] x = {1, 0, 0};
+        float[] y = new float[3];
+        SparseOps.spmmTranspose(a, MemorySegment.ofArray(x), MemorySegment.ofArray(y), 1, ExecutionContext.defaultContext());
+        assertEquals(1f, y[1]); // (Âᵀx)[1] = Â[0][1]·x[0] = 1
+        assertEquals(0f, y[0]);
     }
 }
