@@ -137,7 +137,8 @@ class SparseOpsTest {
     @Test
     void columnTilesKeepTheGatheredSliceSmallAndCoverWideMatrices() {
         assertEquals(128, SparseOps.columnTile(1000, 128));
-        int tile = SparseOps.columnTile(100_000, 128);
+        assertEquals(128, SparseOps.columnTile(100_000, 128));
+        int tile = SparseOps.columnTile(300_000, 128);
         assertTrue(tile % 16 == 0 && tile >= 16 && tile < 128, "tile " + tile);
         assertEquals(16, SparseOps.columnTile(100_000_000, 128));
     }
