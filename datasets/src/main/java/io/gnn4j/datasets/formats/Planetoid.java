@@ -107,7 +107,8 @@ public final class Planetoid {
                 null);
     }
 
-    private static CsrMatrix csr(Path file) throws IOException {
+    /** One pickled csr_matrix file (package-private for the fuzz tests). */
+    static CsrMatrix csr(Path file) throws IOException {
         Object o = PickleReader.read(file, Files.readAllBytes(file));
         if (!(o instanceof PickleReader.PyObject obj) || !PickleReader.isCsr(obj.cls)) {
             throw new DatasetFormatException(file, "pickle", "expected a scipy csr_matrix, found " + describe(o));
@@ -137,7 +138,8 @@ public final class Planetoid {
         return a;
     }
 
-    private static NpyArray array(Path file) throws IOException {
+    /** One pickled 2-D ndarray file. */
+    static NpyArray array(Path file) throws IOException {
         Object o = PickleReader.read(file, Files.readAllBytes(file));
         if (!(o instanceof NpyArray a)) {
             throw new DatasetFormatException(file, "pickle", "expected a numpy array, found " + describe(o));
@@ -236,7 +238,7 @@ public final class Planetoid {
     }
 
     /** The adjacency dict as PyG reads it: all (key, neighbour) pairs, self loops removed, duplicates merged. */
-    private static Graph graph(Path file, int n) throws IOException {
+    static Graph graph(Path file, int n) throws IOException {
         Object o = PickleReader.read(file, Files.readAllBytes(file));
         if (!(o instanceof Map<?, ?> dict)) {
             throw new DatasetFormatException(file, "pickle", "expected a dict of adjacency lists, found " + describe(o));
