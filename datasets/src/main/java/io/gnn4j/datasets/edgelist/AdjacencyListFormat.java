@@ -41,7 +41,7 @@ public final class AdjacencyListFormat {
                 dst.add(tokens.next(c, ""));
             }
         }
-        int n = tokens.numNodes();
+        int n = tokens.numNodes(c, src.size());
         GraphBuilder b = directed ? GraphBuilder.directed(n) : GraphBuilder.undirected(n);
         b.addEdges(src.toIntArray(), dst.toIntArray());
         Graph g = b.build();

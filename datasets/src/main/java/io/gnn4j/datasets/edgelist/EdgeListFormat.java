@@ -55,7 +55,7 @@ public final class EdgeListFormat {
             src.add(u);
             dst.add(v);
         }
-        int n = tokens.numNodes();
+        int n = tokens.numNodes(c, src.size());
         GraphBuilder b = o.directed() ? GraphBuilder.directed(n) : GraphBuilder.undirected(n);
         b.duplicates(o.duplicates());
         for (int i = 0; i < src.size(); i++) {

@@ -49,8 +49,21 @@ final class NodeTokens {
         return id;
     }
 
-    int numNodes() {
-        return fixedN >= 0 ? fixedN : maxId + 1;
+    /**
+     * N: the given count, or the largest id + 1. An inferred N above 100 × lines + 1,000,000 is refused (it would
+     * allocate gigabytes for ids that are really sparse labels; read such files with {@link NodeIds#NAMES}).
+     */
+    int numNodes(TextCursor c, long lines) throws DatasetFormatException {
+        if (fixedN >= 0) {
+            return fixedN;
+        }
+        long limit = 100 * lines + 1_000_000;
+        if (maxId + 1L > limit) {
+            throw new DatasetFormatException(c.file(), "all lines", "expected node ids below " + limit
+                    + " (100 per line + 1,000,000) when N is inferred, found id " + maxId
+                    + "; use NodeIds.NAMES for sparse ids or give numNodes");
+        }
+        return maxId + 1;
     }
 
     String[] names() {

@@ -29,6 +29,9 @@ import java.util.List;
  * {@link TuGraphs#duplicateLines()}. Any violation raises {@link DatasetFormatException}.
  */
 public final class TuFormat {
+    /** Upper bound on N × F (1 GiB of floats): a wild node label must not exhaust the heap. */
+    static final long MAX_FEATURE_VALUES = 1L << 28;
+
     private TuFormat() {
     }
 
@@ -67,7 +70,7 @@ public final class TuFormat {
             while (c.nextLine()) {
                 int g = c.nextInt();
                 c.expectEnd();
-                if (g != prev && g != prev + 1) {
+                if (prev == 0 ? g != 1 : g != prev && g != prev + 1) {
                     throw c.error(prev == 0 ? "graph id 1 on the first line"
                             : "graph id " + prev + " or " + (prev + 1) + " (graphs as contiguous blocks, ids without gaps)",
                             String.valueOf(g));
@@ -215,6 +218,11 @@ public final class TuFormat {
         List<float[]> feats = new ArrayList<>(numGraphs);
         List<int[]> entryLabels = edgeLabelsRaw == null ? null : new ArrayList<>(numGraphs);
         int numFeatures = attrWidth + labelWidth;
+        if ((long) n * numFeatures > MAX_FEATURE_VALUES) {
+            throw new DatasetFormatException(src.path(nlFile), "all lines", "expected node labels whose one-hot width "
+                    + labelWidth + " (+ " + attrWidth + " attributes) keeps " + n + " nodes × features within "
+                    + MAX_FEATURE_VALUES + " floats, found " + (long) n * numFeatures);
+        }
         int k = 0;
         for (int g = 0; g < numGraphs; g++) {
             int lo = firstNode.getInt(g), hi = firstNode.getInt(g + 1);

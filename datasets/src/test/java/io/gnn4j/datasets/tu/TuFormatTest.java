@@ -206,6 +206,13 @@ class TuFormatTest {
     }
 
     @Test
+    void firstGraphIdMustBeOne() throws IOException {
+        Path dir = write("T", "2, 3\n3, 2\n", "0\n1\n1\n", "0\n1\n", null, null);
+        DatasetFormatException e = assertThrows(DatasetFormatException.class, () -> TuFormat.load(dir, "T"));
+        assertTrue(e.getMessage().contains("_graph_indicator.txt: line 1: expected graph id 1"), e.getMessage());
+    }
+
+    @Test
     void wrongNumberOfGraphLabelsIsRejected() throws IOException {
         Path dir = write("T", "1, 2\n2, 1\n", "1\n1\n", "0\n1\n", null, null);
         DatasetFormatException e = assertThrows(DatasetFormatException.class, () -> TuFormat.load(dir, "T"));
