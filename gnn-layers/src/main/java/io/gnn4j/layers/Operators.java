@@ -59,7 +59,22 @@ final class Operators {
 
     /** The operator M with {@code (M·X)[v] = (1/|N_in(v)|) Σ_{u→v} X[u]}: the random walk operator of Aᵀ, unweighted. */
     static Graph meanIncoming(Graph g) {
-        return cached(g, "mean", k -> Normalization.randomWalk(unweighted(k).transpose()));
+        return cached(g, "mean", Operators::incomingMean);
+    }
+
+    // Built here rather than with Normalization.randomWalk(Aᵀ): graph-core's generalised normalisation scales the
+    // entries pointing at nodes without out-edges by 0 even for r = 0, where the factor d^0 should be 1.
+    private static Graph incomingMean(Graph g) {
+        Graph t = unweighted(g).transpose();
+        int[] rowPtr = t.rowPtr(), colIdx = t.colIdx();
+        GraphBuilder b = GraphBuilder.directed(t.numNodes());
+        for (int v = 0; v < t.numNodes(); v++) {
+            float w = 1f / (rowPtr[v + 1] - rowPtr[v]);
+            for (int k = rowPtr[v]; k < rowPtr[v + 1]; k++) {
+                b.addEdge(v, colIdx[k], w);
+            }
+        }
+        return b.build();
     }
 
     /** The graph with a self loop on every node (existing self loops kept, as PyG's remaining self loops). */
