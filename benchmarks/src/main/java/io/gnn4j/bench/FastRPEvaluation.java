@@ -65,8 +65,12 @@ public final class FastRPEvaluation {
         int trainSize = (int) (fraction * n);
         int[] train = java.util.Arrays.copyOfRange(perm, 0, trainSize);
         int[] test = java.util.Arrays.copyOfRange(perm, trainSize, n);
-        OneVsRestModel model = new LogisticRegression(lr, ctx).fit(emb.embeddings(), emb.dimension(), train,
-                labels.offsets(), labels.labels(), labels.numLabels());
+        LogisticRegression trainer = new LogisticRegression(lr, ctx);
+        OneVsRestModel model = trainer.fit(emb.embeddings(), emb.dimension(), train, labels.offsets(),
+                labels.labels(), labels.numLabels());
+        if (Boolean.getBoolean("gnn4j.verbose")) {
+            System.err.println("fraction " + fraction + ": " + trainer.lastConvergence());
+        }
         int[] k = new int[test.length];
         int[] trueOffsets = new int[test.length + 1];
         for (int i = 0; i < test.length; i++) {

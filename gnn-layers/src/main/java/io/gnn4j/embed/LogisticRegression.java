@@ -154,9 +154,11 @@ public final class LogisticRegression {
                         }
                         double zz = z[idx] + theta[wLen + cl];
                         // margin = y·z; loss = log(1 + e^{−margin}); d loss / d z = σ(z) − t.
+                        // One exponential serves both: e = exp(−|z|).
+                        double e = Math.exp(-Math.abs(zz));
                         double margin = target[idx] == 1 ? zz : -zz;
-                        loss += margin > 0 ? Math.log1p(Math.exp(-margin)) : -margin + Math.log1p(Math.exp(margin));
-                        double sig = zz >= 0 ? 1 / (1 + Math.exp(-zz)) : Math.exp(zz) / (1 + Math.exp(zz));
+                        loss += Math.max(-margin, 0) + Math.log1p(e);
+                        double sig = zz >= 0 ? 1 / (1 + e) : e / (1 + e);
                         dz[idx] = c * (sig - target[idx]);
                     }
                     rowLoss[i] = loss;

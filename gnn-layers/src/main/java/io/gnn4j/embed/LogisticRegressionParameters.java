@@ -24,8 +24,8 @@ public record LogisticRegressionParameters(double c, boolean penalizeIntercept, 
         }
     }
 
-    /** C as given, intercept penalised as liblinear does, at most 1000 iterations, tolerance 1e-5. */
+    /** C as given, intercept penalised as liblinear does, at most 1000 iterations, tolerance 1e-4 (sklearn's tol). */
     public static LogisticRegressionParameters of(double c) {
-        return new LogisticRegressionParameters(c, true, 1000, 1e-5);
+        return new LogisticRegressionParameters(c, true, 1000, 1e-4);
     }
 }
