@@ -98,17 +98,7 @@ public final class FastRP {
         int d = params.dimension();
         Graph a = graph.isWeighted() && !params.useEdgeWeights() ? unweighted(graph) : graph;
         double[] deg = Normalization.degrees(a);
-        // D⁻¹A: baked into the operator's weights for undirected graphs; for directed ones the rows of each power
-        // are scaled instead, because Normalization.randomWalk also zeroes the columns of nodes without out-edges.
-        boolean transition = params.operator() == Operator.TRANSITION;
-        Graph op = transition && !a.isDirected() ? Normalization.randomWalk(a) : a;
-        float[] rowScale = null;
-        if (transition && a.isDirected()) {
-            rowScale = new float[n];
-            for (int u = 0; u < n; u++) {
-                rowScale[u] = deg[u] > 0 ? (float) (1.0 / deg[u]) : 0f;
-            }
-        }
+        Graph op = params.operator() == Operator.TRANSITION ? Normalization.randomWalk(a) : a;
         float[] scale = new float[n];
         double beta = params.normalizationStrength();
         for (int u = 0; u < n; u++) {
@@ -155,7 +145,7 @@ public final class FastRP {
                 cur = other;
                 other = t;
             }
-            combine(cur, result, n, d, alpha[i - 1], rowScale);
+            combine(cur, result, n, d, alpha[i - 1]);
         }
         if (params.standardize()) {
             standardizeColumns(result, n, d);
@@ -368,13 +358,10 @@ public final class FastRP {
         });
     }
 
-    /**
-     * Adds power i (in {@code cur}) to the result with weight α, normalising rows as the parameters say; first scales
-     * row u of {@code cur} by {@code rowScale[u]} when given (D⁻¹ of a directed transition matrix).
-     */
-    private void combine(float[] cur, float[] result, int n, int d, double alpha, float[] rowScale) {
+    /** Adds power i (in {@code cur}) to the result with weight α, normalising rows as the parameters say. */
+    private void combine(float[] cur, float[] result, int n, int d, double alpha) {
         IterationNormalization mode = params.normalization();
-        if (alpha == 0 && mode != IterationNormalization.L2_PROPAGATE && rowScale == null) {
+        if (alpha == 0 && mode != IterationNormalization.L2_PROPAGATE) {
             return;
         }
         int[] bounds = evenBlocks(n, blocks());
@@ -382,12 +369,6 @@ public final class FastRP {
         ctx.forEachBlock(bounds.length - 1, b -> {
             for (int u = bounds[b]; u < bounds[b + 1]; u++) {
                 int off = u * d;
-                if (rowScale != null) {
-                    float r = rowScale[u];
-                    for (int c = off; c < off + d; c++) {
-                        cur[c] *= r;
-                    }
-                }
                 switch (mode) {
                     case NONE -> axpy(a, cur, result, off, d);
                     case L2_COMBINE -> {
