@@ -10,10 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gnn4j.graph.Graph;
 import io.gnn4j.graph.NodeTable;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -197,7 +199,7 @@ class ArrowGraphReaderTest {
     @Test
     void truncatedFileNamesFile() throws IOException {
         byte[] bytes = Files.readAllBytes(edges);
-        Files.write(edges, java.util.Arrays.copyOf(bytes, bytes.length - 7));
+        Files.write(edges, Arrays.copyOf(bytes, bytes.length - 7));
         ArrowFormatException e = fails();
         assertEquals(edges, e.file());
         assertTrue(e.getMessage().startsWith(edges.toString()) && e.getMessage().contains("truncated"), e.getMessage());
@@ -208,7 +210,7 @@ class ArrowGraphReaderTest {
         // Keep the footer but zero the body: the batch's metadata then no longer parses.
         byte[] bytes = Files.readAllBytes(edges);
         try (FileChannel ch = FileChannel.open(edges, StandardOpenOption.WRITE)) {
-            ch.write(java.nio.ByteBuffer.allocate(bytes.length / 2 - 8), 8);
+            ch.write(ByteBuffer.allocate(bytes.length / 2 - 8), 8);
         }
         ArrowFormatException e = fails();
         assertEquals(edges, e.file());

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gnn4j.graph.Graph;
 import io.gnn4j.graph.GraphBuilder;
 import io.gnn4j.graph.NodeTable;
+import it.unimi.dsi.fastutil.floats.FloatArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -22,6 +23,7 @@ import org.apache.arrow.vector.Float4Vector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowFileReader;
+import org.apache.arrow.vector.types.pojo.Field;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -134,7 +136,7 @@ class ArrowGraphWriterTest {
              ArrowFileReader r = new ArrowFileReader(FileChannel.open(file), a)) {
             VectorSchemaRoot root = r.getVectorSchemaRoot();
             LongArrayList pairs = new LongArrayList();
-            it.unimi.dsi.fastutil.floats.FloatArrayList weights = new it.unimi.dsi.fastutil.floats.FloatArrayList();
+            FloatArrayList weights = new FloatArrayList();
             boolean weighted = root.getSchema().getFields().size() == 3;
             while (r.loadNextBatch()) {
                 IntVector s = (IntVector) root.getVector("src");
@@ -152,7 +154,7 @@ class ArrowGraphWriterTest {
                 src[i] = (int) (pairs.getLong(i) >> 32);
                 dst[i] = (int) pairs.getLong(i);
             }
-            return new EdgeRows(root.getSchema().getFields().stream().map(f -> f.getName()).toList(),
+            return new EdgeRows(root.getSchema().getFields().stream().map(Field::getName).toList(),
                     root.getSchema().getCustomMetadata(), src, dst, weighted ? weights.toFloatArray() : null);
         }
     }

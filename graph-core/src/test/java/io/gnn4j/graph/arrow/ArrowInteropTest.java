@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.gnn4j.graph.Graph;
 import io.gnn4j.graph.NodeTable;
+import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -107,7 +108,7 @@ class ArrowInteropTest {
         boolean directed = directedOrNull == null || directedOrNull;
         int[] src = new int[m];
         int[] dst = new int[m];
-        var seen = new java.util.HashSet<Long>();
+        LongOpenHashSet seen = new LongOpenHashSet();
         for (int e = 0; e < m; ) {
             int u = rnd.nextInt(n), v = rnd.nextInt(n);
             long key = directed ? (long) u * n + v : (long) Math.min(u, v) * n + Math.max(u, v);

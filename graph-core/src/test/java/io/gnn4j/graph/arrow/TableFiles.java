@@ -2,6 +2,7 @@ package io.gnn4j.graph.arrow;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -97,7 +98,7 @@ final class TableFiles {
             VarCharVector v = (VarCharVector) root.getVector(name);
             v.allocateNew();
             for (int i = 0; i < values.length; i++) {
-                v.setSafe(i, values[i].getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                v.setSafe(i, values[i].getBytes(StandardCharsets.UTF_8));
             }
             v.setValueCount(values.length);
         });
