@@ -18,11 +18,15 @@ import org.apache.arrow.vector.types.pojo.Field;
 
 /**
  * Reads a graph and its node table from the two Arrow IPC files described by {@link ArrowGraphSchema}, written by
- * gnn4j or by any other Arrow library (arrow-js, pyarrow). Columns are copied straight from Arrow's off-heap buffers
+ * gnn4j or by another Arrow library (tested with arrow-js). Columns are copied straight from Arrow's off-heap buffers
  * into the int/float arrays the CSR build and the {@link NodeTable} keep (one bulk copy per column and record batch;
  * a single-batch file is read into arrays of exactly the right size). Node rows may come in any order: row r holds
- * node {@code id[r]}, and the ids must be a permutation of 0..N−1. Every problem raises an
- * {@link ArrowFormatException} naming the file, the column and the row.
+ * node {@code id[r]}, and the ids must be a permutation of 0..N−1; a null label reads as −1. The edges are built
+ * through {@link GraphBuilder}: directed unless the schema metadata says {@code gnn4j.directed=false}; an undirected
+ * table is stored both ways with duplicate pairs merged (keeping the largest weight, so a table that lists both
+ * directions gives one edge), unless {@code gnn4j.multiEdges=true} asks to keep them. A weight column without rows
+ * gives an unweighted graph. Every problem raises an {@link ArrowFormatException} naming the file, the column and
+ * the row.
  */
 public final class ArrowGraphReader {
     private ArrowGraphReader() {}
@@ -84,8 +88,8 @@ public final class ArrowGraphReader {
         ids = trim(ids, n);
         features = trim(features, n * f);
         labels = labels == null ? null : trim(labels, n);
-        for (int r = 0; r < n; r++) {
-            if (labels != null && labels[r] < -1) {
+        for (int r = 0; labels != null && r < n; r++) {
+            if (labels[r] < -1) {
                 throw new ArrowFormatException(file, ArrowGraphSchema.LABEL, r, "label " + labels[r]
                         + " is below -1 (an unlabelled node has a null label, or -1)");
             }

@@ -20,13 +20,17 @@ import org.apache.arrow.vector.ipc.ArrowFileWriter;
  * Writes a {@link Graph} and its {@link NodeTable} as the two Arrow IPC files described by {@link ArrowGraphSchema}:
  * {@code nodes.arrow} (ids 0..N−1 in order, features, labels with null for −1) and {@code edges.arrow} (a directed
  * graph's entries row by row; an undirected graph's entries u→v with u ≤ v, each edge once), in record batches of at
- * most {@value #DEFAULT_BATCH_ROWS} rows. Columns are filled by bulk copies from the graph's arrays into Arrow's
- * off-heap buffers. Files written here load in arrow-js and pyarrow, and back into an equal graph with
- * {@link ArrowGraphReader}.
+ * most {@value #DEFAULT_BATCH_ROWS} rows (fewer node rows when F is large, so that a batch holds at most
+ * {@value #MAX_BATCH_FLOATS} feature values). Columns are filled by bulk copies from the graph's arrays into Arrow's
+ * off-heap buffers. Files written here load in other Arrow libraries (tested with arrow-js) and back into an equal
+ * graph with {@link ArrowGraphReader}.
  */
 public final class ArrowGraphWriter {
     /** Rows per record batch: 1 Mi rows, i.e. 4 MiB per int32 column. */
     public static final int DEFAULT_BATCH_ROWS = 1 << 20;
+
+    /** Most feature values in one node record batch: 16 Mi floats, i.e. 64 MiB. */
+    public static final int MAX_BATCH_FLOATS = 1 << 24;
 
     private ArrowGraphWriter() {}
 
@@ -66,6 +70,7 @@ public final class ArrowGraphWriter {
             throws IOException {
         int n = nodes.numNodes();
         int f = nodes.numFeatures();
+        batchRows = Math.min(batchRows, Math.max(1, MAX_BATCH_FLOATS / Math.max(1, f)));
         int[] ids = new int[Math.min(n, batchRows)];
         try (VectorSchemaRoot root = VectorSchemaRoot.create(ArrowGraphSchema.nodes(f, nodes.hasLabels()), allocator);
              FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
