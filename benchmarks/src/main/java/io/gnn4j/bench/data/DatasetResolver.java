@@ -16,7 +16,7 @@ import java.util.zip.ZipFile;
 /**
  * Turns {@code --dataset} into a {@link DatasetLocation}. A known name (cora, citeseer, mutag, texas, …) is looked up
  * as a folder in each data root in turn — {@code $GNN4J_DATA}, {@code ~/.gnn4j/data}, then the shared benchmark
- * collection {@code <projectRoot>/../shared/datasets} — and falls back to the bundled copy where one ships (MUTAG).
+ * collection ({@link #sharedDatasets()}) — and falls back to the bundled copy where one ships (Cora, MUTAG).
  * Anything else is a path, whose format is detected from the files it holds (see {@link #detect(Path)}).
  */
 public final class DatasetResolver {
@@ -36,8 +36,8 @@ public final class DatasetResolver {
         KNOWN = java.util.Collections.unmodifiableMap(m);
     }
 
-    /** Names with a copy inside the jar (loaded when no data root has them). */
-    public static final Map<String, String> BUNDLED = Map.of("mutag", "MUTAG");
+    /** Names with a copy inside the jar (loaded when no data root has them) → the loader's dataset name. */
+    public static final Map<String, String> BUNDLED = Map.of("mutag", "MUTAG", "cora", "cora");
 
     /** Sub-folders of a dataset folder, in order of preference. */
     private static final List<String> PREFERRED_SUBFOLDERS = List.of("planetoid", "npz", "geom-gcn",
@@ -61,9 +61,25 @@ public final class DatasetResolver {
             roots.add(Path.of(env));
         }
         roots.add(Path.of(System.getProperty("user.home"), ".gnn4j", "data"));
-        String root = System.getProperty("gnn4j.projectRoot", System.getProperty("user.dir"));
-        roots.add(Path.of(root).toAbsolutePath().normalize().resolveSibling("shared").resolve("datasets"));
+        roots.add(sharedDatasets());
         return new DatasetResolver(roots);
+    }
+
+    /**
+     * The shared benchmark collection: the first {@code shared/datasets} folder found walking up from the project
+     * root (system property {@code gnn4j.projectRoot}, else the working directory), so that a checkout nested in a
+     * worktree folder finds it too; {@code <projectRoot>/../shared/datasets} when there is none.
+     */
+    public static Path sharedDatasets() {
+        Path start = Path.of(System.getProperty("gnn4j.projectRoot", System.getProperty("user.dir"))).toAbsolutePath()
+                .normalize();
+        for (Path p = start.getParent(); p != null; p = p.getParent()) {
+            Path candidate = p.resolve("shared").resolve("datasets");
+            if (Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        return start.resolveSibling("shared").resolve("datasets");
     }
 
     /** The data roots, in lookup order. */
@@ -83,7 +99,8 @@ public final class DatasetResolver {
                 }
             }
             if (BUNDLED.containsKey(key)) {
-                return new DatasetLocation(DatasetFormat.TU, null, BUNDLED.get(key), null);
+                return new DatasetLocation(key.equals("cora") ? DatasetFormat.PLANETOID : DatasetFormat.TU, null,
+                        BUNDLED.get(key), null);
             }
             throw new IllegalArgumentException("dataset '" + nameOrPath + "' is a known name but its folder '" + folder
                     + "' is in none of the data roots " + roots + "; set GNN4J_DATA or pass a path");

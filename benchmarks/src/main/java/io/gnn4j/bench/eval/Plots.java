@@ -85,7 +85,7 @@ public final class Plots {
             models.add(row.model());
             datasets.add(row.dataset());
         }
-        CategoryChart chart = new CategoryChartBuilder().width(200 + 110 * models.size() * datasets.size())
+        CategoryChart chart = new CategoryChartBuilder().width(Math.max(480, 200 + 110 * models.size() * datasets.size()))
                 .height(480).title(ResultsTable.header(metric) + " per model").xAxisTitle("model")
                 .yAxisTitle(ResultsTable.header(metric)).build();
         chart.getStyler().setLabelsVisible(true).setOverlapped(false);
@@ -128,7 +128,7 @@ public final class Plots {
                 ys[j++] = y[i];
             }
         }
-        chart.addSeries(name, xs, ys);
+        chart.addSeries(name, xs, ys).setMarker(SeriesMarkers.NONE);
     }
 
     /** XChart appends ".png" itself. */

@@ -18,8 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DatasetResolverTest {
     static Path shared() {
-        Path p = Path.of(System.getProperty("gnn4j.projectRoot", ".")).toAbsolutePath().normalize()
-                .resolveSibling("shared").resolve("datasets");
+        Path p = DatasetResolver.sharedDatasets();
         assumeTrue(Files.isDirectory(p), p + " absent, skipped");
         return p;
     }
@@ -62,13 +61,15 @@ class DatasetResolverTest {
     }
 
     @Test
-    void bundledMutagIsTheFallbackWhenNoRootHasIt(@TempDir Path empty) throws IOException {
+    void bundledCoraAndMutagAreTheFallbackWhenNoRootHasThem(@TempDir Path empty) throws IOException {
         DatasetLocation m = new DatasetResolver(List.of(empty)).resolve("MUTAG");
         assertEquals(DatasetFormat.TU, m.format());
         assertNull(m.path());
-        var e = assertThrows(IllegalArgumentException.class, () -> new DatasetResolver(List.of(empty)).resolve("cora"));
-        assertTrue(e.getMessage().startsWith("dataset 'cora' is a known name but its folder 'cora' is in none of the "
-                + "data roots"), e.getMessage());
+        assertEquals(DatasetFormat.PLANETOID, new DatasetResolver(List.of(empty)).resolve("cora").format());
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> new DatasetResolver(List.of(empty)).resolve("citeseer"));
+        assertTrue(e.getMessage().startsWith("dataset 'citeseer' is a known name but its folder 'citeseer' is in none "
+                + "of the data roots"), e.getMessage());
     }
 
     @Test
