@@ -24,7 +24,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code gnn4j graph}: graph classification by stratified k-fold cross-validation with a fixed fold seed. In each
@@ -71,6 +73,9 @@ final class GraphCommand implements Callable<Integer> {
 
     @Option(names = "--node-attributes", description = "use the TU node attributes as well as one-hot node labels")
     boolean nodeAttributes;
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     HyperParameterOptions hyper;
@@ -158,8 +163,8 @@ final class GraphCommand implements Callable<Integer> {
                 }
             }
         }
-        Reporting.report(table, settings, "test_acc", output.dir("graph", data.name()), !output.noPlots, System.out,
-                System.err);
+        Reporting.report(table, settings, "test_acc", output.dir("graph", data.name()), !output.noPlots,
+                spec.commandLine().getOut(), spec.commandLine().getErr());
         return 0;
     }
 

@@ -11,7 +11,9 @@ import io.gnn4j.datasets.Split;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code gnn4j info}: where a dataset was found, its format, and its summary (counts, degrees, homophily, splits). */
 @Command(name = "info", mixinStandardHelpOptions = true,
@@ -22,32 +24,37 @@ final class InfoCommand implements Callable<Integer> {
             description = "known names (" + "cora, citeseer, mutag, …) or paths; several comma-separated")
     List<String> datasets;
 
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--node-attributes", description = "TU: include node attributes in the features")
     boolean nodeAttributes;
 
     @Override
     public Integer call() throws Exception {
+        java.io.PrintWriter out = spec.commandLine().getOut();
         DatasetResolver resolver = DatasetResolver.standard();
         for (String name : datasets) {
             DatasetLocation loc = resolver.resolve(name);
             Dataset d = DatasetLoader.load(loc, nodeAttributes);
-            System.out.printf("%-15s %s%n", "format", loc.describe());
-            System.out.print(DatasetSummary.of(d));
+            out.printf("%-15s %s%n", "format", loc.describe());
+            out.print(DatasetSummary.of(d));
             switch (d) {
                 case NodeDataset n -> {
-                    System.out.printf("%-15s %s%n", "class sizes", classSizes(n.labels(), n.numClasses()));
+                    out.printf("%-15s %s%n", "class sizes", classSizes(n.labels(), n.numClasses()));
                     for (Split s : n.splits()) {
-                        System.out.printf("%-15s %s: %d train / %d val / %d test%n", "split", s.name(), s.train().length,
+                        out.printf("%-15s %s: %d train / %d val / %d test%n", "split", s.name(), s.train().length,
                                 s.val().length, s.test().length);
                     }
                 }
-                case GraphDataset g -> System.out.printf("%-15s %s%n", "class sizes",
+                case GraphDataset g -> out.printf("%-15s %s%n", "class sizes",
                         classSizes(g.labels(), g.numClasses()));
                 default -> {
                 }
             }
-            System.out.println();
+            out.println();
         }
+        out.flush();
         return 0;
     }
 

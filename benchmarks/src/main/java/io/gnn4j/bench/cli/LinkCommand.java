@@ -23,7 +23,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code gnn4j link}: link prediction on held-out edges. Each seed draws its own split (validation and test edges
@@ -58,6 +60,9 @@ final class LinkCommand implements Callable<Integer> {
 
     @Option(names = "--raw-features", description = "do not row-normalise the features")
     boolean rawFeatures;
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     HyperParameterOptions hyper;
@@ -131,8 +136,8 @@ final class LinkCommand implements Callable<Integer> {
                 }
             }
         }
-        Reporting.report(table, settings, "test_auc", output.dir("link", data.name()), !output.noPlots, System.out,
-                System.err);
+        Reporting.report(table, settings, "test_auc", output.dir("link", data.name()), !output.noPlots,
+                spec.commandLine().getOut(), spec.commandLine().getErr());
         return 0;
     }
 }

@@ -24,7 +24,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code gnn4j node}: node classification, dataset × models × seeds → a table of test accuracy (at the best
@@ -67,6 +69,9 @@ final class NodeCommand implements Callable<Integer> {
     @Option(names = "--raw-features", description = "do not row-normalise the features (default: row-normalise, "
             + "as the GCN/GAT reference code does)")
     boolean rawFeatures;
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     HyperParameterOptions hyper;
@@ -141,8 +146,8 @@ final class NodeCommand implements Callable<Integer> {
                 }
             }
         }
-        Reporting.report(table, settings, "test_acc", output.dir("node", data.name()), !output.noPlots, System.out,
-                System.err);
+        Reporting.report(table, settings, "test_acc", output.dir("node", data.name()), !output.noPlots,
+                spec.commandLine().getOut(), spec.commandLine().getErr());
         return 0;
     }
 

@@ -5,7 +5,7 @@ import io.gnn4j.bench.eval.ResultsTable;
 import io.gnn4j.bench.eval.ResultsWriter;
 import io.gnn4j.graph.ExecutionContext;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +23,7 @@ final class Reporting {
     }
 
     static void report(ResultsTable table, Map<String, Object> settings, String barMetric, Path dir, boolean plots,
-                       PrintStream out, PrintStream err) throws IOException {
+                       PrintWriter out, PrintWriter err) throws IOException {
         out.print(table.toMarkdown());
         out.flush();
         List<Path> files = ResultsWriter.write(table, settings, dir);
@@ -32,5 +32,6 @@ final class Reporting {
             List<Path> pngs = Plots.write(table, barMetric, dir);
             err.println("gnn4j: drew " + pngs.size() + " PNG plots in " + dir);
         }
+        err.flush();
     }
 }

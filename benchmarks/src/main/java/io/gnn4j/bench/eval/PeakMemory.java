@@ -24,8 +24,12 @@ public final class PeakMemory {
         this.rss = rss;
     }
 
-    /** Starts measuring: resets the kernel's high-water mark when possible. */
+    /**
+     * Starts measuring: collects garbage first (native ND4J buffers of earlier runs are freed only when their Java
+     * owners are collected), then resets the kernel's high-water mark when possible.
+     */
     public static PeakMemory start() {
+        System.gc();
         boolean ok = false;
         try {
             Files.writeString(CLEAR_REFS, "5", StandardCharsets.US_ASCII);
