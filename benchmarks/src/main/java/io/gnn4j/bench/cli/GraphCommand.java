@@ -50,8 +50,13 @@ final class GraphCommand implements Callable<Integer> {
     @Option(names = "--folds", paramLabel = "K", description = "number of stratified folds (default 10)")
     Integer folds;
 
-    @Option(names = "--run-folds", paramLabel = "N", description = "run only the first N folds (quick checks)")
+    @Option(names = "--run-folds", paramLabel = "N",
+            description = "run only N folds (quick checks, or a long cross-validation split over invocations)")
     Integer runFolds;
+
+    @Option(names = "--first-fold", defaultValue = "0", paramLabel = "I",
+            description = "index of the first fold to run (with --run-folds; merge the parts with 'gnn4j report')")
+    int firstFold;
 
     @Option(names = "--seed", defaultValue = "0", paramLabel = "S",
             description = "seed of the fold assignment; fold i trains with seed S + i")
@@ -95,9 +100,13 @@ final class GraphCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--model is required (or a --config that names one)");
         }
         int k = folds != null ? folds : cfg.folds() != null ? cfg.folds() : 10;
-        int toRun = runFolds != null ? runFolds : k;
-        if (toRun < 1 || toRun > k) {
-            throw new IllegalArgumentException("--run-folds must be in [1, " + k + "], got " + toRun);
+        if (firstFold < 0 || firstFold >= k) {
+            throw new IllegalArgumentException("--first-fold must be in [0, " + (k - 1) + "], got " + firstFold);
+        }
+        int toRun = runFolds != null ? runFolds : k - firstFold;
+        if (toRun < 1 || firstFold + toRun > k) {
+            throw new IllegalArgumentException("--run-folds must be in [1, " + (k - firstFold) + "] from fold "
+                    + firstFold + " of " + k + ", got " + toRun);
         }
         if (!(valFraction > 0 && valFraction < 1)) {
             throw new IllegalArgumentException("--val-fraction must be in (0, 1), got " + valFraction);
@@ -120,7 +129,7 @@ final class GraphCommand implements Callable<Integer> {
         settings.put("source", loc.describe());
         settings.put("protocol", k + "-fold stratified, seed " + seed + ", validation " + valFraction);
         settings.put("scenario", scenario);
-        settings.put("foldsRun", toRun);
+        settings.put("foldsRun", firstFold + ".." + (firstFold + toRun - 1));
         settings.put("threads", ctx.threads());
         if (output.config != null) {
             settings.put("config", output.config);
@@ -141,7 +150,7 @@ final class GraphCommand implements Callable<Integer> {
             for (int m = 0; m < infos.size(); m++) {
                 ModelInfo<GraphModelFactory> info = infos.get(m);
                 HyperParameters hp = resolved.get(m);
-                for (int f = 0; f < toRun; f++) {
+                for (int f = firstFold; f < firstFold + toRun; f++) {
                     long s = seed + f;
                     Split fold = kfold.get(f);
                     Scenarios.HoldOut h = Scenarios.stratifiedHoldOut(fold.train(), data.labels(), data.numClasses(),

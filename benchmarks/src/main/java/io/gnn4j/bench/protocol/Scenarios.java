@@ -6,8 +6,9 @@ import java.util.SplittableRandom;
 
 /**
  * Seeded transformations of a training set that turn a standard evaluation into the harder scenarios of the unified
- * evaluation of "Revisiting GNNs on graph-level tasks": a stratified validation hold-out, label noise (a fraction of training labels flipped to another class), class imbalance (the smallest
- * class down-sampled to a ratio of the largest) and few-shot (k items per class). Only training items are touched;
+ * evaluation of "Revisiting GNNs on graph-level tasks": a stratified validation hold-out, label noise (a fraction
+ * of training labels flipped to another class), class imbalance (the smallest class down-sampled to a ratio of the
+ * largest) and few-shot (k items per class). Only training items are touched;
  * validation and test keep their true labels. Returned index arrays are sorted.
  */
 public final class Scenarios {

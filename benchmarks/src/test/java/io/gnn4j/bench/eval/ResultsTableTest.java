@@ -91,4 +91,28 @@ class ResultsTableTest {
         }
         assertEquals(1280, ImageIO.read(dir.resolve("curves-cora-gcn-run0.png").toFile()).getWidth());
     }
+
+    @Test
+    void runsCsvReadsBackIntoTheSameTable(@TempDir Path dir) throws Exception {
+        ResultsTable t = table();
+        ResultsWriter.write(t, Map.of(), dir);
+        ResultsTable back = new ResultsTable();
+        ResultsReader.readRuns(dir.resolve("runs.csv")).forEach(back::add);
+        assertEquals(t.toMarkdown(), back.toMarkdown());
+        assertEquals("mlp, plain", back.results().get(3).model());
+        assertEquals(-1, back.results().get(3).peakMemory());
+    }
+
+    @Test
+    void malformedRunsCsvNamesFileAndLine(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("runs.csv");
+        Files.writeString(f, ResultsWriter.runsCsv(table()).replace("cora,gcn,public,1,101,", "cora,gcn,public,x,101,"));
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ResultsReader.readRuns(f));
+        assertEquals(f + ": line 3: expected numbers, found For input string: \"x\"", e.getMessage());
+        Files.writeString(f, "a,b\n");
+        var e2 = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ResultsReader.readRuns(f));
+        assertTrue(e2.getMessage().startsWith(f + ": line 1: expected the runs.csv header"), e2.getMessage());
+    }
 }
