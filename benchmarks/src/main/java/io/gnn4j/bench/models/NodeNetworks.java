@@ -29,7 +29,7 @@ import java.util.SplittableRandom;
  *   <li>gat: dropout → GATConv(F, h, H heads, concat, attention dropout p) → ELU → dropout → GATConv(H·h, C, one
  *       head)</li>
  *   <li>sgc: SGConv(F, C, K) on precomputed Â^K X (logistic regression)</li>
- *   <li>appnp: the mlp above, then APPNP(K, α) propagation</li>
+ *   <li>appnp: the mlp above, then APPNP(K, α) propagation; weight decay on the first layer's weights only</li>
  *   <li>sage: [dropout → SAGEConv(mean) → ReLU] × (L−1) → dropout → SAGEConv(h, C)</li>
  * </ul>
  */
@@ -77,7 +77,9 @@ public final class NodeNetworks {
             case "sgc" -> steps.add(new SGConv(f, c, Math.max(1, hp.hops())));
             case "appnp" -> {
                 steps.add(new Dropout(p));
-                steps.add(new MLP(Activation.RELU, p, widths(f, h, c, hp.layers())));
+                MLP mlp = new MLP(Activation.RELU, p, widths(f, h, c, hp.layers()));
+                decayed.add(mlp.namedParameters().get("0.weight"));   // the paper: L2 on the first layer's weights
+                steps.add(mlp);
                 steps.add(new APPNP(Math.max(1, hp.hops()), (float) hp.alpha()));
             }
             case "sage" -> {
@@ -94,7 +96,7 @@ public final class NodeNetworks {
         }
         Sequential model = new Sequential(steps.toArray(GraphModule[]::new));
         model.resetParameters(new SplittableRandom(seed));
-        if (!name.equals("gcn")) {
+        if (!name.equals("gcn") && !name.equals("appnp")) {
             decayed.addAll(model.parameters());
         }
         return new TapeNodeClassifier(model, decayed, data.graph(), data.features(), f, hp, seed ^ 0x9E3779B97F4A7C15L,
