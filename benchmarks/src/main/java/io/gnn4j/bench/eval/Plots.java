@@ -19,7 +19,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * PNG plots of a {@link ResultsTable}, drawn with XChart in headless mode: for every run, its training and validation
  * curves (loss on the left, accuracy on the right, the best epoch marked), and one bar chart of a metric's mean per
- * model, grouped by dataset, with ± std error bars.
+ * model, grouped by dataset (one bar per model and dataset when not every model ran on every dataset), with ± std
+ * error bars.
  */
 public final class Plots {
     private Plots() {
@@ -92,23 +93,39 @@ public final class Plots {
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(100.0).setYAxisDecimalPattern("0.0");
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS).setLegendLayout(Styler.LegendLayout.Horizontal);
         List<String> modelList = List.copyOf(models);
-        for (String ds : datasets) {
-            List<Double> means = new ArrayList<>(), errs = new ArrayList<>();
-            for (String m : modelList) {
-                double mean = 0, std = 0;
-                for (ResultsTable.Row row : rows) {
-                    if (row.dataset().equals(ds) && row.model().equals(m)) {
-                        Summary s = row.metrics().get(metric);
-                        mean = s.n() == 0 ? 0 : s.mean() * 100;
-                        std = s.n() == 0 ? 0 : s.std() * 100;
-                    }
+        if (rows.size() == models.size() * datasets.size()) {
+            // every model ran on every dataset: bars grouped by model, one colour per dataset
+            for (String ds : datasets) {
+                List<Double> means = new ArrayList<>(), errs = new ArrayList<>();
+                for (String m : modelList) {
+                    Summary s = summary(rows, ds, m, metric);
+                    means.add(s.n() == 0 ? 0.0 : s.mean() * 100);
+                    errs.add(s.n() == 0 ? 0.0 : s.std() * 100);
                 }
-                means.add(mean);
-                errs.add(std);
+                chart.addSeries(ds, modelList, means, errs);
             }
-            chart.addSeries(ds, modelList, means, errs);
+        } else {
+            // XChart cannot leave a gap in a series with error bars: one bar per (model, dataset) that ran
+            List<String> labels = new ArrayList<>();
+            List<Double> means = new ArrayList<>(), errs = new ArrayList<>();
+            for (ResultsTable.Row row : rows) {
+                Summary s = row.metrics().get(metric);
+                labels.add(row.model() + " / " + row.dataset());
+                means.add(s.n() == 0 ? 0.0 : s.mean() * 100);
+                errs.add(s.n() == 0 ? 0.0 : s.std() * 100);
+            }
+            chart.addSeries(ResultsTable.header(metric), labels, means, errs);
         }
         BitmapEncoder.saveBitmap(chart, stripPng(file), BitmapEncoder.BitmapFormat.PNG);
+    }
+
+    private static Summary summary(List<ResultsTable.Row> rows, String dataset, String model, String metric) {
+        for (ResultsTable.Row row : rows) {
+            if (row.dataset().equals(dataset) && row.model().equals(model)) {
+                return row.metrics().get(metric);
+            }
+        }
+        return Summary.of(new double[0]);
     }
 
     private static void addSeries(XYChart chart, String name, double[] x, double[] y) {

@@ -115,4 +115,13 @@ class ResultsTableTest {
                 () -> ResultsReader.readRuns(f));
         assertTrue(e2.getMessage().startsWith(f + ": line 1: expected the runs.csv header"), e2.getMessage());
     }
+
+    @Test
+    void barChartCopesWithModelsMissingOnSomeDatasets(@TempDir Path dir) throws Exception {
+        ResultsTable t = table();
+        t.add(run("citeseer", "gcn", 0, 0.70, 0.71, -1));   // "mlp, plain" did not run on citeseer
+        Path p = dir.resolve("bars.png");
+        Plots.saveBars(t, "test_acc", p);
+        assertTrue(ImageIO.read(p.toFile()).getWidth() >= 480);
+    }
 }
