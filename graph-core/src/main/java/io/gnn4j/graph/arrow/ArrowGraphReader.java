@@ -82,8 +82,7 @@ public final class ArrowGraphReader {
                         + " nodes or feature values: too large for gnn4j's int32 node ids and Java arrays");
             }
             ids = grow(ids, (int) total);
-            ArrowBuffers.readInts(file, ID, first, (IntVector) t.vector(ID), k, ids, n,
-                    false, 0);
+            ArrowBuffers.readInts(file, ID, first, (IntVector) t.vector(ID), k, ids, n, false, 0);
             if (f > 0) {
                 features = grow(features, (int) total * f);
                 FixedSizeListVector list = (FixedSizeListVector) t.vector(FEATURES);
@@ -93,8 +92,7 @@ public final class ArrowGraphReader {
             }
             if (labelled) {
                 labels = grow(labels, (int) total);
-                ArrowBuffers.readInts(file, LABEL, first, (IntVector) t.vector(LABEL), k,
-                        labels, n, true, -1);
+                ArrowBuffers.readInts(file, LABEL, first, (IntVector) t.vector(LABEL), k, labels, n, true, -1);
             }
             n = (int) total;
         }
@@ -107,7 +105,7 @@ public final class ArrowGraphReader {
                         + " is below -1 (an unlabelled node has a null label, or -1)");
             }
         }
-        return placeById(file, ids, n, Math.max(f, 0), features, labels);
+        return placeById(file, ids, n, f, features, labels);
     }
 
     /** F from the type of the features column (FixedSizeList of float32), or 0 when there is no such column. */
@@ -183,14 +181,11 @@ public final class ArrowGraphReader {
             }
             src = grow(src, (int) total);
             dst = grow(dst, (int) total);
-            ArrowBuffers.readInts(file, SRC, first, (IntVector) t.vector(SRC), k, src, m,
-                    false, 0);
-            ArrowBuffers.readInts(file, DST, first, (IntVector) t.vector(DST), k, dst, m,
-                    false, 0);
+            ArrowBuffers.readInts(file, SRC, first, (IntVector) t.vector(SRC), k, src, m, false, 0);
+            ArrowBuffers.readInts(file, DST, first, (IntVector) t.vector(DST), k, dst, m, false, 0);
             if (weighted) {
                 weights = grow(weights, (int) total);
-                ArrowBuffers.readFloats(file, WEIGHT, first, 1, (Float4Vector) t.vector(WEIGHT),
-                        k, weights, m);
+                ArrowBuffers.readFloats(file, WEIGHT, first, 1, (Float4Vector) t.vector(WEIGHT), k, weights, m);
             }
             m = (int) total;
         }
@@ -206,8 +201,7 @@ public final class ArrowGraphReader {
             weights = trim(weights, m);
             for (int e = 0; e < m; e++) {
                 if (!Float.isFinite(weights[e])) {
-                    throw new ArrowFormatException(file, WEIGHT, e, "weight " + weights[e]
-                            + " is not finite");
+                    throw new ArrowFormatException(file, WEIGHT, e, "weight " + weights[e] + " is not finite");
                 }
             }
             builder.addEdges(src, dst, weights);
