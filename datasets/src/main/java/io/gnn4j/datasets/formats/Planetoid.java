@@ -32,6 +32,9 @@ import java.util.Map;
  * first {@code |y|} nodes, val = the next 500, test = {@code test.index}.
  */
 public final class Planetoid {
+    /** Validation nodes of the public split: the 500 nodes after the training nodes. */
+    public static final int PUBLIC_VAL = 500;
+
     private Planetoid() {}
 
     /**
@@ -40,6 +43,17 @@ public final class Planetoid {
      * @param name e.g. {@code "cora"}, {@code "citeseer"} (lower-cased for the file names)
      */
     public static NodeDataset load(Path dir, String name) throws IOException {
+        return load(dir, name, PUBLIC_VAL);
+    }
+
+    /**
+     * Loads {@code dir/ind.<name>.*} with {@code numVal} validation nodes after the training nodes (the public split
+     * uses {@value #PUBLIC_VAL}; smaller values serve small files in the same format).
+     */
+    public static NodeDataset load(Path dir, String name, int numVal) throws IOException {
+        if (numVal < 0) {
+            throw new IllegalArgumentException("numVal must be >= 0, got " + numVal);
+        }
         String prefix = "ind." + name.toLowerCase(Locale.ROOT) + ".";
         Path fx = dir.resolve(prefix + "x"), ftx = dir.resolve(prefix + "tx"), fallx = dir.resolve(prefix + "allx");
         Path fy = dir.resolve(prefix + "y"), fty = dir.resolve(prefix + "ty"), fally = dir.resolve(prefix + "ally");
@@ -97,10 +111,10 @@ public final class Planetoid {
         }
 
         Graph g = graph(fgraph, n);
-        int[] train = range(0, yl.length), val = range(yl.length, yl.length + 500);
-        if (yl.length + 500 > base) {
-            throw new DatasetFormatException(fally, "matrix", "the 500 validation nodes after the " + yl.length
-                    + " training nodes need " + (yl.length + 500) + " allx rows, found " + base);
+        int[] train = range(0, yl.length), val = range(yl.length, yl.length + numVal);
+        if (yl.length + numVal > base) {
+            throw new DatasetFormatException(fally, "matrix", "the " + numVal + " validation nodes after the "
+                    + yl.length + " training nodes need " + (yl.length + numVal) + " allx rows, found " + base);
         }
         Split split = LoaderSupport.split(findex, "public split", "public", train, val, testIndex, n);
         return LoaderSupport.dataset(dir, name.toLowerCase(Locale.ROOT), g, f, features, labels, c, List.of(split),
