@@ -21,15 +21,17 @@ import java.util.Map;
 /**
  * Loader of the Planetoid files {@code ind.<name>.{x,tx,allx,y,ty,ally,graph,test.index}} (Yang, Cohen &amp;
  * Salakhutdinov, "Revisiting Semi-Supervised Learning with Graph Embeddings", ICML 2016; the split of Kipf &amp;
- * Welling, ICLR 2017), giving exactly what PyTorch Geometric's {@code Planetoid} dataset gives (its
- * {@code read_planetoid_data}): nodes are the rows of {@code allx} followed by the test range
- * {@code min(test.index) .. max(test.index)}, row i of {@code tx}/{@code ty} belonging to node
- * {@code test.index[i]}; ids of that range missing from {@code test.index} (CiteSeer's 15 isolated nodes) get a zero
- * feature row and label 0 — the arg-max of an all-zero one-hot row, as in PyG — and belong to no split. Features
- * are kept raw (not row-normalised). The graph is PyG's edge set — every (key, neighbour) pair of the adjacency
- * dict, self loops removed, duplicates merged — as an undirected graph; the loader checks that the dict has one
- * entry per node and is symmetric (true of every published file), which catches most damage to it. The one split, {@code "public"}, is train = the
- * first {@code |y|} nodes, val = the next 500, test = {@code test.index}.
+ * Welling, ICLR 2017), giving what PyTorch Geometric's {@code Planetoid} gives (its {@code read_planetoid_data},
+ * 2.4.0): nodes are the rows of {@code allx} followed by the test range {@code min(test.index) .. max(test.index)},
+ * row i of {@code tx}/{@code ty} belonging to node {@code test.index[i]}; ids of that range missing from
+ * {@code test.index} (CiteSeer's 15 test ids without a {@code tx} row — they do have edges) get a zero feature row
+ * and label 0, the arg-max of PyG's all-zero padding row, and belong to no split. (PyG pads only for CiteSeer; for a
+ * gap-free range such as Cora's the padding changes nothing.) Features are kept raw, not row-normalised. The graph
+ * is PyG's edge set — every (key, neighbour) pair of the adjacency dict, self loops removed, duplicates merged — as
+ * an undirected graph; the loader checks that the dict has one entry per node and is symmetric (true of every
+ * published file), which catches most damage to it. The one split, {@code "public"}, is train = the first
+ * {@code |y|} nodes, val = the next 500, test = {@code test.index}. The pickles are decoded by a strict reader that
+ * runs no Python code and accepts only numpy arrays, scipy CSR matrices, lists and a defaultdict.
  */
 public final class Planetoid {
     /** Validation nodes of the public split: the 500 nodes after the training nodes. */
