@@ -93,11 +93,7 @@ public final class Planetoid {
             throw new DatasetFormatException(findex, "test ids", "largest test id " + max + " is implausibly large");
         }
         int n = (int) nLong;
-        long dense = (long) n * f;
-        if (dense > Integer.MAX_VALUE - 8) {
-            throw new DatasetFormatException(fallx, "matrix", "dense " + n + "×" + f + " features exceed a Java array");
-        }
-        float[] features = new float[(int) dense];
+        float[] features = CsrMatrix.allocateDense(fallx, "matrix", n, f);
         int[] labels = new int[n]; // gap nodes keep label 0, as PyG's argmax of a zero row
         addRows(allx, features, f, null);
         System.arraycopy(allyl, 0, labels, 0, base);
