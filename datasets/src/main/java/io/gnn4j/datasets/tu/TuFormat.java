@@ -26,7 +26,8 @@ import java.util.List;
  * 1, 2, … without gaps; every A line must name nodes of one graph, and its reverse must also be listed (the format
  * stores undirected graphs in both directions); line counts must agree between files; edge labels of repeated
  * lines must agree. Repeated A lines (IMDB-BINARY lists every line twice) are merged and counted in
- * {@link TuGraphs#duplicateLines()}. Any violation raises {@link DatasetFormatException}.
+ * {@link TuGraphs#duplicateLines()}; edge and graph attribute files are not read and are listed in
+ * {@link TuGraphs#unreadFiles()}. Any violation raises {@link DatasetFormatException}.
  */
 public final class TuFormat {
     /** Upper bound on N × F (1 GiB of floats): a wild node label must not exhaust the heap. */
@@ -261,8 +262,14 @@ public final class TuFormat {
             feats.add(x);
         }
         GraphDataset ds = new GraphDataset(name, graphs, numFeatures, feats, graphLabels, labelValues.length);
+        List<String> unread = new ArrayList<>();
+        for (String suffix : new String[] {"_node_attributes.txt", "_edge_attributes.txt", "_graph_attributes.txt"}) {
+            if (src.exists(name + suffix) && !(suffix.equals("_node_attributes.txt") && attributes != null)) {
+                unread.add(name + suffix);
+            }
+        }
         return new TuGraphs(ds, labelValues, attrWidth, labelWidth, nodeLabels == null ? 0 : labelMin, entryLabels, m,
-                duplicates);
+                duplicates, unread);
     }
 
     /** Line order sorted by key, stable (equal keys keep file order). */
