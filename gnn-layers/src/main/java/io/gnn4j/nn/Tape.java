@@ -150,25 +150,7 @@ public final class Tape {
     /** {@code y + b} for a 1×m row b added to every row. */
     private Tensor addBias(Tensor y, Tensor b) {
         requireRow("bias", b, y.cols);
-        Tensor z = out(y.rows, y.cols, y, b);
-        MemorySegment yd = y.data, bd = b.data, zd = z.data;
-        int n = y.rows, m = y.cols;
-        for (int r = 0; r < n; r++) {
-            long base = (long) r * m;
-            for (int c = 0; c < m; c++) {
-                zd.setAtIndex(Tensor.F, base + c, yd.getAtIndex(Tensor.F, base + c) + bd.getAtIndex(Tensor.F, c));
-            }
-        }
-        record(z, () -> {
-            MemorySegment g = z.gradData;
-            if (y.requiresGrad) {
-                addTo(acc(y), g, y.size());
-            }
-            if (b.requiresGrad) {
-                sumRowsInto(acc(b), g, n, m);
-            }
-        });
-        return z;
+        return addOrSub(y, b, y.rows != 1, false);
     }
 
     /** {@code a + b}, b either a's shape, a 1×m row, an n×1 column or 1×1 (broadcast over a). */
@@ -196,6 +178,12 @@ public final class Tape {
         if ((b.rows != a.rows && b.rows != 1) || (b.cols != a.cols && b.cols != 1)) {
             throw new IllegalArgumentException("cannot broadcast " + b.rows + "×" + b.cols + " onto " + a.rows + "×"
                     + a.cols + " (b must have a's shape, 1×" + a.cols + ", " + a.rows + "×1 or 1×1)");
+        }
+        if (!colB && (op == 0 || op == 1)) {
+            return addOrSub(a, b, rowB, op == 1);
+        }
+        if (!rowB && !colB && op == 2) {
+            return mulSameShape(a, b);
         }
         int n = a.rows, m = a.cols, bm = b.cols;
         Tensor y = out(n, m, a, b);
@@ -248,6 +236,65 @@ public final class Tape {
         return y;
     }
 
+    /** {@code a ± b} for b of a's shape or a 1×m row: the bias-add fast path, parallel over rows. */
+    private Tensor addOrSub(Tensor a, Tensor b, boolean rowB, boolean subtract) {
+        int n = a.rows, m = a.cols;
+        Tensor y = out(n, m, a, b);
+        MemorySegment ad = a.data, bd = b.data, yd = y.data;
+        float sign = subtract ? -1f : 1f;
+        parallelRows(n, m, (from, to) -> {
+            for (int r = from; r < to; r++) {
+                long base = (long) r * m, bBase = rowB ? 0 : base;
+                for (int c = 0; c < m; c++) {
+                    yd.setAtIndex(Tensor.F, base + c, ad.getAtIndex(Tensor.F, base + c) + sign * bd.getAtIndex(Tensor.F, bBase + c));
+                }
+            }
+        });
+        record(y, () -> {
+            MemorySegment g = y.gradData;
+            if (a.requiresGrad) {
+                addInto(acc(a), g, a.size());
+            }
+            if (b.requiresGrad) {
+                if (rowB) {
+                    sumRowsInto(acc(b), g, n, m, sign);
+                } else if (subtract) {
+                    axpyInto(acc(b), -1f, g, b.size());
+                } else {
+                    addInto(acc(b), g, b.size());
+                }
+            }
+        });
+        return y;
+    }
+
+    private Tensor mulSameShape(Tensor a, Tensor b) {
+        long n = a.size();
+        Tensor y = out(a.rows, a.cols, a, b);
+        MemorySegment ad = a.data, bd = b.data, yd = y.data;
+        parallel(n, (from, to) -> {
+            for (long i = from; i < to; i++) {
+                yd.setAtIndex(Tensor.F, i, ad.getAtIndex(Tensor.F, i) * bd.getAtIndex(Tensor.F, i));
+            }
+        });
+        record(y, () -> {
+            MemorySegment g = y.gradData;
+            MemorySegment ga = a.requiresGrad ? acc(a) : null, gb = b.requiresGrad ? acc(b) : null;
+            parallel(n, (from, to) -> {
+                for (long i = from; i < to; i++) {
+                    float gi = g.getAtIndex(Tensor.F, i);
+                    if (ga != null) {
+                        ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + gi * bd.getAtIndex(Tensor.F, i));
+                    }
+                    if (gb != null) {
+                        gb.setAtIndex(Tensor.F, i, gb.getAtIndex(Tensor.F, i) + gi * ad.getAtIndex(Tensor.F, i));
+                    }
+                }
+            });
+        });
+        return y;
+    }
+
     /** {@code s·x} for a constant scalar s. */
     public Tensor scale(Tensor x, float s) {
         Tensor y = out(x.rows, x.cols, x);
@@ -271,16 +318,20 @@ public final class Tape {
         Tensor y = out(x.rows, x.cols, x);
         long n = x.size();
         MemorySegment xd = x.data, yd = y.data;
-        for (long i = 0; i < n; i++) {
-            float v = xd.getAtIndex(Tensor.F, i);
-            yd.setAtIndex(Tensor.F, i, v > 0 ? v : slope * v);
-        }
+        parallel(n, (from, to) -> {
+            for (long i = from; i < to; i++) {
+                float v = xd.getAtIndex(Tensor.F, i);
+                yd.setAtIndex(Tensor.F, i, v > 0 ? v : slope * v);
+            }
+        });
         record(y, () -> {
             MemorySegment g = y.gradData, ga = acc(x);
-            for (long i = 0; i < n; i++) {
-                float d = xd.getAtIndex(Tensor.F, i) > 0 ? 1f : slope;
-                ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + d * g.getAtIndex(Tensor.F, i));
-            }
+            parallel(n, (from, to) -> {
+                for (long i = from; i < to; i++) {
+                    float d = xd.getAtIndex(Tensor.F, i) > 0 ? 1f : slope;
+                    ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + d * g.getAtIndex(Tensor.F, i));
+                }
+            });
         });
         return y;
     }
@@ -436,23 +487,50 @@ public final class Tape {
         if (!training || p == 0) {
             return x;
         }
-        SplittableRandom rng = new SplittableRandom(mix(seed, step, randomCalls++));
+        long callSeed = mix(seed, step, randomCalls++);
         Tensor y = out(x.rows, x.cols, x);
-        Tensor mask = pooled(x.rows, x.cols);
-        float keep = 1f / (1f - p);
         long n = x.size();
-        for (long i = 0; i < n; i++) {
-            float k = rng.nextFloat() < p ? 0f : keep;
-            mask.data.setAtIndex(Tensor.F, i, k);
-            y.data.setAtIndex(Tensor.F, i, k * x.data.getAtIndex(Tensor.F, i));
-        }
-        record(y, () -> {
-            MemorySegment g = y.gradData, ga = acc(x), md = mask.data;
-            for (long i = 0; i < n; i++) {
-                ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + md.getAtIndex(Tensor.F, i) * g.getAtIndex(Tensor.F, i));
+        dropoutKernel(callSeed, p, x.data, y.data, n, false);
+        // The mask is not stored: the backward pass regenerates it from the same seed.
+        record(y, () -> dropoutKernel(callSeed, p, y.gradData, acc(x), n, true));
+        return y;
+    }
+
+    /** Elements per dropout chunk; each chunk has its own generator, so masks do not depend on the thread count. */
+    private static final int DROPOUT_CHUNK = 1 << 15;
+
+    /**
+     * {@code out[i] (+)= mask[i]·in[i]} with mask[i] = 0 when the i-th 32-bit uniform is below p·2³², else
+     * 1/(1−p); two uniforms per 64-bit draw of a SplittableRandom seeded by (call seed, chunk number).
+     */
+    private void dropoutKernel(long callSeed, float p, MemorySegment in, MemorySegment out, long n, boolean accumulate) {
+        long threshold = (long) ((double) p * 4294967296.0);
+        float keep = 1f / (1f - p);
+        int chunks = (int) ((n + DROPOUT_CHUNK - 1) / DROPOUT_CHUNK);
+        int blocks = ctx.threads() == 1 ? 1 : Math.min(chunks, ctx.threads() * 4);
+        ctx.forEachBlock(blocks, blk -> {
+            int c0 = (int) ((long) chunks * blk / blocks), c1 = (int) ((long) chunks * (blk + 1) / blocks);
+            for (int c = c0; c < c1; c++) {
+                SplittableRandom rng = new SplittableRandom(splitmix(callSeed + c));
+                long from = (long) c * DROPOUT_CHUNK, to = Math.min(n, from + DROPOUT_CHUNK);
+                for (long i = from; i < to; i += 2) {
+                    long bits = rng.nextLong(); // two 32-bit uniforms per draw
+                    dropoutElement(in, out, i, bits >>> 32, threshold, keep, accumulate);
+                    if (i + 1 < to) {
+                        dropoutElement(in, out, i + 1, bits & 0xffffffffL, threshold, keep, accumulate);
+                    }
+                }
             }
         });
-        return y;
+    }
+
+    private static void dropoutElement(MemorySegment in, MemorySegment out, long i, long u, long threshold, float keep,
+                                       boolean accumulate) {
+        float v = (u < threshold ? 0f : keep) * in.getAtIndex(Tensor.F, i);
+        if (accumulate) {
+            v += out.getAtIndex(Tensor.F, i);
+        }
+        out.setAtIndex(Tensor.F, i, v);
     }
 
     /** A 64-bit mix of the seed, the step and the call number (SplitMix64 finaliser on each). */
@@ -910,29 +988,51 @@ public final class Tape {
             throw new IllegalArgumentException("cross-entropy over an empty index set");
         }
         int m = logits.cols;
-        double total = 0;
-        for (int r : rows) {
+        boolean increasing = true;
+        for (int k = 0; k < rows.length; k++) {
+            int r = rows[k];
             if (r < 0 || r >= logits.rows) {
                 throw new IllegalArgumentException("row " + r + " is out of range [0, " + logits.rows + ")");
             }
             if (labels[r] < 0 || labels[r] >= m) {
                 throw new IllegalArgumentException("label " + labels[r] + " of row " + r + " is out of range [0, " + m + ")");
             }
-            long base = (long) r * m;
-            total += logSumExp(logits.data, base, m) - logits.data.getAtIndex(Tensor.F, base + labels[r]);
+            increasing &= k == 0 || r > rows[k - 1];
         }
+        double[] lses = new double[rows.length];
+        double[] losses = new double[rows.length];
+        parallelRows(rows.length, m, (from, to) -> {
+            for (int k = from; k < to; k++) {
+                long base = (long) rows[k] * m;
+                lses[k] = logSumExp(logits.data, base, m);
+                losses[k] = lses[k] - logits.data.getAtIndex(Tensor.F, base + labels[rows[k]]);
+            }
+        });
+        double total = 0;
+        for (double l : losses) {
+            total += l; // a fixed order, whatever the thread count
+        }
+        boolean distinctRows = increasing;
         Tensor y = out(1, 1, logits);
         y.data.setAtIndex(Tensor.F, 0, (float) (total / rows.length));
         record(y, () -> {
             MemorySegment ga = acc(logits);
             double g = y.gradData.getAtIndex(Tensor.F, 0) / (double) rows.length;
-            for (int r : rows) {
-                long base = (long) r * m;
-                double lse = logSumExp(logits.data, base, m);
-                for (int c = 0; c < m; c++) {
-                    double p = Math.exp(logits.data.getAtIndex(Tensor.F, base + c) - lse) - (c == labels[r] ? 1 : 0);
-                    ga.setAtIndex(Tensor.F, base + c, ga.getAtIndex(Tensor.F, base + c) + (float) (g * p));
+            IntRange body = (from, to) -> {
+                for (int k = from; k < to; k++) {
+                    int r = rows[k];
+                    long base = (long) r * m;
+                    double lse = lses[k];
+                    for (int c = 0; c < m; c++) {
+                        double p = Math.exp(logits.data.getAtIndex(Tensor.F, base + c) - lse) - (c == labels[r] ? 1 : 0);
+                        ga.setAtIndex(Tensor.F, base + c, ga.getAtIndex(Tensor.F, base + c) + (float) (g * p));
+                    }
                 }
+            };
+            if (distinctRows) {
+                parallelRows(rows.length, m, body); // each block owns its rows
+            } else {
+                body.run(0, rows.length);
             }
         });
         return y;
@@ -1108,7 +1208,7 @@ public final class Tape {
         }
         Tensor tmp = pooled(t.rows, t.cols);
         kernel.accept(tmp.data);
-        addTo(t.gradData, tmp.data, t.size());
+        addInto(t.gradData, tmp.data, t.size());
     }
 
     /** {@code t.grad += op(A)·op(B)} as one GEMM with β = 1 (or β = 0 into a new gradient). */
@@ -1137,11 +1237,69 @@ public final class Tape {
     }
 
     private static void sumRowsInto(MemorySegment dst, MemorySegment g, int n, int m) {
+        sumRowsInto(dst, g, n, m, 1f);
+    }
+
+    /** {@code dst[c] += sign·Σ_r g[r][c]}, summed in double, serially (a fixed order). */
+    private static void sumRowsInto(MemorySegment dst, MemorySegment g, int n, int m, float sign) {
+        double[] acc = new double[m];
         for (int r = 0; r < n; r++) {
             long base = (long) r * m;
             for (int c = 0; c < m; c++) {
-                dst.setAtIndex(Tensor.F, c, dst.getAtIndex(Tensor.F, c) + g.getAtIndex(Tensor.F, base + c));
+                acc[c] += g.getAtIndex(Tensor.F, base + c);
             }
         }
+        for (int c = 0; c < m; c++) {
+            dst.setAtIndex(Tensor.F, c, dst.getAtIndex(Tensor.F, c) + sign * (float) acc[c]);
+        }
+    }
+
+    /** {@code dst += src} over n elements, in parallel. */
+    private void addInto(MemorySegment dst, MemorySegment src, long n) {
+        parallel(n, (from, to) -> {
+            for (long i = from; i < to; i++) {
+                dst.setAtIndex(Tensor.F, i, dst.getAtIndex(Tensor.F, i) + src.getAtIndex(Tensor.F, i));
+            }
+        });
+    }
+
+    /** {@code dst += s·src} over n elements, in parallel. */
+    private void axpyInto(MemorySegment dst, float s, MemorySegment src, long n) {
+        parallel(n, (from, to) -> {
+            for (long i = from; i < to; i++) {
+                dst.setAtIndex(Tensor.F, i, dst.getAtIndex(Tensor.F, i) + s * src.getAtIndex(Tensor.F, i));
+            }
+        });
+    }
+
+    interface LongRange {
+        void run(long from, long to);
+    }
+
+    interface IntRange {
+        void run(int from, int to);
+    }
+
+    /** Elements below which an elementwise loop stays on the caller's thread. */
+    private static final long PARALLEL_MIN = 1 << 16;
+
+    /** Runs body over [0, n) split into contiguous blocks on the context; every element is written by one block. */
+    private void parallel(long n, LongRange body) {
+        if (ctx.threads() == 1 || n < PARALLEL_MIN) {
+            body.run(0, n);
+            return;
+        }
+        int blocks = (int) Math.min(ctx.threads() * 4L, n / (PARALLEL_MIN / 4));
+        ctx.forEachBlock(blocks, b -> body.run(n * b / blocks, n * (b + 1) / blocks));
+    }
+
+    /** Runs body over row ranges of an n×m matrix in parallel. */
+    private void parallelRows(int n, int m, IntRange body) {
+        if (ctx.threads() == 1 || (long) n * m < PARALLEL_MIN || n < 2) {
+            body.run(0, n);
+            return;
+        }
+        int blocks = Math.min(ctx.threads() * 4, n);
+        ctx.forEachBlock(blocks, b -> body.run((int) ((long) n * b / blocks), (int) ((long) n * (b + 1) / blocks)));
     }
 }
