@@ -47,8 +47,10 @@ public final class Graph {
         }
         long selfLoops = 0;
         for (int u = 0; u < numNodes; u++) {
-            if (hasEdge(u, u)) {
-                selfLoops++;
+            for (int k = rowPtr[u]; k < rowPtr[u + 1]; k++) {
+                if (colIdx[k] == u) {
+                    selfLoops++;
+                }
             }
         }
         return (numEntries() - selfLoops) / 2 + selfLoops;

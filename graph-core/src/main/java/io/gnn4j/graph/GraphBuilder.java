@@ -120,7 +120,10 @@ public final class GraphBuilder {
         return this;
     }
 
-    /** How entries for the same (u, v) pair are combined (default: KEEP when directed, MAX when undirected). */
+    /**
+     * How entries for the same (u, v) pair are combined (default: KEEP when directed, MAX when undirected).
+     * {@link DuplicateEdges#SUM} always gives a weighted graph: unweighted duplicates add up to their count.
+     */
     public GraphBuilder duplicates(DuplicateEdges policy) {
         this.duplicates = policy;
         return this;
@@ -155,7 +158,9 @@ public final class GraphBuilder {
             throw new IllegalStateException("graph too large: " + stored + " stored entries exceed the CSR limit of "
                     + (Integer.MAX_VALUE - 8) + " (int32 offsets)");
         }
-        boolean weighted = weights != null || (selfLoops == SelfLoops.ADD && selfLoopWeight != 1f);
+        // SUM counts unweighted duplicates (each weighs 1), so its result carries weights.
+        boolean weighted = weights != null || duplicates == DuplicateEdges.SUM
+                || (selfLoops == SelfLoops.ADD && selfLoopWeight != 1f);
         int[] s = src.elements();
         int[] d = dst.elements();
         float[] w = weights == null ? null : weights.elements();

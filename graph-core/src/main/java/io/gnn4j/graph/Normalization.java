@@ -42,8 +42,9 @@ public final class Normalization {
 
     /**
      * The generalised operator {@code D^{r-1} A D^{-r}} used by directed models (ADPA; r = 1/2 is symmetric,
-     * r = 0 the random walk {@code D^{-1}A}, r = 1 the column-stochastic {@code A D^{-1}}): entry u→v becomes
-     * {@code d_u^{r-1} · A[u][v] · d_v^{-r}}, with d the row sums of A.
+     * r = 0 the random walk {@code D^{-1}A}, r = 1 {@code A D^{-1}}, column-stochastic when A is symmetric): entry
+     * u→v becomes {@code d_u^{r-1} · A[u][v] · d_v^{-r}}, with d the row sums of A. Unless r = 1/2 the result is
+     * not symmetric even when A is, so it is typed directed (its transpose is then computed, not assumed).
      */
     public static Graph generalized(Graph a, double r) {
         if (!Double.isFinite(r)) {
@@ -54,7 +55,7 @@ public final class Normalization {
         double[] right = new double[d.length];
         for (int u = 0; u < d.length; u++) {
             left[u] = d[u] > 0 ? Math.pow(d[u], r - 1) : 0;
-            right[u] = d[u] > 0 ? Math.pow(d[u], -r) : 0;
+            right[u] = d[u] > 0 ? Math.pow(d[u], -r) : (r == 0 ? 1 : 0); // d^0 = 1 even for d = 0: D^-1 A scales rows only
         }
         int[] rowPtr = a.rowPtr(), colIdx = a.colIdx();
         float[] w = new float[a.numEntries()];
@@ -64,6 +65,7 @@ public final class Normalization {
             }
         }
         GraphType t = a.type();
-        return new Graph(a.numNodes(), rowPtr, colIdx, w, new GraphType(t.directed(), true, t.selfLoops(), t.multiEdges()));
+        boolean directed = t.directed() || r != 0.5;
+        return new Graph(a.numNodes(), rowPtr, colIdx, w, new GraphType(directed, true, t.selfLoops(), t.multiEdges()));
     }
 }

@@ -15,8 +15,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * bit-identical for every thread count. Outputs are overwritten, never accumulated into.
  */
 public final class SparseOps {
-    /** Target size of the slice of X that one column tile gathers from; keeps the gathers in the last-level cache. */
-    static final long TILE_BYTES = Long.getLong("gnn4j.spmm.tileBytes", 12L << 20);
+    /**
+     * Largest slice of X (rows × tile columns × 4 bytes) one column tile gathers from. Narrow tiles that fit the
+     * last-level cache were measured slower on this machine kind (shared L3 under a VM) than one wide pass whose
+     * gathered rows are long contiguous runs, so only very wide matrices are tiled; {@code -Dgnn4j.spmm.tileBytes}
+     * overrides it.
+     */
+    static final long TILE_BYTES = Long.getLong("gnn4j.spmm.tileBytes", 64L << 20);
 
     private SparseOps() {}
 

@@ -29,8 +29,33 @@ final class PanamaKernels extends ScalarKernels {
             int from = rowPtr[r], to = rowPtr[r + 1];
             long out = r * stride;
             int c = c0;
-            // Four vectors of accumulators stay in registers while the row's neighbours stream past: each
-            // gathered x row segment is read once and never written back until the row is done.
+            // Eight (then four, two, one) vectors of accumulators stay in registers while the row's neighbours
+            // stream past: each gathered x row segment is read once, as one run of contiguous cache lines, and y is
+            // written once per row.
+            for (; c + 8 * L <= c1; c += 8 * L) {
+                long off = (long) c * Float.BYTES;
+                FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
+                for (int k = from; k < to; k++) {
+                    long src = colIdx[k] * stride + off;
+                    FloatVector s = FloatVector.broadcast(S, w == null ? 1f : w[k]);
+                    a0 = FloatVector.fromMemorySegment(S, x, src, NATIVE).fma(s, a0);
+                    a1 = FloatVector.fromMemorySegment(S, x, src + L * 4L, NATIVE).fma(s, a1);
+                    a2 = FloatVector.fromMemorySegment(S, x, src + 2 * L * 4L, NATIVE).fma(s, a2);
+                    a3 = FloatVector.fromMemorySegment(S, x, src + 3 * L * 4L, NATIVE).fma(s, a3);
+                    a4 = FloatVector.fromMemorySegment(S, x, src + 4 * L * 4L, NATIVE).fma(s, a4);
+                    a5 = FloatVector.fromMemorySegment(S, x, src + 5 * L * 4L, NATIVE).fma(s, a5);
+                    a6 = FloatVector.fromMemorySegment(S, x, src + 6 * L * 4L, NATIVE).fma(s, a6);
+                    a7 = FloatVector.fromMemorySegment(S, x, src + 7 * L * 4L, NATIVE).fma(s, a7);
+                }
+                a0.intoMemorySegment(y, out + off, NATIVE);
+                a1.intoMemorySegment(y, out + off + L * 4L, NATIVE);
+                a2.intoMemorySegment(y, out + off + 2 * L * 4L, NATIVE);
+                a3.intoMemorySegment(y, out + off + 3 * L * 4L, NATIVE);
+                a4.intoMemorySegment(y, out + off + 4 * L * 4L, NATIVE);
+                a5.intoMemorySegment(y, out + off + 5 * L * 4L, NATIVE);
+                a6.intoMemorySegment(y, out + off + 6 * L * 4L, NATIVE);
+                a7.intoMemorySegment(y, out + off + 7 * L * 4L, NATIVE);
+            }
             for (; c + 4 * L <= c1; c += 4 * L) {
                 long off = (long) c * Float.BYTES;
                 FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
@@ -47,14 +72,34 @@ final class PanamaKernels extends ScalarKernels {
                 a2.intoMemorySegment(y, out + off + 2 * L * 4L, NATIVE);
                 a3.intoMemorySegment(y, out + off + 3 * L * 4L, NATIVE);
             }
-            for (; c + L <= c1; c += L) {
+            for (; c + 2 * L <= c1; c += 2 * L) {
                 long off = (long) c * Float.BYTES;
-                FloatVector a0 = FloatVector.zero(S);
+                FloatVector a0 = FloatVector.zero(S), a1 = a0;
                 for (int k = from; k < to; k++) {
+                    long src = colIdx[k] * stride + off;
                     FloatVector s = FloatVector.broadcast(S, w == null ? 1f : w[k]);
-                    a0 = FloatVector.fromMemorySegment(S, x, colIdx[k] * stride + off, NATIVE).fma(s, a0);
+                    a0 = FloatVector.fromMemorySegment(S, x, src, NATIVE).fma(s, a0);
+                    a1 = FloatVector.fromMemorySegment(S, x, src + L * 4L, NATIVE).fma(s, a1);
                 }
                 a0.intoMemorySegment(y, out + off, NATIVE);
+                a1.intoMemorySegment(y, out + off + L * 4L, NATIVE);
+            }
+            for (; c + L <= c1; c += L) {
+                long off = (long) c * Float.BYTES;
+                // Two accumulators over alternate neighbours halve the FMA dependency chain.
+                FloatVector a0 = FloatVector.zero(S), a1 = a0;
+                int k = from;
+                for (; k + 1 < to; k += 2) {
+                    a0 = FloatVector.fromMemorySegment(S, x, colIdx[k] * stride + off, NATIVE)
+                            .fma(FloatVector.broadcast(S, w == null ? 1f : w[k]), a0);
+                    a1 = FloatVector.fromMemorySegment(S, x, colIdx[k + 1] * stride + off, NATIVE)
+                            .fma(FloatVector.broadcast(S, w == null ? 1f : w[k + 1]), a1);
+                }
+                if (k < to) {
+                    a0 = FloatVector.fromMemorySegment(S, x, colIdx[k] * stride + off, NATIVE)
+                            .fma(FloatVector.broadcast(S, w == null ? 1f : w[k]), a0);
+                }
+                a0.add(a1).intoMemorySegment(y, out + off, NATIVE);
             }
             if (c < c1) {
                 super.spmm(rowPtr, colIdx, w, x, y, f, c, c1, r, r + 1);

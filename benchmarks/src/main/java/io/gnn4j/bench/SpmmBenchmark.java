@@ -1,0 +1,107 @@
+package io.gnn4j.bench;
+
+import io.gnn4j.graph.ExecutionContext;
+import io.gnn4j.graph.Graph;
+import io.gnn4j.graph.GraphBuilder;
+import io.gnn4j.graph.SparseOps;
+import io.gnn4j.graph.Tensors;
+import io.gnn4j.graph.internal.KernelProvider;
+import io.gnn4j.graph.internal.SparseKernels;
+import java.lang.foreign.MemorySegment;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * SpMM {@code Y = A·X} on a random symmetric graph (N = 100,000, 1,000,000 random undirected edges ≈ 2,000,000
+ * nonzeros) times a 100,000×128 float32 ND4J matrix, read and written in place through MemorySegment views.
+ * The {@code bytes} counter is the traffic the product must move at least once: the gathered rows
+ * (nnz·F·4), the output (N·F·4) and the CSR arrays ((N+1+nnz)·4) — divide by time for GB/s and hold it against
+ * {@link StreamTriadBenchmark} measured in the same run.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1)
+public class SpmmBenchmark {
+    static final int N = 100_000;
+    static final int EDGES = 1_000_000;
+    static final int F = 128;
+
+    @Param({"1", "2"})
+    public int threads;
+
+    @Param({"vector", "scalar"})
+    public String kernels;
+
+    private Graph graph;
+    private INDArray x;
+    private INDArray y;
+    private MemorySegment xs;
+    private MemorySegment ys;
+    private ExecutionContext ctx;
+    private SparseKernels impl;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        graph = randomSymmetricGraph(N, EDGES, 42);
+        x = Nd4j.rand(DataType.FLOAT, N, F);
+        y = Nd4j.create(DataType.FLOAT, N, F);
+        xs = Tensors.segment(x);
+        ys = Tensors.segment(y);
+        ctx = ExecutionContext.withThreads(threads);
+        impl = kernels.equals("scalar") ? KernelProvider.scalar() : KernelProvider.vector();
+        System.out.printf("%n[spmm] %s, nnz=%d, kernels=%s, bytes/op=%d%n", graph, graph.numEntries(), impl.name(),
+                bytesPerProduct(graph, F));
+    }
+
+    /** Bytes one product moves at least once (see class comment). */
+    static long bytesPerProduct(Graph g, int f) {
+        long nnz = g.numEntries();
+        return nnz * f * 4L + (long) g.numNodes() * f * 4L + (g.numNodes() + 1L + nnz) * 4L;
+    }
+
+    /** 'edges' random pairs u≠v from a seeded generator, stored both ways, duplicates merged. */
+    static Graph randomSymmetricGraph(int n, int edges, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        GraphBuilder b = GraphBuilder.undirected(n);
+        while (b.size() < edges) {
+            int u = r.nextInt(n), v = r.nextInt(n);
+            if (u != v) {
+                b.addEdge(u, v);
+            }
+        }
+        return b.build();
+    }
+
+    /** Per-invocation traffic, reported by JMH next to the time so GB/s can be read off directly. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
+    public static class Traffic {
+        public long bytes;
+    }
+
+    @Benchmark
+    public MemorySegment spmm(Traffic traffic) {
+        SparseOps.spmm(impl, graph, xs, ys, F, ctx);
+        traffic.bytes += bytesPerProduct(graph, F);
+        return ys;
+    }
+}

@@ -1,0 +1,496 @@
+package io.gnn4j.embed;
+
+import io.gnn4j.embed.FastRPParameters.IterationNormalization;
+import io.gnn4j.embed.FastRPParameters.Operator;
+import io.gnn4j.embed.FastRPParameters.Projection;
+import io.gnn4j.graph.ExecutionContext;
+import io.gnn4j.graph.Graph;
+import io.gnn4j.graph.GraphBuilder;
+import io.gnn4j.graph.Normalization;
+import io.gnn4j.graph.SparseOps;
+import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * FastRP node embeddings: "Fast and Accurate Network Embeddings via Very Sparse Random Projection" (H. Chen,
+ * S. F. Sultan, Y. Tian, M. Chen, S. Skiena, CIKM 2019, doi:10.1145/3357384.3357879).
+ *
+ * <p>With M the operator ({@code D⁻¹A} or A, optionally weighted), {@code L = diag(deg^β)} and R the N×d very sparse
+ * random projection (entries √s·{+1, 0, −1} with probabilities {1/2s, 1−1/s, 1/2s}, s = √N by default, or
+ * Gaussian), it computes {@code N₁ = M·L·R}, {@code Nᵢ = M·Nᵢ₋₁} for i ≤ q and {@code E = Σᵢ αᵢ·Nᵢ}, with the
+ * optional row normalisations of {@link IterationNormalization}, Neo4j GDS's node self-influence (each node's own
+ * L2-normalised initial vector added with a weight) and node features projected into the last
+ * {@code round(propertyRatio·d)} columns of the initial vectors by a fixed sparse random F×d' matrix (sparsity 3, as
+ * GDS does). Per node: {@code E[u] = sᵢ·R̃[u] + Σᵢ αᵢ·Nᵢ[u]} and {@code Nᵢ[u] = Σ_{u→v} M[u][v]·Nᵢ₋₁[v]}.
+ *
+ * <p>The random vector of node u is generated on the fly from (seed, u), so the result is the same for every thread
+ * count. With a sparse projection and s ≥ 8 the first product is computed directly from the O(N·d/s) non-zeros of R
+ * (R is never dense); otherwise the initial vectors are written into one of the two ping-pong buffers. Memory is
+ * three N×d float arrays (two ping-pong buffers and the result), never O(N·d·q). Later powers use
+ * {@link SparseOps#spmm}; row scaling runs over row blocks on the {@link ExecutionContext}.
+ *
+ * <p>Shapes: graph with N nodes (+ optional N×F features) → N×d embedding, row-major.
+ */
+public final class FastRP {
+    /** From this sparsity on, the first power is computed from the non-zeros of R (cost E·d/s instead of E·d). */
+    static final double SPARSE_FIRST_PRODUCT_MIN_SPARSITY = 8;
+    /** From this sparsity on, the non-zero positions of a row of R are drawn by geometric gaps. */
+    static final double GEOMETRIC_MIN_SPARSITY = 8;
+    /** Sparsity of the feature projection, as in Neo4j GDS. */
+    static final int PROPERTY_SPARSITY = 3;
+    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+
+    private final Graph graph;
+    private final float[] features;
+    private final int numFeatures;
+    private final FastRPParameters params;
+    private final ExecutionContext ctx;
+    /** Tests force the dense first product to compare it with the sparse one. */
+    boolean forceDenseFirstProduct;
+
+    /** FastRP on the graph's structure alone. */
+    public FastRP(Graph graph, FastRPParameters params, ExecutionContext ctx) {
+        this(graph, null, 0, params, ctx);
+    }
+
+    /**
+     * FastRP with node features (row-major N×F, no copy) projected into the last {@code round(propertyRatio·d)}
+     * columns of the initial vectors.
+     */
+    public FastRP(Graph graph, float[] features, int numFeatures, FastRPParameters params, ExecutionContext ctx) {
+        if (graph == null || params == null || ctx == null) {
+            throw new IllegalArgumentException("graph, params and ctx must not be null");
+        }
+        long cells = (long) graph.numNodes() * params.dimension();
+        if (cells > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("N×d = " + graph.numNodes() + "×" + params.dimension() + " = " + cells
+                    + " exceeds the " + (Integer.MAX_VALUE - 16) + " floats of one Java array");
+        }
+        if (features != null && (long) graph.numNodes() * numFeatures != features.length) {
+            throw new IllegalArgumentException("features hold " + features.length + " floats but N×F = "
+                    + graph.numNodes() + "×" + numFeatures + " = " + (long) graph.numNodes() * numFeatures);
+        }
+        if (params.propertyDimension() > 0 && (features == null || numFeatures < 1)) {
+            throw new IllegalArgumentException("propertyRatio " + params.propertyRatio() + " gives "
+                    + params.propertyDimension() + " property columns but no features (F = " + numFeatures
+                    + ") were given");
+        }
+        this.graph = graph;
+        this.features = features;
+        this.numFeatures = numFeatures;
+        this.params = params;
+        this.ctx = ctx;
+    }
+
+    /** Bytes FastRP allocates on a graph with N nodes and E stored entries: three N×d buffers plus small arrays. */
+    public static long memoryEstimateBytes(int numNodes, long numEntries, FastRPParameters params) {
+        long nd = (long) numNodes * params.dimension();
+        double s = params.effectiveSparsity(numNodes);
+        long sparseR = params.projection() == Projection.SPARSE && s >= SPARSE_FIRST_PRODUCT_MIN_SPARSITY
+                ? (long) Math.ceil(nd / s * 1.2) * 8 + 4L * (numNodes + 1) : 0;
+        return 3 * nd * Float.BYTES + numEntries * Float.BYTES + 12L * numNodes + sparseR;
+    }
+
+    /** Runs FastRP and returns the N×d embedding. */
+    public FastRPResult compute() {
+        int n = graph.numNodes();
+        int d = params.dimension();
+        Graph a = graph.isWeighted() && !params.useEdgeWeights() ? unweighted(graph) : graph;
+        double[] deg = Normalization.degrees(a);
+        Graph op = params.operator() == Operator.TRANSITION ? Normalization.randomWalk(a) : a;
+        float[] scale = new float[n];
+        double beta = params.normalizationStrength();
+        for (int u = 0; u < n; u++) {
+            scale[u] = deg[u] > 0 ? (float) Math.pow(deg[u], beta) : 1f;
+        }
+        float[] result = new float[n * d];
+        float[] cur = new float[n * d];
+        float[] other = null;
+        double[] alpha = params.iterationWeights();
+        int last = alpha.length;
+        while (last > 0 && alpha[last - 1] == 0) {
+            last--;
+        }
+        double s = params.effectiveSparsity(n);
+        int pd = features == null ? 0 : params.propertyDimension();
+        boolean sparseFirst = params.projection() == Projection.SPARSE && pd == 0
+                && s >= SPARSE_FIRST_PRODUCT_MIN_SPARSITY && !forceDenseFirstProduct;
+        if (sparseFirst) {
+            SparseRows r = sparseInitial(n, d, s, scale);
+            if (params.nodeSelfInfluence() != 0) {
+                addSelfInfluence(r, result, d);
+            }
+            if (last > 0) {
+                multiplySparse(op, r, cur, d);
+            }
+        } else {
+            float[] x0 = new float[n * d];
+            denseInitial(n, d, pd, s, scale, x0);
+            if (params.nodeSelfInfluence() != 0) {
+                addSelfInfluence(x0, result, n, d);
+            }
+            if (last > 0) {
+                SparseOps.spmm(op, MemorySegment.ofArray(x0), MemorySegment.ofArray(cur), d, ctx);
+            }
+            other = x0;
+        }
+        for (int i = 1; i <= last; i++) {
+            if (i > 1) {
+                if (other == null) {
+                    other = new float[n * d];
+                }
+                SparseOps.spmm(op, MemorySegment.ofArray(cur), MemorySegment.ofArray(other), d, ctx);
+                float[] t = cur;
+                cur = other;
+                other = t;
+            }
+            combine(cur, result, n, d, alpha[i - 1]);
+        }
+        if (params.standardize()) {
+            standardizeColumns(result, n, d);
+        }
+        return new FastRPResult(n, d, result);
+    }
+
+    /** The N×d initial vectors {@code L·R} (with the feature columns), dense; for tests and inspection. */
+    float[] initialVectors() {
+        int n = graph.numNodes(), d = params.dimension();
+        Graph a = graph.isWeighted() && !params.useEdgeWeights() ? unweighted(graph) : graph;
+        double[] deg = Normalization.degrees(a);
+        float[] scale = new float[n];
+        for (int u = 0; u < n; u++) {
+            scale[u] = deg[u] > 0 ? (float) Math.pow(deg[u], params.normalizationStrength()) : 1f;
+        }
+        float[] x0 = new float[n * d];
+        int pd = features == null ? 0 : params.propertyDimension();
+        denseInitial(n, d, pd, params.effectiveSparsity(n), scale, x0);
+        return x0;
+    }
+
+    // ---- random vectors -------------------------------------------------------------------------------------------
+
+    /** A CSR matrix of the non-zeros of {@code L·R}. */
+    private record SparseRows(int[] rowPtr, int[] cols, float[] vals) {}
+
+    /** The generator of node u's random stream: depends only on (seed, u). */
+    static SplittableRandom nodeRandom(long seed, long u) {
+        return new SplittableRandom(mix64(seed * GOLDEN + mix64(u + GOLDEN)));
+    }
+
+    static long mix64(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /**
+     * The non-zeros of one row of the very sparse projection over {@code width} columns, in ascending column order:
+     * writes their columns and signed values ±√s and returns how many there are. Each entry is non-zero with
+     * probability 1/s, positive or negative with equal odds, independently; for s ≥ 8 the gaps between non-zeros are
+     * drawn from the geometric distribution (same law, d/s draws instead of d).
+     */
+    static int sparseRow(SplittableRandom rnd, int width, double s, int[] cols, float[] vals) {
+        float v = (float) Math.sqrt(s);
+        int count = 0;
+        if (s < GEOMETRIC_MIN_SPARSITY) {
+            double half = 0.5 / s;
+            for (int c = 0; c < width; c++) {
+                double x = rnd.nextDouble();
+                if (x < 2 * half) {
+                    cols[count] = c;
+                    vals[count++] = x < half ? v : -v;
+                }
+            }
+            return count;
+        }
+        double logQ = Math.log1p(-1.0 / s);
+        int c = -1;
+        while (true) {
+            double gap = Math.floor(Math.log(1.0 - rnd.nextDouble()) / logQ);
+            if (gap >= width - c - 1) {
+                return count;
+            }
+            c += (int) gap + 1;
+            cols[count] = c;
+            vals[count++] = rnd.nextBoolean() ? v : -v;
+        }
+    }
+
+    private SparseRows sparseInitial(int n, int d, double s, float[] scale) {
+        int[] count = new int[n];
+        int[] bounds = evenBlocks(n, blocks());
+        long seed = params.seed();
+        ctx.forEachBlock(bounds.length - 1, b -> {
+            int[] cols = new int[d];
+            float[] vals = new float[d];
+            for (int u = bounds[b]; u < bounds[b + 1]; u++) {
+                count[u] = sparseRow(nodeRandom(seed, u), d, s, cols, vals);
+            }
+        });
+        int[] rowPtr = new int[n + 1];
+        for (int u = 0; u < n; u++) {
+            rowPtr[u + 1] = rowPtr[u] + count[u];
+        }
+        int[] allCols = new int[rowPtr[n]];
+        float[] allVals = new float[rowPtr[n]];
+        ctx.forEachBlock(bounds.length - 1, b -> {
+            int[] cols = new int[d];
+            float[] vals = new float[d];
+            for (int u = bounds[b]; u < bounds[b + 1]; u++) {
+                int k = sparseRow(nodeRandom(seed, u), d, s, cols, vals);
+                System.arraycopy(cols, 0, allCols, rowPtr[u], k);
+                for (int t = 0; t < k; t++) {
+                    allVals[rowPtr[u] + t] = vals[t] * scale[u];
+                }
+            }
+        });
+        return new SparseRows(rowPtr, allCols, allVals);
+    }
+
+    /** Writes the dense initial vectors: {@code deg(u)^β·R[u]} in the first d−d' columns, {@code x_u·P} after. */
+    private void denseInitial(int n, int d, int pd, double s, float[] scale, float[] x0) {
+        int bd = d - pd;
+        float[] p = pd > 0 ? propertyProjection(pd) : null;
+        int[] bounds = evenBlocks(n, blocks());
+        long seed = params.seed();
+        boolean gaussian = params.projection() == Projection.GAUSSIAN;
+        ctx.forEachBlock(bounds.length - 1, b -> {
+            int[] cols = new int[Math.max(1, bd)];
+            float[] vals = new float[Math.max(1, bd)];
+            for (int u = bounds[b]; u < bounds[b + 1]; u++) {
+                int off = u * d;
+                SplittableRandom rnd = nodeRandom(seed, u);
+                if (gaussian) {
+                    for (int c = 0; c < bd; c++) {
+                        x0[off + c] = (float) rnd.nextGaussian() * scale[u];
+                    }
+                } else {
+                    int k = sparseRow(rnd, bd, s, cols, vals);
+                    for (int t = 0; t < k; t++) {
+                        x0[off + cols[t]] = vals[t] * scale[u];
+                    }
+                }
+                if (p != null) {
+                    for (int j = 0; j < numFeatures; j++) {
+                        float x = features[u * numFeatures + j];
+                        if (x != 0f) {
+                            int po = j * pd;
+                            for (int c = 0; c < pd; c++) {
+                                x0[off + bd + c] += x * p[po + c];
+                            }
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    /** The F×d' feature projection: row j from (seed, −1−j), entries √3·{+1, 0, −1} with odds {1/6, 2/3, 1/6}. */
+    float[] propertyProjection(int pd) {
+        float[] p = new float[numFeatures * pd];
+        int[] cols = new int[pd];
+        float[] vals = new float[pd];
+        for (int j = 0; j < numFeatures; j++) {
+            int k = sparseRow(nodeRandom(params.seed(), -1L - j), pd, PROPERTY_SPARSITY, cols, vals);
+            for (int t = 0; t < k; t++) {
+                p[j * pd + cols[t]] = vals[t];
+            }
+        }
+        return p;
+    }
+
+    // ---- products and combinations --------------------------------------------------------------------------------
+
+    /** {@code out = M·X} for X given by its non-zeros; rows split by entries, each row written by one thread. */
+    private void multiplySparse(Graph op, SparseRows x, float[] out, int d) {
+        int[] rowPtr = op.rowPtr(), colIdx = op.colIdx();
+        float[] w = op.isWeighted() ? op.weights() : null;
+        int[] xPtr = x.rowPtr(), xCol = x.cols();
+        float[] xVal = x.vals();
+        int[] bounds = balancedBlocks(rowPtr, op.numNodes(), blocks());
+        ctx.forEachBlock(bounds.length - 1, b -> {
+            for (int u = bounds[b]; u < bounds[b + 1]; u++) {
+                int off = u * d;
+                Arrays.fill(out, off, off + d, 0f);
+                for (int k = rowPtr[u]; k < rowPtr[u + 1]; k++) {
+                    float wk = w == null ? 1f : w[k];
+                    int v = colIdx[k];
+                    for (int t = xPtr[v]; t < xPtr[v + 1]; t++) {
+                        out[off + xCol[t]] += wk * xVal[t];
+                    }
+                }
+            }
+        });
+    }
+
+    private void addSelfInfluence(SparseRows r, float[] result, int d) {
+        float si = (float) params.nodeSelfInfluence();
+        int n = r.rowPtr().length - 1;
+        for (int u = 0; u < n; u++) {
+            double sq = 0;
+            for (int t = r.rowPtr()[u]; t < r.rowPtr()[u + 1]; t++) {
+                sq += (double) r.vals()[t] * r.vals()[t];
+            }
+            if (sq > 0) {
+                float f = (float) (si / Math.sqrt(sq));
+                for (int t = r.rowPtr()[u]; t < r.rowPtr()[u + 1]; t++) {
+                    result[u * d + r.cols()[t]] += f * r.vals()[t];
+                }
+            }
+        }
+    }
+
+    private void addSelfInfluence(float[] x0, float[] result, int n, int d) {
+        double si = params.nodeSelfInfluence();
+        int[] bounds = evenBlocks(n, blocks());
+        ctx.forEachBlock(bounds.length - 1, b -> {
+            for (int u = bounds[b]; u < bounds[b + 1]; u++) {
+                int off = u * d;
+                double norm = norm(x0, off, d);
+                if (norm > 0) {
+                    float f = (float) (si / norm);
+                    for (int c = 0; c < d; c++) {
+                        result[off + c] += f * x0[off + c];
+                    }
+                }
+            }
+        });
+    }
+
+    /** Adds power i (in {@code cur}) to the result with weight α, normalising rows as the parameters say. */
+    private void combine(float[] cur, float[] result, int n, int d, double alpha) {
+        IterationNormalization mode = params.normalization();
+        if (alpha == 0 && mode != IterationNormalization.L2_PROPAGATE) {
+            return;
+        }
+        int[] bounds = evenBlocks(n, blocks());
+        float a = (float) alpha;
+        ctx.forEachBlock(bounds.length - 1, b -> {
+            for (int u = bounds[b]; u < bounds[b + 1]; u++) {
+                int off = u * d;
+                switch (mode) {
+                    case NONE -> axpy(a, cur, result, off, d);
+                    case L2_COMBINE -> {
+                        double norm = norm(cur, off, d);
+                        if (norm > 0) {
+                            axpy((float) (alpha / norm), cur, result, off, d);
+                        }
+                    }
+                    case L2_PROPAGATE -> {
+                        double norm = norm(cur, off, d);
+                        if (norm > 0) {
+                            float inv = (float) (1.0 / norm);
+                            for (int c = off; c < off + d; c++) {
+                                cur[c] *= inv;
+                            }
+                            if (a != 0) {
+                                axpy(a, cur, result, off, d);
+                            }
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    private static void axpy(float a, float[] x, float[] y, int off, int len) {
+        for (int c = off; c < off + len; c++) {
+            y[c] += a * x[c];
+        }
+    }
+
+    private static double norm(float[] x, int off, int len) {
+        double s = 0;
+        for (int c = off; c < off + len; c++) {
+            s += (double) x[c] * x[c];
+        }
+        return Math.sqrt(s);
+    }
+
+    /** Column z-scores with the population standard deviation; constant columns are only centred (as sklearn). */
+    static void standardizeColumns(float[] x, int n, int d) {
+        if (n == 0) {
+            return;
+        }
+        double[] mean = new double[d];
+        for (int u = 0; u < n; u++) {
+            for (int c = 0; c < d; c++) {
+                mean[c] += x[u * d + c];
+            }
+        }
+        for (int c = 0; c < d; c++) {
+            mean[c] /= n;
+        }
+        double[] var = new double[d];
+        for (int u = 0; u < n; u++) {
+            for (int c = 0; c < d; c++) {
+                double t = x[u * d + c] - mean[c];
+                var[c] += t * t;
+            }
+        }
+        float[] inv = new float[d];
+        float[] m = new float[d];
+        for (int c = 0; c < d; c++) {
+            double sd = Math.sqrt(var[c] / n);
+            inv[c] = sd > 0 ? (float) (1.0 / sd) : 1f;
+            m[c] = (float) mean[c];
+        }
+        for (int u = 0; u < n; u++) {
+            for (int c = 0; c < d; c++) {
+                x[u * d + c] = (x[u * d + c] - m[c]) * inv[c];
+            }
+        }
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------------------------
+
+    private int blocks() {
+        return ctx.threads() == 1 ? 1 : ctx.threads() * 8;
+    }
+
+    private static int[] evenBlocks(int n, int blocks) {
+        int[] b = new int[blocks + 1];
+        for (int i = 0; i <= blocks; i++) {
+            b[i] = (int) ((long) n * i / blocks);
+        }
+        return b;
+    }
+
+    /** Row blocks of roughly equal cost (entries + 1 per row). */
+    private static int[] balancedBlocks(int[] rowPtr, int n, int blocks) {
+        int[] bounds = new int[blocks + 1];
+        long total = (long) rowPtr[n] + n;
+        for (int i = 1; i < blocks; i++) {
+            long target = total * i / blocks;
+            int lo = bounds[i - 1], hi = n;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if ((long) rowPtr[mid] + mid < target) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            bounds[i] = lo;
+        }
+        bounds[blocks] = n;
+        return bounds;
+    }
+
+    /** The same entries with every weight 1 (a directed copy: the rows are what FastRP reads). */
+    private static Graph unweighted(Graph g) {
+        int n = g.numNodes();
+        int[] rowPtr = g.rowPtr(), colIdx = g.colIdx();
+        int[] src = new int[g.numEntries()];
+        for (int u = 0; u < n; u++) {
+            Arrays.fill(src, rowPtr[u], rowPtr[u + 1], u);
+        }
+        return GraphBuilder.directed(n).addEdges(src, colIdx.clone()).build();
+    }
+
+    @Override
+    public String toString() {
+        return "FastRP(" + graph + ", " + params + ")";
+    }
+}
