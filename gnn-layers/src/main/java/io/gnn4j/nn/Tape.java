@@ -768,11 +768,39 @@ public final class Tape {
             }
         }
         Tensor y = out(index.length, f, x);
-        for (int i = 0; i < index.length; i++) {
-            MemorySegment.copy(x.data, (long) index[i] * f * Float.BYTES, y.data, (long) i * f * Float.BYTES,
-                    (long) f * Float.BYTES);
-        }
-        record(y, () -> accumulate(x, into -> SparseOps.scatterSum(index, x.rows, y.gradData, into, f, ctx)));
+        MemorySegment xd = x.data, yd = y.data;
+        parallelRows(index.length, f, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                long src = (long) index[i] * f, dst = (long) i * f;
+                for (int c = 0; c < f; c++) {
+                    yd.setAtIndex(Tensor.F, dst + c, xd.getAtIndex(Tensor.F, src + c));
+                }
+            }
+        });
+        record(y, () -> {
+            // x̄[s] += Σ_{i : index[i] = s} ȳ[i], summed per row of x in ascending i (parallel over rows of x)
+            Grouping grp = Grouping.of(index, x.rows);
+            MemorySegment ga = acc(x), g = y.gradData;
+            parallelRows(x.rows, f, (from, to) -> {
+                float[] sum = new float[f];
+                for (int s = from; s < to; s++) {
+                    if (grp.ptr[s] == grp.ptr[s + 1]) {
+                        continue;
+                    }
+                    java.util.Arrays.fill(sum, 0f);
+                    for (int p = grp.ptr[s]; p < grp.ptr[s + 1]; p++) {
+                        long row = (long) grp.members[p] * f;
+                        for (int c = 0; c < f; c++) {
+                            sum[c] += g.getAtIndex(Tensor.F, row + c);
+                        }
+                    }
+                    long out = (long) s * f;
+                    for (int c = 0; c < f; c++) {
+                        ga.setAtIndex(Tensor.F, out + c, ga.getAtIndex(Tensor.F, out + c) + sum[c]);
+                    }
+                }
+            });
+        });
         return y;
     }
 
@@ -828,46 +856,57 @@ public final class Tape {
      */
     public Tensor segmentSoftmax(Tensor x, int[] index, int numSegments) {
         requireIndexRows(x, index);
+        Grouping grp = Grouping.of(index, numSegments);
         int f = x.cols;
-        long n = x.size();
         Tensor y = out(x.rows, f, x);
-        Tensor max = pooled(numSegments, f);
-        int[] argmax = new int[numSegments * f];
-        SparseOps.scatterMax(index, numSegments, x.data, max.data, argmax, f, ctx);
-        for (int i = 0; i < index.length; i++) {
-            long row = (long) i * f, srow = (long) index[i] * f;
-            for (int c = 0; c < f; c++) {
-                y.data.setAtIndex(Tensor.F, row + c, (float) Math.exp(x.data.getAtIndex(Tensor.F, row + c)
-                        - max.data.getAtIndex(Tensor.F, srow + c)));
-            }
-        }
-        Tensor denom = max; // reuse the buffer: the maxima are no longer needed
-        SparseOps.scatterSum(index, numSegments, y.data, denom.data, f, ctx);
-        for (int i = 0; i < index.length; i++) {
-            long row = (long) i * f, srow = (long) index[i] * f;
-            for (int c = 0; c < f; c++) {
-                y.data.setAtIndex(Tensor.F, row + c, y.data.getAtIndex(Tensor.F, row + c)
-                        / denom.data.getAtIndex(Tensor.F, srow + c));
-            }
-        }
-        record(y, () -> {
-            // ∂x = y ⊙ (ḡ − Σ_{segment} y ⊙ ḡ)
-            Tensor prod = pooled(x.rows, f);
-            MemorySegment g = y.gradData;
-            for (long i = 0; i < n; i++) {
-                prod.data.setAtIndex(Tensor.F, i, g.getAtIndex(Tensor.F, i) * y.data.getAtIndex(Tensor.F, i));
-            }
-            Tensor seg = pooled(numSegments, f);
-            SparseOps.scatterSum(index, numSegments, prod.data, seg.data, f, ctx);
-            MemorySegment ga = acc(x);
-            for (int i = 0; i < index.length; i++) {
-                long row = (long) i * f, srow = (long) index[i] * f;
+        MemorySegment xd = x.data, yd = y.data;
+        // Per segment and column: max-shifted exponentials, then division by their sum (in double).
+        parallelRows(numSegments, Math.max(1, (int) Math.min(Integer.MAX_VALUE, x.size() / Math.max(1, numSegments))),
+                (from, to) -> {
+            for (int s = from; s < to; s++) {
+                int p0 = grp.ptr[s], p1 = grp.ptr[s + 1];
                 for (int c = 0; c < f; c++) {
-                    float d = y.data.getAtIndex(Tensor.F, row + c)
-                            * (g.getAtIndex(Tensor.F, row + c) - seg.data.getAtIndex(Tensor.F, srow + c));
-                    ga.setAtIndex(Tensor.F, row + c, ga.getAtIndex(Tensor.F, row + c) + d);
+                    float max = Float.NEGATIVE_INFINITY;
+                    for (int p = p0; p < p1; p++) {
+                        max = Math.max(max, xd.getAtIndex(Tensor.F, (long) grp.members[p] * f + c));
+                    }
+                    double sum = 0;
+                    for (int p = p0; p < p1; p++) {
+                        long i = (long) grp.members[p] * f + c;
+                        float ex = (float) Math.exp(xd.getAtIndex(Tensor.F, i) - max);
+                        yd.setAtIndex(Tensor.F, i, ex);
+                        sum += ex;
+                    }
+                    float inv = (float) (1 / sum);
+                    for (int p = p0; p < p1; p++) {
+                        long i = (long) grp.members[p] * f + c;
+                        yd.setAtIndex(Tensor.F, i, yd.getAtIndex(Tensor.F, i) * inv);
+                    }
                 }
             }
+        });
+        record(y, () -> {
+            // ∂x = y ⊙ (ḡ − Σ_{segment} y ⊙ ḡ)
+            MemorySegment g = y.gradData, ga = acc(x);
+            parallelRows(numSegments, Math.max(1, (int) Math.min(Integer.MAX_VALUE, x.size() / Math.max(1, numSegments))),
+                    (from, to) -> {
+                for (int s = from; s < to; s++) {
+                    int p0 = grp.ptr[s], p1 = grp.ptr[s + 1];
+                    for (int c = 0; c < f; c++) {
+                        double dot = 0;
+                        for (int p = p0; p < p1; p++) {
+                            long i = (long) grp.members[p] * f + c;
+                            dot += (double) yd.getAtIndex(Tensor.F, i) * g.getAtIndex(Tensor.F, i);
+                        }
+                        float d = (float) dot;
+                        for (int p = p0; p < p1; p++) {
+                            long i = (long) grp.members[p] * f + c;
+                            float v = yd.getAtIndex(Tensor.F, i) * (g.getAtIndex(Tensor.F, i) - d);
+                            ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + v);
+                        }
+                    }
+                }
+            });
         });
         return y;
     }
@@ -933,7 +972,7 @@ public final class Tape {
                 EdgeKernels.sourceAccumulate(ei, s.gradData, 1, y.data, acc(x), x.cols, ctx);
             }
             if (y.requiresGrad) {
-                EdgeKernels.targetAccumulate(ei, s.gradData, 1, x.data, acc(y), x.cols, ctx);
+                EdgeKernels.targetAccumulate(ei, s.gradData, 1, x.data, acc(y), x.cols, pooled(e, 1).data, ctx);
             }
         });
         return s;
@@ -953,7 +992,7 @@ public final class Tape {
         EdgeIndex ei = EdgeIndex.of(a);
         Tensor y = out(x.rows, x.cols, w, x);
         y.data.fill((byte) 0);
-        EdgeKernels.targetAccumulate(ei, w.data, heads, x.data, y.data, c * heads, ctx);
+        EdgeKernels.targetAccumulate(ei, w.data, heads, x.data, y.data, c * heads, pooled(w.rows, heads).data, ctx);
         record(y, () -> {
             if (x.requiresGrad) {
                 EdgeKernels.sourceAccumulate(ei, w.data, heads, y.gradData, acc(x), c * heads, ctx);
