@@ -299,10 +299,12 @@ public final class Tape {
     public Tensor scale(Tensor x, float s) {
         Tensor y = out(x.rows, x.cols, x);
         long n = x.size();
-        for (long i = 0; i < n; i++) {
-            y.data.setAtIndex(Tensor.F, i, s * x.data.getAtIndex(Tensor.F, i));
-        }
-        record(y, () -> axpy(acc(x), s, y.gradData, n));
+        parallel(n, (from, to) -> {
+            for (long i = from; i < to; i++) {
+                y.data.setAtIndex(Tensor.F, i, s * x.data.getAtIndex(Tensor.F, i));
+            }
+        });
+        record(y, () -> axpyInto(acc(x), s, y.gradData, n));
         return y;
     }
 
@@ -350,17 +352,21 @@ public final class Tape {
         Tensor y = out(x.rows, x.cols, x);
         long n = x.size();
         MemorySegment xd = x.data, yd = y.data;
-        for (long i = 0; i < n; i++) {
-            float v = xd.getAtIndex(Tensor.F, i);
-            yd.setAtIndex(Tensor.F, i, lambda * (v > 0 ? v : alpha * (float) Math.expm1(v)));
-        }
+        parallel(n, (from, to) -> {
+            for (long i = from; i < to; i++) {
+                float v = xd.getAtIndex(Tensor.F, i);
+                yd.setAtIndex(Tensor.F, i, lambda * (v > 0 ? v : alpha * (float) Math.expm1(v)));
+            }
+        });
         record(y, () -> {
             MemorySegment g = y.gradData, ga = acc(x);
-            for (long i = 0; i < n; i++) {
-                float v = xd.getAtIndex(Tensor.F, i);
-                float d = v > 0 ? lambda : yd.getAtIndex(Tensor.F, i) + lambda * alpha;
-                ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + d * g.getAtIndex(Tensor.F, i));
-            }
+            parallel(n, (from, to) -> {
+                for (long i = from; i < to; i++) {
+                    float v = xd.getAtIndex(Tensor.F, i);
+                    float d = v > 0 ? lambda : yd.getAtIndex(Tensor.F, i) + lambda * alpha;
+                    ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + d * g.getAtIndex(Tensor.F, i));
+                }
+            });
         });
         return y;
     }
@@ -370,15 +376,19 @@ public final class Tape {
         Tensor y = out(x.rows, x.cols, x);
         long n = x.size();
         MemorySegment xd = x.data, yd = y.data;
-        for (long i = 0; i < n; i++) {
-            yd.setAtIndex(Tensor.F, i, (float) Math.tanh(xd.getAtIndex(Tensor.F, i)));
-        }
+        parallel(n, (from, to) -> {
+            for (long i = from; i < to; i++) {
+                yd.setAtIndex(Tensor.F, i, (float) Math.tanh(xd.getAtIndex(Tensor.F, i)));
+            }
+        });
         record(y, () -> {
             MemorySegment g = y.gradData, ga = acc(x);
-            for (long i = 0; i < n; i++) {
-                float t = yd.getAtIndex(Tensor.F, i);
-                ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + (1 - t * t) * g.getAtIndex(Tensor.F, i));
-            }
+            parallel(n, (from, to) -> {
+                for (long i = from; i < to; i++) {
+                    float t = yd.getAtIndex(Tensor.F, i);
+                    ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + (1 - t * t) * g.getAtIndex(Tensor.F, i));
+                }
+            });
         });
         return y;
     }
@@ -388,15 +398,19 @@ public final class Tape {
         Tensor y = out(x.rows, x.cols, x);
         long n = x.size();
         MemorySegment xd = x.data, yd = y.data;
-        for (long i = 0; i < n; i++) {
-            yd.setAtIndex(Tensor.F, i, sigmoid(xd.getAtIndex(Tensor.F, i)));
-        }
+        parallel(n, (from, to) -> {
+            for (long i = from; i < to; i++) {
+                yd.setAtIndex(Tensor.F, i, sigmoid(xd.getAtIndex(Tensor.F, i)));
+            }
+        });
         record(y, () -> {
             MemorySegment g = y.gradData, ga = acc(x);
-            for (long i = 0; i < n; i++) {
-                float s = yd.getAtIndex(Tensor.F, i);
-                ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + s * (1 - s) * g.getAtIndex(Tensor.F, i));
-            }
+            parallel(n, (from, to) -> {
+                for (long i = from; i < to; i++) {
+                    float s = yd.getAtIndex(Tensor.F, i);
+                    ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + s * (1 - s) * g.getAtIndex(Tensor.F, i));
+                }
+            });
         });
         return y;
     }
@@ -409,27 +423,31 @@ public final class Tape {
     public Tensor softmax(Tensor x) {
         Tensor y = out(x.rows, x.cols, x);
         int m = x.cols;
-        for (int r = 0; r < x.rows; r++) {
-            long base = (long) r * m;
-            double lse = logSumExp(x.data, base, m);
-            for (int c = 0; c < m; c++) {
-                y.data.setAtIndex(Tensor.F, base + c, (float) Math.exp(x.data.getAtIndex(Tensor.F, base + c) - lse));
+        parallelRows(x.rows, x.cols, (from, to) -> {
+            for (int r = from; r < to; r++) {
+                long base = (long) r * m;
+                double lse = logSumExp(x.data, base, m);
+                for (int c = 0; c < m; c++) {
+                    y.data.setAtIndex(Tensor.F, base + c, (float) Math.exp(x.data.getAtIndex(Tensor.F, base + c) - lse));
+                }
             }
-        }
+        });
         record(y, () -> {
             MemorySegment g = y.gradData, ga = acc(x), yd = y.data;
-            for (int r = 0; r < x.rows; r++) {
-                long base = (long) r * m;
-                double dot = 0;
-                for (int c = 0; c < m; c++) {
-                    dot += (double) g.getAtIndex(Tensor.F, base + c) * yd.getAtIndex(Tensor.F, base + c);
+            parallelRows(x.rows, x.cols, (from, to) -> {
+                for (int r = from; r < to; r++) {
+                    long base = (long) r * m;
+                    double dot = 0;
+                    for (int c = 0; c < m; c++) {
+                        dot += (double) g.getAtIndex(Tensor.F, base + c) * yd.getAtIndex(Tensor.F, base + c);
+                    }
+                    for (int c = 0; c < m; c++) {
+                        long i = base + c;
+                        float d = (float) (yd.getAtIndex(Tensor.F, i) * (g.getAtIndex(Tensor.F, i) - dot));
+                        ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + d);
+                    }
                 }
-                for (int c = 0; c < m; c++) {
-                    long i = base + c;
-                    float d = (float) (yd.getAtIndex(Tensor.F, i) * (g.getAtIndex(Tensor.F, i) - dot));
-                    ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + d);
-                }
-            }
+            });
         });
         return y;
     }
@@ -438,27 +456,31 @@ public final class Tape {
     public Tensor logSoftmax(Tensor x) {
         Tensor y = out(x.rows, x.cols, x);
         int m = x.cols;
-        for (int r = 0; r < x.rows; r++) {
-            long base = (long) r * m;
-            double lse = logSumExp(x.data, base, m);
-            for (int c = 0; c < m; c++) {
-                y.data.setAtIndex(Tensor.F, base + c, (float) (x.data.getAtIndex(Tensor.F, base + c) - lse));
+        parallelRows(x.rows, x.cols, (from, to) -> {
+            for (int r = from; r < to; r++) {
+                long base = (long) r * m;
+                double lse = logSumExp(x.data, base, m);
+                for (int c = 0; c < m; c++) {
+                    y.data.setAtIndex(Tensor.F, base + c, (float) (x.data.getAtIndex(Tensor.F, base + c) - lse));
+                }
             }
-        }
+        });
         record(y, () -> {
             MemorySegment g = y.gradData, ga = acc(x), yd = y.data;
-            for (int r = 0; r < x.rows; r++) {
-                long base = (long) r * m;
-                double sum = 0;
-                for (int c = 0; c < m; c++) {
-                    sum += g.getAtIndex(Tensor.F, base + c);
+            parallelRows(x.rows, x.cols, (from, to) -> {
+                for (int r = from; r < to; r++) {
+                    long base = (long) r * m;
+                    double sum = 0;
+                    for (int c = 0; c < m; c++) {
+                        sum += g.getAtIndex(Tensor.F, base + c);
+                    }
+                    for (int c = 0; c < m; c++) {
+                        long i = base + c;
+                        float d = (float) (g.getAtIndex(Tensor.F, i) - Math.exp(yd.getAtIndex(Tensor.F, i)) * sum);
+                        ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + d);
+                    }
                 }
-                for (int c = 0; c < m; c++) {
-                    long i = base + c;
-                    float d = (float) (g.getAtIndex(Tensor.F, i) - Math.exp(yd.getAtIndex(Tensor.F, i)) * sum);
-                    ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + d);
-                }
-            }
+            });
         });
         return y;
     }
@@ -627,21 +649,40 @@ public final class Tape {
 
     private Tensor scaledSum(Tensor x, double s) {
         Tensor y = out(1, 1, x);
-        double sum = 0;
         long n = x.size();
-        for (long i = 0; i < n; i++) {
-            sum += x.data.getAtIndex(Tensor.F, i);
+        // Partial sums over fixed chunks (independent of the thread count), added in chunk order.
+        int chunks = (int) ((n + SUM_CHUNK - 1) / SUM_CHUNK);
+        double[] partial = new double[chunks];
+        MemorySegment xd = x.data;
+        int blocks = ctx.threads() == 1 ? 1 : Math.min(chunks, ctx.threads() * 4);
+        ctx.forEachBlock(blocks, b -> {
+            for (int c = (int) ((long) chunks * b / blocks); c < (int) ((long) chunks * (b + 1) / blocks); c++) {
+                double sum = 0;
+                for (long i = (long) c * SUM_CHUNK, end = Math.min(n, i + SUM_CHUNK); i < end; i++) {
+                    sum += xd.getAtIndex(Tensor.F, i);
+                }
+                partial[c] = sum;
+            }
+        });
+        double sum = 0;
+        for (double p : partial) {
+            sum += p;
         }
         y.data.setAtIndex(Tensor.F, 0, (float) (s * sum));
         record(y, () -> {
             float g = (float) (s * y.gradData.getAtIndex(Tensor.F, 0));
             MemorySegment ga = acc(x);
-            for (long i = 0; i < n; i++) {
-                ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + g);
-            }
+            parallel(n, (from, to) -> {
+                for (long i = from; i < to; i++) {
+                    ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + g);
+                }
+            });
         });
         return y;
     }
+
+    /** Elements per partial sum of {@link #sum}/{@link #mean}. */
+    private static final int SUM_CHUNK = 1 << 14;
 
     /** Row sums, an n×1 column. */
     public Tensor sumRows(Tensor x) {
@@ -695,27 +736,31 @@ public final class Tape {
     public Tensor sumGroups(Tensor x, int groups) {
         int c = groupWidth(x, groups);
         Tensor y = out(x.rows, groups, x);
-        for (int r = 0; r < x.rows; r++) {
-            for (int k = 0; k < groups; k++) {
-                double s = 0;
-                long base = (long) r * x.cols + (long) k * c;
-                for (int j = 0; j < c; j++) {
-                    s += x.data.getAtIndex(Tensor.F, base + j);
-                }
-                y.data.setAtIndex(Tensor.F, (long) r * groups + k, (float) s);
-            }
-        }
-        record(y, () -> {
-            MemorySegment ga = acc(x);
-            for (int r = 0; r < x.rows; r++) {
+        parallelRows(x.rows, x.cols, (from, to) -> {
+            for (int r = from; r < to; r++) {
                 for (int k = 0; k < groups; k++) {
-                    float g = y.gradData.getAtIndex(Tensor.F, (long) r * groups + k);
+                    double s = 0;
                     long base = (long) r * x.cols + (long) k * c;
                     for (int j = 0; j < c; j++) {
-                        ga.setAtIndex(Tensor.F, base + j, ga.getAtIndex(Tensor.F, base + j) + g);
+                        s += x.data.getAtIndex(Tensor.F, base + j);
                     }
+                    y.data.setAtIndex(Tensor.F, (long) r * groups + k, (float) s);
                 }
             }
+        });
+        record(y, () -> {
+            MemorySegment ga = acc(x);
+            parallelRows(x.rows, x.cols, (from, to) -> {
+                for (int r = from; r < to; r++) {
+                    for (int k = 0; k < groups; k++) {
+                        float g = y.gradData.getAtIndex(Tensor.F, (long) r * groups + k);
+                        long base = (long) r * x.cols + (long) k * c;
+                        for (int j = 0; j < c; j++) {
+                            ga.setAtIndex(Tensor.F, base + j, ga.getAtIndex(Tensor.F, base + j) + g);
+                        }
+                    }
+                }
+            });
         });
         return y;
     }
@@ -725,26 +770,30 @@ public final class Tape {
         int c = groupWidth(x, groups);
         Tensor y = out(x.rows, c, x);
         float inv = 1f / groups;
-        for (int r = 0; r < x.rows; r++) {
-            for (int j = 0; j < c; j++) {
-                double s = 0;
-                for (int k = 0; k < groups; k++) {
-                    s += x.data.getAtIndex(Tensor.F, (long) r * x.cols + (long) k * c + j);
+        parallelRows(x.rows, x.cols, (from, to) -> {
+            for (int r = from; r < to; r++) {
+                for (int j = 0; j < c; j++) {
+                    double s = 0;
+                    for (int k = 0; k < groups; k++) {
+                        s += x.data.getAtIndex(Tensor.F, (long) r * x.cols + (long) k * c + j);
+                    }
+                    y.data.setAtIndex(Tensor.F, (long) r * c + j, (float) s * inv);
                 }
-                y.data.setAtIndex(Tensor.F, (long) r * c + j, (float) s * inv);
             }
-        }
+        });
         record(y, () -> {
             MemorySegment ga = acc(x);
-            for (int r = 0; r < x.rows; r++) {
-                for (int j = 0; j < c; j++) {
-                    float g = inv * y.gradData.getAtIndex(Tensor.F, (long) r * c + j);
-                    for (int k = 0; k < groups; k++) {
-                        long i = (long) r * x.cols + (long) k * c + j;
-                        ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + g);
+            parallelRows(x.rows, x.cols, (from, to) -> {
+                for (int r = from; r < to; r++) {
+                    for (int j = 0; j < c; j++) {
+                        float g = inv * y.gradData.getAtIndex(Tensor.F, (long) r * c + j);
+                        for (int k = 0; k < groups; k++) {
+                            long i = (long) r * x.cols + (long) k * c + j;
+                            ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + g);
+                        }
                     }
                 }
-            }
+            });
         });
         return y;
     }
