@@ -19,7 +19,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Intermediate tensors come from a buffer pool owned by the tape: call {@link #reset()} once per training step
  * (after the optimiser step) to recycle them, so that steady-state steps allocate no memory. Tensors returned by a
  * tape must not be used after its {@link #reset()}. Dropout masks are drawn from (seed, step, call number), so one
- * seed fixes them for any thread count. A tape is used by one thread at a time.
+ * seed fixes them for any thread count. A tape is used by one thread at a time. For evaluation, keep one
+ * {@link #noGrad()} tape and {@link #reset()} it after reading its outputs, so that it too reuses its buffers.
  *
  * <pre>{@code
  * Tape tape = new Tape(42);
