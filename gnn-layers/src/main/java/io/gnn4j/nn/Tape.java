@@ -144,14 +144,39 @@ public final class Tape {
 
     /** {@code Y = X·W + b}: X is n×k, W is k×m, b is 1×m or {@code null}. */
     public Tensor linear(Tensor x, Tensor w, Tensor b) {
-        Tensor y = matmul(x, w);
-        return b == null ? y : addBias(y, b);
-    }
-
-    /** {@code y + b} for a 1×m row b added to every row. */
-    private Tensor addBias(Tensor y, Tensor b) {
-        requireRow("bias", b, y.cols);
-        return addOrSub(y, b, y.rows != 1, false);
+        if (b == null) {
+            return matmul(x, w);
+        }
+        if (x.cols != w.rows) {
+            throw new IllegalArgumentException("linear: X is " + x.rows + "×" + x.cols + " but W has " + w.rows
+                    + " rows (expected " + x.cols + ")");
+        }
+        requireRow("bias", b, w.cols);
+        // One node and one output buffer: the GEMM result gets the bias added in place.
+        int n = x.rows, m = w.cols;
+        Tensor y = out(n, m, x, w, b);
+        Nd4j.gemm(x.value, w.value, y.value, false, false, 1.0, 0.0);
+        MemorySegment yd = y.data, bd = b.data;
+        parallelRows(n, m, (from, to) -> {
+            for (int r = from; r < to; r++) {
+                long base = (long) r * m;
+                for (int c = 0; c < m; c++) {
+                    yd.setAtIndex(Tensor.F, base + c, yd.getAtIndex(Tensor.F, base + c) + bd.getAtIndex(Tensor.F, c));
+                }
+            }
+        });
+        record(y, () -> {
+            if (x.requiresGrad) {
+                accGemm(x, y.grad, w.value, false, true);
+            }
+            if (w.requiresGrad) {
+                accGemm(w, x.value, y.grad, true, false);
+            }
+            if (b.requiresGrad) {
+                sumRowsInto(acc(b), y.gradData, n, m);
+            }
+        });
+        return y;
     }
 
     /** {@code a + b}, b either a's shape, a 1×m row, an n×1 column or 1×1 (broadcast over a). */
