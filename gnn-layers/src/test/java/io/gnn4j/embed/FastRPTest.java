@@ -177,15 +177,17 @@ class FastRPTest {
     @Test
     void sparseAndDenseFirstProductsAgree() {
         Graph g = randomGraph(200, 900, 10, false, true, 5);
-        FastRPParameters p = FastRPParameters.builder().dimension(40).iterationWeights(1, 1, 1).sparsity(12)
-                .normalizationStrength(-0.5).nodeSelfInfluence(1).normalization(IterationNormalization.L2_COMBINE)
-                .build();
-        FastRP sparse = new FastRP(g, p, ONE);
-        FastRP dense = new FastRP(g, p, ONE);
-        dense.forceDenseFirstProduct = true;
-        float[] a = sparse.compute().embeddings(), b = dense.compute().embeddings();
-        for (int i = 0; i < a.length; i++) {
-            assertEquals(b[i], a[i], 1e-5 * Math.max(1, Math.abs(b[i])), "entry " + i);
+        for (double s : new double[] {3, 12}) {
+            FastRPParameters p = FastRPParameters.builder().dimension(40).iterationWeights(1, 1, 1).sparsity(s)
+                    .normalizationStrength(-0.5).nodeSelfInfluence(1)
+                    .normalization(IterationNormalization.L2_COMBINE).build();
+            FastRP sparse = new FastRP(g, p, ONE);
+            FastRP dense = new FastRP(g, p, ONE);
+            dense.forceDenseFirstProduct = true;
+            float[] a = sparse.compute().embeddings(), b = dense.compute().embeddings();
+            for (int i = 0; i < a.length; i++) {
+                assertEquals(b[i], a[i], 1e-5 * Math.max(1, Math.abs(b[i])), "s=" + s + " entry " + i);
+            }
         }
     }
 
