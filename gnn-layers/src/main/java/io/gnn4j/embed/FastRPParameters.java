@@ -187,7 +187,7 @@ public record FastRPParameters(int dimension, double[] iterationWeights, Operato
     @Override
     public String toString() {
         return "FastRPParameters(d=" + dimension + ", weights=" + Arrays.toString(iterationWeights) + ", " + operator
-                + (useEdgeWeights ? " weighted" : "") + ", β=" + normalizationStrength + ", " + projection
+                + (useEdgeWeights ? "" : " (edge weights ignored)") + ", β=" + normalizationStrength + ", " + projection
                 + (projection == Projection.SPARSE ? " s=" + (sparsity == AUTO_SPARSITY ? "√N" : sparsity) : "")
                 + ", " + normalization + ", selfInfluence=" + nodeSelfInfluence + ", propertyRatio=" + propertyRatio
                 + (standardize ? ", standardized" : "") + ", seed=" + seed + ")";
