@@ -234,19 +234,28 @@ public final class FastRP {
     static void denseSparseRow(SplittableRandom rnd, int width, double s, float v, float[] out, int off) {
         int half = (int) Math.round(0x200000 / (2 * s));
         int nonZero = 2 * half;
-        long bits = 0;
-        int left = 0;
-        for (int c = 0; c < width; c++) {
-            if (left == 0) {
-                bits = rnd.nextLong();
-                left = 3;
-            }
-            int x = (int) (bits & 0x1FFFFF);
-            bits >>>= 21;
-            left--;
-            float signed = x < half ? v : -v;
-            out[off + c] = x < nonZero ? signed : 0f;
+        int c = 0;
+        // Three 21-bit draws per 64-bit word, low bits first, exactly as sparseRow consumes them.
+        for (; c + 2 < width; c += 3) {
+            long bits = rnd.nextLong();
+            out[off + c] = pick((int) (bits & 0x1FFFFF), half, nonZero, v);
+            out[off + c + 1] = pick((int) ((bits >>> 21) & 0x1FFFFF), half, nonZero, v);
+            out[off + c + 2] = pick((int) ((bits >>> 42) & 0x1FFFFF), half, nonZero, v);
         }
+        if (c < width) {
+            long bits = rnd.nextLong();
+            for (; c < width; c++) {
+                out[off + c] = pick((int) (bits & 0x1FFFFF), half, nonZero, v);
+                bits >>>= 21;
+            }
+        }
+    }
+
+    /** +v if x &lt; half, −v if half ≤ x &lt; nonZero, else 0; integer masks instead of unpredictable branches. */
+    private static float pick(int x, int half, int nonZero, float v) {
+        int negative = ~((x - half) >> 31) & 0x80000000;
+        int keep = (x - nonZero) >> 31;
+        return Float.intBitsToFloat((Float.floatToRawIntBits(v) ^ negative) & keep);
     }
 
     /** The non-zeros of L·R, generated once per node (per block into a local buffer, then concatenated). */
