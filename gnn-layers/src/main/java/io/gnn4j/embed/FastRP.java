@@ -25,7 +25,7 @@ import java.util.SplittableRandom;
  * GDS does). Per node: {@code E[u] = sᵢ·R̃[u] + Σᵢ αᵢ·Nᵢ[u]} and {@code Nᵢ[u] = Σ_{u→v} M[u][v]·Nᵢ₋₁[v]}.
  *
  * <p>The random vector of node u is generated on the fly from (seed, u), so the result is the same for every thread
- * count. With a sparse projection and s ≥ 8 the first product is computed directly from the O(N·d/s) non-zeros of R
+ * count. With a sparse projection and s ≥ 16 the first product is computed directly from the O(N·d/s) non-zeros of R
  * (R is never dense); otherwise the initial vectors are written into one of the two ping-pong buffers. Memory is
  * three N×d float arrays (two ping-pong buffers and the result), never O(N·d·q). Later powers use
  * {@link SparseOps#spmm}; row scaling runs over row blocks on the {@link ExecutionContext}.
