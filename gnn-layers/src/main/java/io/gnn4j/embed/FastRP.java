@@ -22,7 +22,8 @@ import java.util.SplittableRandom;
  * optional row normalisations of {@link IterationNormalization}, Neo4j GDS's node self-influence (each node's own
  * L2-normalised initial vector added with a weight) and node features projected into the last
  * {@code round(propertyRatio·d)} columns of the initial vectors by a fixed sparse random F×d' matrix (sparsity 3, as
- * GDS does). Per node: {@code E[u] = sᵢ·R̃[u] + Σᵢ αᵢ·Nᵢ[u]} and {@code Nᵢ[u] = Σ_{u→v} M[u][v]·Nᵢ₋₁[v]}.
+ * GDS does). Per node: {@code E[u] = σ·R̃[u] + Σᵢ αᵢ·Nᵢ[u]} (σ the self-influence, R̃ the row-normalised initial
+ * vectors) and {@code Nᵢ[u] = Σ_{u→v} M[u][v]·Nᵢ₋₁[v]}.
  *
  * <p>The random vector of node u is generated on the fly from (seed, u), so the result is the same for every thread
  * count. With a sparse projection and s ≥ 16 the first product is computed directly from the O(N·d/s) non-zeros of R
