@@ -1,0 +1,52 @@
+package io.gnn4j.layers;
+
+import io.gnn4j.graph.Graph;
+import io.gnn4j.nn.Tape;
+import io.gnn4j.nn.Tensor;
+
+/** Elementwise non-linearities, usable between layers of a {@link Sequential} or inside an {@link MLP}. */
+public enum Activation {
+    /** max(x, 0). */
+    RELU,
+    /** LeakyReLU with slope 0.2 (GAT's). */
+    LEAKY_RELU,
+    /** ELU with α = 1 (the GAT paper's hidden activation). */
+    ELU,
+    /** SELU (Self-Normalizing Networks). */
+    SELU,
+    /** tanh. */
+    TANH,
+    /** logistic sigmoid. */
+    SIGMOID,
+    /** the identity. */
+    IDENTITY;
+
+    /** Applies the activation on the tape. */
+    public Tensor apply(Tape tape, Tensor x) {
+        return switch (this) {
+            case RELU -> tape.relu(x);
+            case LEAKY_RELU -> tape.leakyRelu(x, 0.2f);
+            case ELU -> tape.elu(x, 1f);
+            case SELU -> tape.selu(x);
+            case TANH -> tape.tanh(x);
+            case SIGMOID -> tape.sigmoid(x);
+            case IDENTITY -> x;
+        };
+    }
+
+    /** This activation as a parameter-free module. */
+    public GraphModule module() {
+        Activation self = this;
+        return new GraphModule() {
+            @Override
+            public Tensor forward(Tape tape, Graph graph, Tensor x) {
+                return self.apply(tape, x);
+            }
+
+            @Override
+            public String toString() {
+                return self.name();
+            }
+        };
+    }
+}

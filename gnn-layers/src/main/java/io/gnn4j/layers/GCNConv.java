@@ -1,0 +1,78 @@
+package io.gnn4j.layers;
+
+import io.gnn4j.graph.Graph;
+import io.gnn4j.nn.Init;
+import io.gnn4j.nn.Parameter;
+import io.gnn4j.nn.Tape;
+import io.gnn4j.nn.Tensor;
+import java.util.random.RandomGenerator;
+
+/**
+ * The graph convolution of Kipf &amp; Welling, "Semi-Supervised Classification with Graph Convolutional Networks",
+ * ICLR 2017 (arXiv:1609.02907).
+ * <pre>
+ *   X' = Âᵀ X Θ + b,   Â = D̃^{-1/2} (A + I) D̃^{-1/2},   D̃_ii = Σ_j (A + I)_ij
+ *   x'_i = Σ_{j ∈ N(i) ∪ {i}} (1 / sqrt(d̃_j d̃_i)) Θᵀ x_j + b
+ * </pre>
+ * Θ is F_in×F_out (Glorot), b is 1×F_out (zeros). Options: {@code bias} (default true), {@code normalize} (default
+ * true; false aggregates with the raw weights of A). The normalised operator is computed once per graph and cached
+ * (PyG's {@code cached=True}). Degrees are row sums of A + I, which for the undirected graphs GCN is defined on are
+ * also the in-degrees. Shapes: N×F_in → N×F_out.
+ */
+public final class GCNConv extends MessagePassing {
+    private final int in;
+    private final int out;
+    private final boolean normalize;
+    private final Parameter weight;
+    private final Parameter bias;
+
+    /** A GCN layer with bias and normalisation. */
+    public GCNConv(int in, int out) {
+        this(in, out, true, true);
+    }
+
+    /** A GCN layer with the given options. */
+    public GCNConv(int in, int out, boolean bias, boolean normalize) {
+        super(Aggregation.SUM);
+        if (in < 1 || out < 1) {
+            throw new IllegalArgumentException("in and out must be >= 1, got " + in + " and " + out);
+        }
+        this.in = in;
+        this.out = out;
+        this.normalize = normalize;
+        this.weight = addParameter("weight", in, out);
+        this.bias = bias ? addParameter("bias", 1, out) : null;
+    }
+
+    @Override
+    public void resetParameters(RandomGenerator rng) {
+        Init.glorotUniform(weight, rng);
+        if (bias != null) {
+            Init.zeros(bias);
+        }
+    }
+
+    @Override
+    public Tensor forward(Tape tape, Graph graph, Tensor x) {
+        Graph a = normalize ? Operators.gcn(graph) : graph;
+        Tensor h = propagate(tape, a, tape.matmul(x, weight));
+        return bias == null ? h : tape.add(h, bias);
+    }
+
+    /** x_j scaled by the operator's weight Â_ji. */
+    @Override
+    protected Tensor message(Tape tape, Edges edges) {
+        return tape.mul(edges.source(), edges.weight());
+    }
+
+    /** {@code Âᵀ·X} as one SpMM. */
+    @Override
+    protected Tensor messageAndAggregate(Tape tape, Graph g, Tensor x) {
+        return tape.spmmTranspose(g, x);
+    }
+
+    @Override
+    public String toString() {
+        return "GCNConv(" + in + ", " + out + ")";
+    }
+}

@@ -1,0 +1,62 @@
+package io.gnn4j.layers;
+
+import io.gnn4j.graph.Graph;
+import io.gnn4j.nn.Linear;
+import io.gnn4j.nn.Tape;
+import io.gnn4j.nn.Tensor;
+
+/**
+ * A multi-layer perceptron {@code Linear → act → dropout → … → Linear} over widths {@code dims[0] → … →
+ * dims[L]}; the activation and dropout apply between layers, not after the last. It ignores the graph, so it can sit
+ * in a {@link Sequential} or serve as GIN's h_Θ. Shapes: N×dims[0] → N×dims[L].
+ */
+public final class MLP extends GraphModule {
+    private final Linear[] layers;
+    private final Activation activation;
+    private final float dropout;
+    private final int[] dims;
+
+    /** ReLU MLP without dropout, e.g. {@code new MLP(16, 32, 32)}. */
+    public MLP(int... dims) {
+        this(Activation.RELU, 0f, dims);
+    }
+
+    /** An MLP with the given activation and dropout probability between layers. */
+    public MLP(Activation activation, float dropout, int... dims) {
+        if (dims.length < 2) {
+            throw new IllegalArgumentException("an MLP needs at least 2 widths, got " + dims.length);
+        }
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
+        }
+        this.dims = dims.clone();
+        this.activation = activation;
+        this.dropout = dropout;
+        this.layers = new Linear[dims.length - 1];
+        for (int i = 0; i < layers.length; i++) {
+            layers[i] = addModule(Integer.toString(i), new Linear(dims[i], dims[i + 1]));
+        }
+    }
+
+    /** The MLP on x alone. */
+    public Tensor forward(Tape tape, Tensor x) {
+        Tensor h = x;
+        for (int i = 0; i < layers.length; i++) {
+            h = layers[i].forward(tape, h);
+            if (i + 1 < layers.length) {
+                h = tape.dropout(activation.apply(tape, h), dropout, isTraining());
+            }
+        }
+        return h;
+    }
+
+    @Override
+    public Tensor forward(Tape tape, Graph graph, Tensor x) {
+        return forward(tape, x);
+    }
+
+    @Override
+    public String toString() {
+        return "MLP" + java.util.Arrays.toString(dims);
+    }
+}

@@ -1,0 +1,60 @@
+package io.gnn4j.nn;
+
+import io.gnn4j.graph.Graph;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * The stored entries of a graph as an edge list in CSR order — entry e is {@code src[e] → dst[e]} — plus the same
+ * entries grouped by target ({@code inPtr}/{@code inEdges}, ascending source within a target), so that per-edge
+ * tensors (attention scores, E×h) can be reduced over incoming or outgoing edges without sorting. Built once per
+ * graph and cached (weakly, by graph identity).
+ *
+ * @param rowPtr  N+1 CSR offsets: the entries leaving u are {@code [rowPtr[u], rowPtr[u+1])} (shared with the graph)
+ * @param src     source node of each entry, length E
+ * @param dst     target node of each entry, length E
+ * @param inPtr   N+1 offsets into {@code inEdges}
+ * @param inEdges entry ids grouped by target node
+ */
+public record EdgeIndex(int[] rowPtr, int[] src, int[] dst, int[] inPtr, int[] inEdges) {
+    private static final Map<Graph, EdgeIndex> CACHE = new WeakHashMap<>();
+
+    /** The (cached) edge index of {@code g}. */
+    public static EdgeIndex of(Graph g) {
+        synchronized (CACHE) {
+            return CACHE.computeIfAbsent(g, EdgeIndex::build);
+        }
+    }
+
+    private static EdgeIndex build(Graph g) {
+        int n = g.numNodes(), e = g.numEntries();
+        int[] rowPtr = g.rowPtr(), colIdx = g.colIdx();
+        int[] src = new int[e];
+        int[] inPtr = new int[n + 1];
+        for (int u = 0; u < n; u++) {
+            for (int k = rowPtr[u]; k < rowPtr[u + 1]; k++) {
+                src[k] = u;
+                inPtr[colIdx[k] + 1]++;
+            }
+        }
+        for (int v = 0; v < n; v++) {
+            inPtr[v + 1] += inPtr[v];
+        }
+        int[] next = java.util.Arrays.copyOf(inPtr, n);
+        int[] inEdges = new int[e];
+        for (int k = 0; k < e; k++) {
+            inEdges[next[colIdx[k]]++] = k;
+        }
+        return new EdgeIndex(rowPtr, src, colIdx, inPtr, inEdges);
+    }
+
+    /** Number of nodes N. */
+    public int numNodes() {
+        return inPtr.length - 1;
+    }
+
+    /** Number of entries E. */
+    public int numEntries() {
+        return src.length;
+    }
+}

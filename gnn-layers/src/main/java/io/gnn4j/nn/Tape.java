@@ -1,0 +1,1147 @@
+package io.gnn4j.nn;
+
+import io.gnn4j.graph.ExecutionContext;
+import io.gnn4j.graph.Graph;
+import io.gnn4j.graph.SparseOps;
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Reverse-mode automatic differentiation: every operation called on a recording tape computes its output at once
+ * and records a closure that, run by {@link #backward(Tensor)} in reverse order, adds the vector-Jacobian product
+ * of its output gradient into its inputs' gradients (∂L/∂x += Jᵀ·∂L/∂y). A tape from {@link #noGrad()} records
+ * nothing (inference). Dense products run as ND4J GEMMs into preallocated outputs, elementwise maths as Java loops
+ * over the buffers' {@link MemorySegment}s, sparse work on graph-core's {@link SparseOps} kernels.
+ *
+ * <p>Intermediate tensors come from a buffer pool owned by the tape: call {@link #reset()} once per training step
+ * (after the optimiser step) to recycle them, so that steady-state steps allocate no memory. Tensors returned by a
+ * tape must not be used after its {@link #reset()}. Dropout masks are drawn from (seed, step, call number), so one
+ * seed fixes them for any thread count. A tape is used by one thread at a time.
+ *
+ * <pre>{@code
+ * Tape tape = new Tape(42);
+ * Tensor loss = tape.crossEntropy(model.forward(tape, graph, x), labels, trainIdx);
+ * tape.backward(loss);
+ * optimizer.step();
+ * tape.reset();
+ * }</pre>
+ */
+public final class Tape {
+    private final boolean recording;
+    private final long seed;
+    private final ExecutionContext ctx;
+    private final BufferPool pool = new BufferPool();
+    private final ArrayList<Tensor> owned = new ArrayList<>();
+    private final ArrayList<Tensor> nodeOutputs = new ArrayList<>();
+    private final ArrayList<Runnable> nodeBackwards = new ArrayList<>();
+    private long step;
+    private int randomCalls;
+
+    private Tape(boolean recording, long seed, ExecutionContext ctx) {
+        this.recording = recording;
+        this.seed = seed;
+        this.ctx = ctx;
+    }
+
+    /** A recording tape whose random operations (dropout) derive from {@code seed}, on the default context. */
+    public Tape(long seed) {
+        this(true, seed, ExecutionContext.defaultContext());
+    }
+
+    /** A recording tape running its sparse kernels on {@code ctx}. */
+    public Tape(long seed, ExecutionContext ctx) {
+        this(true, seed, ctx);
+    }
+
+    /** A tape that records nothing: for inference, where no gradient is needed. */
+    public static Tape noGrad() {
+        return new Tape(false, 0, ExecutionContext.defaultContext());
+    }
+
+    /** A non-recording tape on {@code ctx}. */
+    public static Tape noGrad(ExecutionContext ctx) {
+        return new Tape(false, 0, ctx);
+    }
+
+    /** Whether operations are recorded for {@link #backward}. */
+    public boolean isRecording() {
+        return recording;
+    }
+
+    /** The execution context of the sparse kernels. */
+    public ExecutionContext context() {
+        return ctx;
+    }
+
+    /** Number of completed {@link #reset()}s: the step number that dropout masks derive from. */
+    public long step() {
+        return step;
+    }
+
+    /**
+     * Back-propagates from the 1×1 tensor {@code loss}: seeds ∂L/∂L = 1 and runs the recorded backward closures in
+     * reverse order. Gradients are added into leaves ({@link Parameter}s and {@link Tensor#variable}s), so they
+     * accumulate over calls until an optimiser's {@code zeroGrad}.
+     */
+    public void backward(Tensor loss) {
+        if (loss.rows != 1 || loss.cols != 1) {
+            throw new IllegalArgumentException("backward needs a 1×1 loss, got " + loss.rows + "×" + loss.cols);
+        }
+        if (!loss.requiresGrad) {
+            throw new IllegalArgumentException("the loss does not depend on any tensor that requires a gradient"
+                    + (recording ? "" : " (this tape records nothing)"));
+        }
+        acc(loss).setAtIndex(Tensor.F, 0, loss.gradAt(0, 0) + 1f);
+        for (int i = nodeBackwards.size() - 1; i >= 0; i--) {
+            if (nodeOutputs.get(i).grad != null) {
+                nodeBackwards.get(i).run();
+            }
+        }
+    }
+
+    /**
+     * Forgets the recorded operations and recycles every tensor this tape produced (values and gradients); leaf
+     * gradients are kept. Advances the step number, so the next step draws new dropout masks.
+     */
+    public void reset() {
+        for (Tensor t : owned) {
+            pool.give(t.value);
+            if (t.grad != null) {
+                pool.give(t.grad);
+            }
+        }
+        owned.clear();
+        nodeOutputs.clear();
+        nodeBackwards.clear();
+        randomCalls = 0;
+        step++;
+    }
+
+    // ------------------------------------------------------------------------------------------------ dense algebra
+
+    /** {@code Y = A·B} (A is n×k, B is k×m, Y is n×m), one GEMM. */
+    public Tensor matmul(Tensor a, Tensor b) {
+        if (a.cols != b.rows) {
+            throw new IllegalArgumentException("matmul: A is " + a.rows + "×" + a.cols + " but B has " + b.rows
+                    + " rows (expected " + a.cols + ")");
+        }
+        Tensor y = out(a.rows, b.cols, a, b);
+        Nd4j.gemm(a.value, b.value, y.value, false, false, 1.0, 0.0);
+        record(y, () -> {
+            if (a.requiresGrad) {
+                accGemm(a, y.grad, b.value, false, true);
+            }
+            if (b.requiresGrad) {
+                accGemm(b, a.value, y.grad, true, false);
+            }
+        });
+        return y;
+    }
+
+    /** {@code Y = X·W + b}: X is n×k, W is k×m, b is 1×m or {@code null}. */
+    public Tensor linear(Tensor x, Tensor w, Tensor b) {
+        Tensor y = matmul(x, w);
+        return b == null ? y : addBias(y, b);
+    }
+
+    /** {@code y + b} for a 1×m row b added to every row. */
+    private Tensor addBias(Tensor y, Tensor b) {
+        requireRow("bias", b, y.cols);
+        Tensor z = out(y.rows, y.cols, y, b);
+        MemorySegment yd = y.data, bd = b.data, zd = z.data;
+        int n = y.rows, m = y.cols;
+        for (int r = 0; r < n; r++) {
+            long base = (long) r * m;
+            for (int c = 0; c < m; c++) {
+                zd.setAtIndex(Tensor.F, base + c, yd.getAtIndex(Tensor.F, base + c) + bd.getAtIndex(Tensor.F, c));
+            }
+        }
+        record(z, () -> {
+            MemorySegment g = z.gradData;
+            if (y.requiresGrad) {
+                addTo(acc(y), g, y.size());
+            }
+            if (b.requiresGrad) {
+                sumRowsInto(acc(b), g, n, m);
+            }
+        });
+        return z;
+    }
+
+    /** {@code a + b}, b either a's shape, a 1×m row, an n×1 column or 1×1 (broadcast over a). */
+    public Tensor add(Tensor a, Tensor b) {
+        return binary(a, b, 0);
+    }
+
+    /** {@code a − b}, broadcasting b as in {@link #add}. */
+    public Tensor sub(Tensor a, Tensor b) {
+        return binary(a, b, 1);
+    }
+
+    /** Elementwise {@code a ⊙ b}, broadcasting b as in {@link #add}. */
+    public Tensor mul(Tensor a, Tensor b) {
+        return binary(a, b, 2);
+    }
+
+    /** Elementwise {@code a / b}, broadcasting b as in {@link #add}. */
+    public Tensor div(Tensor a, Tensor b) {
+        return binary(a, b, 3);
+    }
+
+    private Tensor binary(Tensor a, Tensor b, int op) {
+        boolean rowB = b.rows == 1 && a.rows != 1, colB = b.cols == 1 && a.cols != 1;
+        if ((b.rows != a.rows && b.rows != 1) || (b.cols != a.cols && b.cols != 1)) {
+            throw new IllegalArgumentException("cannot broadcast " + b.rows + "×" + b.cols + " onto " + a.rows + "×"
+                    + a.cols + " (b must have a's shape, 1×" + a.cols + ", " + a.rows + "×1 or 1×1)");
+        }
+        int n = a.rows, m = a.cols, bm = b.cols;
+        Tensor y = out(n, m, a, b);
+        MemorySegment ad = a.data, bd = b.data, yd = y.data;
+        for (int r = 0; r < n; r++) {
+            long base = (long) r * m;
+            long bBase = rowB ? 0 : (long) r * bm;
+            for (int c = 0; c < m; c++) {
+                float x = ad.getAtIndex(Tensor.F, base + c);
+                float z = bd.getAtIndex(Tensor.F, bBase + (colB ? 0 : c));
+                float v = switch (op) {
+                    case 0 -> x + z;
+                    case 1 -> x - z;
+                    case 2 -> x * z;
+                    default -> x / z;
+                };
+                yd.setAtIndex(Tensor.F, base + c, v);
+            }
+        }
+        record(y, () -> {
+            MemorySegment g = y.gradData;
+            MemorySegment ga = a.requiresGrad ? acc(a) : null;
+            MemorySegment gb = b.requiresGrad ? acc(b) : null;
+            for (int r = 0; r < n; r++) {
+                long base = (long) r * m;
+                long bBase = rowB ? 0 : (long) r * bm;
+                for (int c = 0; c < m; c++) {
+                    long i = base + c, j = bBase + (colB ? 0 : c);
+                    float gi = g.getAtIndex(Tensor.F, i);
+                    float da, db;
+                    switch (op) {
+                        case 0 -> { da = gi; db = gi; }
+                        case 1 -> { da = gi; db = -gi; }
+                        case 2 -> { da = gi * bd.getAtIndex(Tensor.F, j); db = gi * ad.getAtIndex(Tensor.F, i); }
+                        default -> {
+                            float bv = bd.getAtIndex(Tensor.F, j);
+                            da = gi / bv;
+                            db = -gi * ad.getAtIndex(Tensor.F, i) / (bv * bv);
+                        }
+                    }
+                    if (ga != null) {
+                        ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + da);
+                    }
+                    if (gb != null) {
+                        gb.setAtIndex(Tensor.F, j, gb.getAtIndex(Tensor.F, j) + db);
+                    }
+                }
+            }
+        });
+        return y;
+    }
+
+    /** {@code s·x} for a constant scalar s. */
+    public Tensor scale(Tensor x, float s) {
+        Tensor y = out(x.rows, x.cols, x);
+        long n = x.size();
+        for (long i = 0; i < n; i++) {
+            y.data.setAtIndex(Tensor.F, i, s * x.data.getAtIndex(Tensor.F, i));
+        }
+        record(y, () -> axpy(acc(x), s, y.gradData, n));
+        return y;
+    }
+
+    // ------------------------------------------------------------------------------------------------- activations
+
+    /** {@code max(x, 0)}. */
+    public Tensor relu(Tensor x) {
+        return leakyRelu(x, 0f);
+    }
+
+    /** {@code x} for x &gt; 0, {@code slope·x} otherwise (GAT uses slope 0.2). */
+    public Tensor leakyRelu(Tensor x, float slope) {
+        Tensor y = out(x.rows, x.cols, x);
+        long n = x.size();
+        MemorySegment xd = x.data, yd = y.data;
+        for (long i = 0; i < n; i++) {
+            float v = xd.getAtIndex(Tensor.F, i);
+            yd.setAtIndex(Tensor.F, i, v > 0 ? v : slope * v);
+        }
+        record(y, () -> {
+            MemorySegment g = y.gradData, ga = acc(x);
+            for (long i = 0; i < n; i++) {
+                float d = xd.getAtIndex(Tensor.F, i) > 0 ? 1f : slope;
+                ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + d * g.getAtIndex(Tensor.F, i));
+            }
+        });
+        return y;
+    }
+
+    /** ELU (Clevert et al. 2016): {@code x} for x &gt; 0, {@code α(eˣ − 1)} otherwise. */
+    public Tensor elu(Tensor x, float alpha) {
+        return scaledElu(x, alpha, 1f);
+    }
+
+    /** SELU (Klambauer et al. 2017, "Self-Normalizing Neural Networks"): {@code λ·ELU_α(x)}, α≈1.6733, λ≈1.0507. */
+    public Tensor selu(Tensor x) {
+        return scaledElu(x, 1.6732632423543772f, 1.0507009873554805f);
+    }
+
+    private Tensor scaledElu(Tensor x, float alpha, float lambda) {
+        Tensor y = out(x.rows, x.cols, x);
+        long n = x.size();
+        MemorySegment xd = x.data, yd = y.data;
+        for (long i = 0; i < n; i++) {
+            float v = xd.getAtIndex(Tensor.F, i);
+            yd.setAtIndex(Tensor.F, i, lambda * (v > 0 ? v : alpha * (float) Math.expm1(v)));
+        }
+        record(y, () -> {
+            MemorySegment g = y.gradData, ga = acc(x);
+            for (long i = 0; i < n; i++) {
+                float v = xd.getAtIndex(Tensor.F, i);
+                float d = v > 0 ? lambda : yd.getAtIndex(Tensor.F, i) + lambda * alpha;
+                ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + d * g.getAtIndex(Tensor.F, i));
+            }
+        });
+        return y;
+    }
+
+    /** {@code tanh(x)}. */
+    public Tensor tanh(Tensor x) {
+        Tensor y = out(x.rows, x.cols, x);
+        long n = x.size();
+        MemorySegment xd = x.data, yd = y.data;
+        for (long i = 0; i < n; i++) {
+            yd.setAtIndex(Tensor.F, i, (float) Math.tanh(xd.getAtIndex(Tensor.F, i)));
+        }
+        record(y, () -> {
+            MemorySegment g = y.gradData, ga = acc(x);
+            for (long i = 0; i < n; i++) {
+                float t = yd.getAtIndex(Tensor.F, i);
+                ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + (1 - t * t) * g.getAtIndex(Tensor.F, i));
+            }
+        });
+        return y;
+    }
+
+    /** {@code σ(x) = 1 / (1 + e^{−x})}. */
+    public Tensor sigmoid(Tensor x) {
+        Tensor y = out(x.rows, x.cols, x);
+        long n = x.size();
+        MemorySegment xd = x.data, yd = y.data;
+        for (long i = 0; i < n; i++) {
+            yd.setAtIndex(Tensor.F, i, sigmoid(xd.getAtIndex(Tensor.F, i)));
+        }
+        record(y, () -> {
+            MemorySegment g = y.gradData, ga = acc(x);
+            for (long i = 0; i < n; i++) {
+                float s = yd.getAtIndex(Tensor.F, i);
+                ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + s * (1 - s) * g.getAtIndex(Tensor.F, i));
+            }
+        });
+        return y;
+    }
+
+    static float sigmoid(float v) {
+        return v >= 0 ? (float) (1 / (1 + Math.exp(-v))) : (float) (Math.exp(v) / (1 + Math.exp(v)));
+    }
+
+    /** Row-wise softmax {@code y[r][c] = e^{x[r][c]} / Σ_j e^{x[r][j]}} (max-shifted for stability). */
+    public Tensor softmax(Tensor x) {
+        Tensor y = out(x.rows, x.cols, x);
+        int m = x.cols;
+        for (int r = 0; r < x.rows; r++) {
+            long base = (long) r * m;
+            double lse = logSumExp(x.data, base, m);
+            for (int c = 0; c < m; c++) {
+                y.data.setAtIndex(Tensor.F, base + c, (float) Math.exp(x.data.getAtIndex(Tensor.F, base + c) - lse));
+            }
+        }
+        record(y, () -> {
+            MemorySegment g = y.gradData, ga = acc(x), yd = y.data;
+            for (int r = 0; r < x.rows; r++) {
+                long base = (long) r * m;
+                double dot = 0;
+                for (int c = 0; c < m; c++) {
+                    dot += (double) g.getAtIndex(Tensor.F, base + c) * yd.getAtIndex(Tensor.F, base + c);
+                }
+                for (int c = 0; c < m; c++) {
+                    long i = base + c;
+                    float d = (float) (yd.getAtIndex(Tensor.F, i) * (g.getAtIndex(Tensor.F, i) - dot));
+                    ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + d);
+                }
+            }
+        });
+        return y;
+    }
+
+    /** Row-wise log-softmax {@code y[r][c] = x[r][c] − log Σ_j e^{x[r][j]}}. */
+    public Tensor logSoftmax(Tensor x) {
+        Tensor y = out(x.rows, x.cols, x);
+        int m = x.cols;
+        for (int r = 0; r < x.rows; r++) {
+            long base = (long) r * m;
+            double lse = logSumExp(x.data, base, m);
+            for (int c = 0; c < m; c++) {
+                y.data.setAtIndex(Tensor.F, base + c, (float) (x.data.getAtIndex(Tensor.F, base + c) - lse));
+            }
+        }
+        record(y, () -> {
+            MemorySegment g = y.gradData, ga = acc(x), yd = y.data;
+            for (int r = 0; r < x.rows; r++) {
+                long base = (long) r * m;
+                double sum = 0;
+                for (int c = 0; c < m; c++) {
+                    sum += g.getAtIndex(Tensor.F, base + c);
+                }
+                for (int c = 0; c < m; c++) {
+                    long i = base + c;
+                    float d = (float) (g.getAtIndex(Tensor.F, i) - Math.exp(yd.getAtIndex(Tensor.F, i)) * sum);
+                    ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + d);
+                }
+            }
+        });
+        return y;
+    }
+
+    private static double logSumExp(MemorySegment d, long base, int m) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < m; c++) {
+            max = Math.max(max, d.getAtIndex(Tensor.F, base + c));
+        }
+        double s = 0;
+        for (int c = 0; c < m; c++) {
+            s += Math.exp(d.getAtIndex(Tensor.F, base + c) - max);
+        }
+        return max + Math.log(s);
+    }
+
+    /**
+     * Inverted dropout: in training each element is zeroed with probability p and the survivors scaled by
+     * 1/(1−p); with {@code training} false (or p = 0) it is the identity and returns x itself. The mask derives from
+     * (seed, step, number of random calls so far in this step).
+     */
+    public Tensor dropout(Tensor x, float p, boolean training) {
+        if (!(p >= 0 && p < 1)) {
+            throw new IllegalArgumentException("dropout probability must be in [0, 1), got " + p);
+        }
+        if (!training || p == 0) {
+            return x;
+        }
+        SplittableRandom rng = new SplittableRandom(mix(seed, step, randomCalls++));
+        Tensor y = out(x.rows, x.cols, x);
+        Tensor mask = pooled(x.rows, x.cols);
+        float keep = 1f / (1f - p);
+        long n = x.size();
+        for (long i = 0; i < n; i++) {
+            float k = rng.nextFloat() < p ? 0f : keep;
+            mask.data.setAtIndex(Tensor.F, i, k);
+            y.data.setAtIndex(Tensor.F, i, k * x.data.getAtIndex(Tensor.F, i));
+        }
+        record(y, () -> {
+            MemorySegment g = y.gradData, ga = acc(x), md = mask.data;
+            for (long i = 0; i < n; i++) {
+                ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + md.getAtIndex(Tensor.F, i) * g.getAtIndex(Tensor.F, i));
+            }
+        });
+        return y;
+    }
+
+    /** A 64-bit mix of the seed, the step and the call number (SplitMix64 finaliser on each). */
+    static long mix(long seed, long step, long call) {
+        long h = seed;
+        h = splitmix(h ^ splitmix(step + 0x9E3779B97F4A7C15L));
+        return splitmix(h ^ splitmix(call + 0xD1B54A32D192ED03L));
+    }
+
+    private static long splitmix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    // ------------------------------------------------------------------------------------------ shape and reduction
+
+    /** Column-wise concatenation {@code [x₁ | x₂ | …]} of tensors with equal row counts. */
+    public Tensor concat(Tensor... xs) {
+        int n = xs[0].rows, m = 0;
+        for (Tensor x : xs) {
+            if (x.rows != n) {
+                throw new IllegalArgumentException("concat: a tensor has " + x.rows + " rows, expected " + n);
+            }
+            m += x.cols;
+        }
+        Tensor y = out(n, m, xs);
+        int total = m;
+        int off = 0;
+        for (Tensor x : xs) {
+            copyColumns(x.data, x.cols, 0, y.data, total, off, x.cols, n, false);
+            off += x.cols;
+        }
+        record(y, () -> {
+            int o = 0;
+            for (Tensor x : xs) {
+                if (x.requiresGrad) {
+                    copyColumns(y.gradData, total, o, acc(x), x.cols, 0, x.cols, n, true);
+                }
+                o += x.cols;
+            }
+        });
+        return y;
+    }
+
+    /** Columns {@code [from, to)} of x. */
+    public Tensor sliceColumns(Tensor x, int from, int to) {
+        if (from < 0 || to > x.cols || from > to) {
+            throw new IllegalArgumentException("column range [" + from + ", " + to + ") is out of bounds [0, " + x.cols
+                    + "]");
+        }
+        int w = to - from;
+        Tensor y = out(x.rows, w, x);
+        copyColumns(x.data, x.cols, from, y.data, w, 0, w, x.rows, false);
+        record(y, () -> copyColumns(y.gradData, w, 0, acc(x), x.cols, from, w, x.rows, true));
+        return y;
+    }
+
+    /** The same elements, row-major, as a rows×cols matrix (rows·cols must equal x's size). */
+    public Tensor reshape(Tensor x, int rows, int cols) {
+        if ((long) rows * cols != x.size()) {
+            throw new IllegalArgumentException("cannot reshape " + x.rows + "×" + x.cols + " (" + x.size()
+                    + " elements) to " + rows + "×" + cols);
+        }
+        Tensor y = out(rows, cols, x);
+        MemorySegment.copy(x.data, 0, y.data, 0, x.size() * Float.BYTES);
+        record(y, () -> addTo(acc(x), y.gradData, x.size()));
+        return y;
+    }
+
+    private static void copyColumns(MemorySegment src, int srcCols, int srcOff, MemorySegment dst, int dstCols,
+                                    int dstOff, int width, int rows, boolean accumulate) {
+        for (int r = 0; r < rows; r++) {
+            long s = (long) r * srcCols + srcOff, d = (long) r * dstCols + dstOff;
+            for (int c = 0; c < width; c++) {
+                float v = src.getAtIndex(Tensor.F, s + c);
+                if (accumulate) {
+                    v += dst.getAtIndex(Tensor.F, d + c);
+                }
+                dst.setAtIndex(Tensor.F, d + c, v);
+            }
+        }
+    }
+
+    /** The sum of all elements, as a 1×1 tensor (accumulated in double). */
+    public Tensor sum(Tensor x) {
+        return scaledSum(x, 1.0);
+    }
+
+    /** The mean of all elements, as a 1×1 tensor. */
+    public Tensor mean(Tensor x) {
+        return scaledSum(x, 1.0 / x.size());
+    }
+
+    private Tensor scaledSum(Tensor x, double s) {
+        Tensor y = out(1, 1, x);
+        double sum = 0;
+        long n = x.size();
+        for (long i = 0; i < n; i++) {
+            sum += x.data.getAtIndex(Tensor.F, i);
+        }
+        y.data.setAtIndex(Tensor.F, 0, (float) (s * sum));
+        record(y, () -> {
+            float g = (float) (s * y.gradData.getAtIndex(Tensor.F, 0));
+            MemorySegment ga = acc(x);
+            for (long i = 0; i < n; i++) {
+                ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + g);
+            }
+        });
+        return y;
+    }
+
+    /** Row sums, an n×1 column. */
+    public Tensor sumRows(Tensor x) {
+        Tensor y = out(x.rows, 1, x);
+        int m = x.cols;
+        for (int r = 0; r < x.rows; r++) {
+            double s = 0;
+            for (int c = 0; c < m; c++) {
+                s += x.data.getAtIndex(Tensor.F, (long) r * m + c);
+            }
+            y.data.setAtIndex(Tensor.F, r, (float) s);
+        }
+        record(y, () -> {
+            MemorySegment ga = acc(x);
+            for (int r = 0; r < x.rows; r++) {
+                float g = y.gradData.getAtIndex(Tensor.F, r);
+                for (int c = 0; c < m; c++) {
+                    long i = (long) r * m + c;
+                    ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + g);
+                }
+            }
+        });
+        return y;
+    }
+
+    /** The Frobenius (L2) norm {@code ‖x‖₂ = sqrt(Σ x²)}, 1×1; its gradient at 0 is taken as 0. */
+    public Tensor l2Norm(Tensor x) {
+        Tensor y = out(1, 1, x);
+        double s = 0;
+        long n = x.size();
+        for (long i = 0; i < n; i++) {
+            double v = x.data.getAtIndex(Tensor.F, i);
+            s += v * v;
+        }
+        double norm = Math.sqrt(s);
+        y.data.setAtIndex(Tensor.F, 0, (float) norm);
+        record(y, () -> {
+            if (norm == 0) {
+                return;
+            }
+            float g = (float) (y.gradData.getAtIndex(Tensor.F, 0) / norm);
+            axpy(acc(x), g, x.data, n);
+        });
+        return y;
+    }
+
+    /**
+     * Sums of contiguous column groups: x is n×(h·c), the result n×h with {@code y[r][k] = Σ_j x[r][k·c + j]}
+     * (per-head dot products in attention).
+     */
+    public Tensor sumGroups(Tensor x, int groups) {
+        int c = groupWidth(x, groups);
+        Tensor y = out(x.rows, groups, x);
+        for (int r = 0; r < x.rows; r++) {
+            for (int k = 0; k < groups; k++) {
+                double s = 0;
+                long base = (long) r * x.cols + (long) k * c;
+                for (int j = 0; j < c; j++) {
+                    s += x.data.getAtIndex(Tensor.F, base + j);
+                }
+                y.data.setAtIndex(Tensor.F, (long) r * groups + k, (float) s);
+            }
+        }
+        record(y, () -> {
+            MemorySegment ga = acc(x);
+            for (int r = 0; r < x.rows; r++) {
+                for (int k = 0; k < groups; k++) {
+                    float g = y.gradData.getAtIndex(Tensor.F, (long) r * groups + k);
+                    long base = (long) r * x.cols + (long) k * c;
+                    for (int j = 0; j < c; j++) {
+                        ga.setAtIndex(Tensor.F, base + j, ga.getAtIndex(Tensor.F, base + j) + g);
+                    }
+                }
+            }
+        });
+        return y;
+    }
+
+    /** Mean of h column groups: x is n×(h·c), the result n×c with {@code y[r][j] = (1/h) Σ_k x[r][k·c + j]}. */
+    public Tensor meanGroups(Tensor x, int groups) {
+        int c = groupWidth(x, groups);
+        Tensor y = out(x.rows, c, x);
+        float inv = 1f / groups;
+        for (int r = 0; r < x.rows; r++) {
+            for (int j = 0; j < c; j++) {
+                double s = 0;
+                for (int k = 0; k < groups; k++) {
+                    s += x.data.getAtIndex(Tensor.F, (long) r * x.cols + (long) k * c + j);
+                }
+                y.data.setAtIndex(Tensor.F, (long) r * c + j, (float) s * inv);
+            }
+        }
+        record(y, () -> {
+            MemorySegment ga = acc(x);
+            for (int r = 0; r < x.rows; r++) {
+                for (int j = 0; j < c; j++) {
+                    float g = inv * y.gradData.getAtIndex(Tensor.F, (long) r * c + j);
+                    for (int k = 0; k < groups; k++) {
+                        long i = (long) r * x.cols + (long) k * c + j;
+                        ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + g);
+                    }
+                }
+            }
+        });
+        return y;
+    }
+
+    private static int groupWidth(Tensor x, int groups) {
+        if (groups < 1 || x.cols % groups != 0) {
+            throw new IllegalArgumentException("cannot split " + x.cols + " columns into " + groups + " equal groups");
+        }
+        return x.cols / groups;
+    }
+
+    // --------------------------------------------------------------------------------------- gather / scatter (sparse)
+
+    /** {@code y[i] = x[index[i]]}: an index.length×f matrix of rows of x; backward scatter-adds into x. */
+    public Tensor gatherRows(Tensor x, int[] index) {
+        int f = x.cols;
+        for (int i = 0; i < index.length; i++) {
+            if (index[i] < 0 || index[i] >= x.rows) {
+                throw new IllegalArgumentException("index[" + i + "] = " + index[i] + " is out of range [0, " + x.rows
+                        + ")");
+            }
+        }
+        Tensor y = out(index.length, f, x);
+        for (int i = 0; i < index.length; i++) {
+            MemorySegment.copy(x.data, (long) index[i] * f * Float.BYTES, y.data, (long) i * f * Float.BYTES,
+                    (long) f * Float.BYTES);
+        }
+        record(y, () -> accumulate(x, into -> SparseOps.scatterSum(index, x.rows, y.gradData, into, f, ctx)));
+        return y;
+    }
+
+    /** Scatter-sum {@code y[s] = Σ_{i: index[i]=s} x[i]}, numSegments×f; empty segments are 0. */
+    public Tensor scatterSum(Tensor x, int[] index, int numSegments) {
+        requireIndexRows(x, index);
+        Tensor y = out(numSegments, x.cols, x);
+        SparseOps.scatterSum(index, numSegments, x.data, y.data, x.cols, ctx);
+        record(y, () -> gatherAdd(acc(x), y.gradData, index, null, x.cols));
+        return y;
+    }
+
+    /** Scatter-mean: the scatter-sum divided by each segment's size (0 for empty segments). */
+    public Tensor scatterMean(Tensor x, int[] index, int numSegments) {
+        requireIndexRows(x, index);
+        Tensor y = out(numSegments, x.cols, x);
+        SparseOps.scatterMean(index, numSegments, x.data, y.data, x.cols, ctx);
+        record(y, () -> {
+            int[] count = new int[numSegments];
+            for (int s : index) {
+                count[s]++;
+            }
+            gatherAdd(acc(x), y.gradData, index, count, x.cols);
+        });
+        return y;
+    }
+
+    /** Scatter-max {@code y[s][c] = max_{i: index[i]=s} x[i][c]}; empty segments are 0; the gradient goes to the first maximum. */
+    public Tensor scatterMax(Tensor x, int[] index, int numSegments) {
+        requireIndexRows(x, index);
+        int f = x.cols;
+        Tensor y = out(numSegments, f, x);
+        int[] argmax = new int[numSegments * f];
+        SparseOps.scatterMax(index, numSegments, x.data, y.data, argmax, f, ctx);
+        record(y, () -> {
+            MemorySegment ga = acc(x), g = y.gradData;
+            for (int s = 0; s < numSegments; s++) {
+                for (int c = 0; c < f; c++) {
+                    int i = argmax[s * f + c];
+                    if (i >= 0) {
+                        long k = (long) i * f + c;
+                        ga.setAtIndex(Tensor.F, k, ga.getAtIndex(Tensor.F, k) + g.getAtIndex(Tensor.F, (long) s * f + c));
+                    }
+                }
+            }
+        });
+        return y;
+    }
+
+    /**
+     * Softmax within segments, per column: {@code y[i][c] = exp(x[i][c]) / Σ_{j: index[j]=index[i]} exp(x[j][c])}
+     * — attention coefficients normalised over the edges entering each destination node (x is E×h).
+     */
+    public Tensor segmentSoftmax(Tensor x, int[] index, int numSegments) {
+        requireIndexRows(x, index);
+        int f = x.cols;
+        long n = x.size();
+        Tensor y = out(x.rows, f, x);
+        Tensor max = pooled(numSegments, f);
+        int[] argmax = new int[numSegments * f];
+        SparseOps.scatterMax(index, numSegments, x.data, max.data, argmax, f, ctx);
+        for (int i = 0; i < index.length; i++) {
+            long row = (long) i * f, srow = (long) index[i] * f;
+            for (int c = 0; c < f; c++) {
+                y.data.setAtIndex(Tensor.F, row + c, (float) Math.exp(x.data.getAtIndex(Tensor.F, row + c)
+                        - max.data.getAtIndex(Tensor.F, srow + c)));
+            }
+        }
+        Tensor denom = max; // reuse the buffer: the maxima are no longer needed
+        SparseOps.scatterSum(index, numSegments, y.data, denom.data, f, ctx);
+        for (int i = 0; i < index.length; i++) {
+            long row = (long) i * f, srow = (long) index[i] * f;
+            for (int c = 0; c < f; c++) {
+                y.data.setAtIndex(Tensor.F, row + c, y.data.getAtIndex(Tensor.F, row + c)
+                        / denom.data.getAtIndex(Tensor.F, srow + c));
+            }
+        }
+        record(y, () -> {
+            // ∂x = y ⊙ (ḡ − Σ_{segment} y ⊙ ḡ)
+            Tensor prod = pooled(x.rows, f);
+            MemorySegment g = y.gradData;
+            for (long i = 0; i < n; i++) {
+                prod.data.setAtIndex(Tensor.F, i, g.getAtIndex(Tensor.F, i) * y.data.getAtIndex(Tensor.F, i));
+            }
+            Tensor seg = pooled(numSegments, f);
+            SparseOps.scatterSum(index, numSegments, prod.data, seg.data, f, ctx);
+            MemorySegment ga = acc(x);
+            for (int i = 0; i < index.length; i++) {
+                long row = (long) i * f, srow = (long) index[i] * f;
+                for (int c = 0; c < f; c++) {
+                    float d = y.data.getAtIndex(Tensor.F, row + c)
+                            * (g.getAtIndex(Tensor.F, row + c) - seg.data.getAtIndex(Tensor.F, srow + c));
+                    ga.setAtIndex(Tensor.F, row + c, ga.getAtIndex(Tensor.F, row + c) + d);
+                }
+            }
+        });
+        return y;
+    }
+
+    /** {@code ga[i] += g[index[i]] / count[index[i]]} (count null means 1). */
+    private static void gatherAdd(MemorySegment ga, MemorySegment g, int[] index, int[] count, int f) {
+        for (int i = 0; i < index.length; i++) {
+            long row = (long) i * f, srow = (long) index[i] * f;
+            float s = count == null ? 1f : 1f / count[index[i]];
+            for (int c = 0; c < f; c++) {
+                ga.setAtIndex(Tensor.F, row + c, ga.getAtIndex(Tensor.F, row + c) + s * g.getAtIndex(Tensor.F, srow + c));
+            }
+        }
+    }
+
+    private static void requireIndexRows(Tensor x, int[] index) {
+        if (index.length != x.rows) {
+            throw new IllegalArgumentException("index has length " + index.length + " but x has " + x.rows + " rows");
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- sparse operators
+
+    /** {@code Y = A·X} with a fixed sparse operator A (N×N, e.g. a normalised adjacency); backward {@code X̄ += Aᵀ·Ȳ}. */
+    public Tensor spmm(Graph a, Tensor x) {
+        requireNodes(a, x);
+        Tensor y = out(x.rows, x.cols, x);
+        SparseOps.spmm(a, x.data, y.data, x.cols, ctx);
+        record(y, () -> accumulate(x, into -> SparseOps.spmmTranspose(a, y.gradData, into, x.cols, ctx)));
+        return y;
+    }
+
+    /**
+     * {@code Y = Aᵀ·X}: row v sums its incoming edges, {@code Y[v] = Σ_{u→v} A[u][v]·X[u]} — message passing from
+     * sources to targets; backward {@code X̄ += A·Ȳ}.
+     */
+    public Tensor spmmTranspose(Graph a, Tensor x) {
+        requireNodes(a, x);
+        Tensor y = out(x.rows, x.cols, x);
+        SparseOps.spmmTranspose(a, x.data, y.data, x.cols, ctx);
+        record(y, () -> accumulate(x, into -> SparseOps.spmm(a, y.gradData, into, x.cols, ctx)));
+        return y;
+    }
+
+    /**
+     * SDDMM: {@code y[e] = ⟨X[u], Y[v]⟩} for every stored entry e = (u→v) of A in CSR order, an E×1 column;
+     * backward {@code X̄[u] += Σ_e ȳ[e]·Y[v]} and {@code Ȳ[v] += Σ_e ȳ[e]·X[u]}.
+     */
+    public Tensor sddmm(Graph a, Tensor x, Tensor y) {
+        requireNodes(a, x);
+        requireNodes(a, y);
+        if (x.cols != y.cols) {
+            throw new IllegalArgumentException("sddmm: X has " + x.cols + " columns but Y has " + y.cols);
+        }
+        int e = a.numEntries();
+        Tensor s = out(e, 1, x, y);
+        float[] tmp = new float[e];
+        SparseOps.sddmm(a, x.data, y.data, x.cols, tmp, ctx);
+        MemorySegment.copy(MemorySegment.ofArray(tmp), 0, s.data, 0, (long) e * Float.BYTES);
+        record(s, () -> {
+            EdgeIndex ei = EdgeIndex.of(a);
+            if (x.requiresGrad) {
+                EdgeKernels.sourceAccumulate(ei, s.gradData, 1, y.data, acc(x), x.cols, ctx);
+            }
+            if (y.requiresGrad) {
+                EdgeKernels.targetAccumulate(ei, s.gradData, 1, x.data, acc(y), x.cols, ctx);
+            }
+        });
+        return s;
+    }
+
+    /**
+     * Aggregation with learned per-edge, per-head weights (attention): x is N×(h·c), w is E×h in the CSR entry order
+     * of A, and {@code Y[v][k] = Σ_{e=(u→v)} w[e][k]·X[u][k]} for each head k (a c-wide column block).
+     */
+    public Tensor edgeAggregate(Graph a, Tensor w, Tensor x) {
+        requireNodes(a, x);
+        if (w.rows != a.numEntries()) {
+            throw new IllegalArgumentException("w has " + w.rows + " rows but the graph has " + a.numEntries()
+                    + " entries");
+        }
+        int heads = w.cols, c = groupWidth(x, heads);
+        EdgeIndex ei = EdgeIndex.of(a);
+        Tensor y = out(x.rows, x.cols, w, x);
+        y.data.fill((byte) 0);
+        EdgeKernels.targetAccumulate(ei, w.data, heads, x.data, y.data, c * heads, ctx);
+        record(y, () -> {
+            if (x.requiresGrad) {
+                EdgeKernels.sourceAccumulate(ei, w.data, heads, y.gradData, acc(x), c * heads, ctx);
+            }
+            if (w.requiresGrad) {
+                EdgeKernels.edgeDots(ei, x.data, y.gradData, acc(w), heads, c, ctx);
+            }
+        });
+        return y;
+    }
+
+    private static void requireNodes(Graph a, Tensor x) {
+        if (x.rows != a.numNodes()) {
+            throw new IllegalArgumentException("the tensor has " + x.rows + " rows but the graph has " + a.numNodes()
+                    + " nodes");
+        }
+    }
+
+    // --------------------------------------------------------------------------------------------------------- losses
+
+    /**
+     * Mean cross-entropy {@code −(1/|I|) Σ_{i∈I} log softmax(z_i)[y_i]} of the logits z (N×C) over the rows I in
+     * {@code index} ({@code null} for all rows); {@code labels[i]} is the class of row i (length N).
+     */
+    public Tensor crossEntropy(Tensor logits, int[] labels, int[] index) {
+        if (labels.length != logits.rows) {
+            throw new IllegalArgumentException("labels has length " + labels.length + " but logits has " + logits.rows
+                    + " rows");
+        }
+        int[] rows = index != null ? index : identity(logits.rows);
+        if (rows.length == 0) {
+            throw new IllegalArgumentException("cross-entropy over an empty index set");
+        }
+        int m = logits.cols;
+        double total = 0;
+        for (int r : rows) {
+            if (r < 0 || r >= logits.rows) {
+                throw new IllegalArgumentException("row " + r + " is out of range [0, " + logits.rows + ")");
+            }
+            if (labels[r] < 0 || labels[r] >= m) {
+                throw new IllegalArgumentException("label " + labels[r] + " of row " + r + " is out of range [0, " + m + ")");
+            }
+            long base = (long) r * m;
+            total += logSumExp(logits.data, base, m) - logits.data.getAtIndex(Tensor.F, base + labels[r]);
+        }
+        Tensor y = out(1, 1, logits);
+        y.data.setAtIndex(Tensor.F, 0, (float) (total / rows.length));
+        record(y, () -> {
+            MemorySegment ga = acc(logits);
+            double g = y.gradData.getAtIndex(Tensor.F, 0) / (double) rows.length;
+            for (int r : rows) {
+                long base = (long) r * m;
+                double lse = logSumExp(logits.data, base, m);
+                for (int c = 0; c < m; c++) {
+                    double p = Math.exp(logits.data.getAtIndex(Tensor.F, base + c) - lse) - (c == labels[r] ? 1 : 0);
+                    ga.setAtIndex(Tensor.F, base + c, ga.getAtIndex(Tensor.F, base + c) + (float) (g * p));
+                }
+            }
+        });
+        return y;
+    }
+
+    /**
+     * Mean binary cross-entropy with logits, {@code mean(max(z,0) − z·t + log(1 + e^{−|z|}))}, for targets t in
+     * [0, 1] of z's shape (multi-label classification, link prediction).
+     */
+    public Tensor bceWithLogits(Tensor logits, Tensor targets) {
+        requireSameShape(logits, targets);
+        long n = logits.size();
+        double total = 0;
+        for (long i = 0; i < n; i++) {
+            double z = logits.data.getAtIndex(Tensor.F, i), t = targets.data.getAtIndex(Tensor.F, i);
+            total += Math.max(z, 0) - z * t + Math.log1p(Math.exp(-Math.abs(z)));
+        }
+        Tensor y = out(1, 1, logits, targets);
+        y.data.setAtIndex(Tensor.F, 0, (float) (total / n));
+        record(y, () -> {
+            float g = y.gradData.getAtIndex(Tensor.F, 0) / n;
+            MemorySegment ga = logits.requiresGrad ? acc(logits) : null;
+            MemorySegment gt = targets.requiresGrad ? acc(targets) : null;
+            for (long i = 0; i < n; i++) {
+                float z = logits.data.getAtIndex(Tensor.F, i), t = targets.data.getAtIndex(Tensor.F, i);
+                if (ga != null) {
+                    ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + g * (sigmoid(z) - t));
+                }
+                if (gt != null) {
+                    gt.setAtIndex(Tensor.F, i, gt.getAtIndex(Tensor.F, i) - g * z);
+                }
+            }
+        });
+        return y;
+    }
+
+    /**
+     * Bayesian personalised ranking (Rendle et al. 2009): {@code −mean log σ(pos − neg)} over paired scores of the
+     * same shape (one row per (user, positive item, negative item) triple).
+     */
+    public Tensor bpr(Tensor pos, Tensor neg) {
+        requireSameShape(pos, neg);
+        long n = pos.size();
+        double total = 0;
+        for (long i = 0; i < n; i++) {
+            double d = pos.data.getAtIndex(Tensor.F, i) - neg.data.getAtIndex(Tensor.F, i);
+            total += d >= 0 ? Math.log1p(Math.exp(-d)) : -d + Math.log1p(Math.exp(d)); // −log σ(d)
+        }
+        Tensor y = out(1, 1, pos, neg);
+        y.data.setAtIndex(Tensor.F, 0, (float) (total / n));
+        record(y, () -> {
+            float g = y.gradData.getAtIndex(Tensor.F, 0) / n;
+            MemorySegment gp = pos.requiresGrad ? acc(pos) : null;
+            MemorySegment gn = neg.requiresGrad ? acc(neg) : null;
+            for (long i = 0; i < n; i++) {
+                float d = pos.data.getAtIndex(Tensor.F, i) - neg.data.getAtIndex(Tensor.F, i);
+                float s = g * (sigmoid(d) - 1f); // ∂(−log σ(d))/∂d = σ(d) − 1
+                if (gp != null) {
+                    gp.setAtIndex(Tensor.F, i, gp.getAtIndex(Tensor.F, i) + s);
+                }
+                if (gn != null) {
+                    gn.setAtIndex(Tensor.F, i, gn.getAtIndex(Tensor.F, i) - s);
+                }
+            }
+        });
+        return y;
+    }
+
+    /** Mean squared error {@code mean((p − t)²)}. */
+    public Tensor mse(Tensor pred, Tensor target) {
+        requireSameShape(pred, target);
+        long n = pred.size();
+        double total = 0;
+        for (long i = 0; i < n; i++) {
+            double d = pred.data.getAtIndex(Tensor.F, i) - target.data.getAtIndex(Tensor.F, i);
+            total += d * d;
+        }
+        Tensor y = out(1, 1, pred, target);
+        y.data.setAtIndex(Tensor.F, 0, (float) (total / n));
+        record(y, () -> {
+            float g = 2f * y.gradData.getAtIndex(Tensor.F, 0) / n;
+            MemorySegment gp = pred.requiresGrad ? acc(pred) : null;
+            MemorySegment gt = target.requiresGrad ? acc(target) : null;
+            for (long i = 0; i < n; i++) {
+                float d = g * (pred.data.getAtIndex(Tensor.F, i) - target.data.getAtIndex(Tensor.F, i));
+                if (gp != null) {
+                    gp.setAtIndex(Tensor.F, i, gp.getAtIndex(Tensor.F, i) + d);
+                }
+                if (gt != null) {
+                    gt.setAtIndex(Tensor.F, i, gt.getAtIndex(Tensor.F, i) - d);
+                }
+            }
+        });
+        return y;
+    }
+
+    private static void requireSameShape(Tensor a, Tensor b) {
+        if (a.rows != b.rows || a.cols != b.cols) {
+            throw new IllegalArgumentException("shapes differ: " + a.rows + "×" + a.cols + " vs " + b.rows + "×" + b.cols);
+        }
+    }
+
+    private static int[] identity(int n) {
+        int[] r = new int[n];
+        for (int i = 0; i < n; i++) {
+            r[i] = i;
+        }
+        return r;
+    }
+
+    private static void requireRow(String name, Tensor b, int cols) {
+        if (b.rows != 1 || b.cols != cols) {
+            throw new IllegalArgumentException(name + " must be 1×" + cols + ", got " + b.rows + "×" + b.cols);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------------ machinery
+
+    /** A fresh output tensor from the pool; it requires a gradient when recording and any input does. */
+    private Tensor out(int rows, int cols, Tensor... inputs) {
+        boolean rg = false;
+        if (recording) {
+            for (Tensor t : inputs) {
+                rg |= t.requiresGrad;
+            }
+        }
+        Tensor t = new Tensor(pool.take(rows, cols), rg);
+        t.pooled = true;
+        owned.add(t);
+        return t;
+    }
+
+    /** A scratch tensor from the pool, recycled on reset. */
+    private Tensor pooled(int rows, int cols) {
+        Tensor t = new Tensor(pool.take(rows, cols), false);
+        t.pooled = true;
+        owned.add(t);
+        return t;
+    }
+
+    private void record(Tensor out, Runnable backward) {
+        if (out.requiresGrad) {
+            nodeOutputs.add(out);
+            nodeBackwards.add(backward);
+        }
+    }
+
+    /** The gradient buffer of t, created zeroed on first use (pooled for tape tensors, owned for leaves). */
+    private MemorySegment acc(Tensor t) {
+        if (t.grad == null) {
+            INDArray g = t.pooled ? pool.take(t.rows, t.cols) : Nd4j.create(org.nd4j.linalg.api.buffer.DataType.FLOAT,
+                    t.rows, t.cols);
+            t.attachGrad(g);
+            t.gradData.fill((byte) 0);
+        }
+        return t.gradData;
+    }
+
+    /**
+     * Adds a kernel's output into t's gradient: the kernel writes straight into the gradient when it does not exist
+     * yet, otherwise into a pooled scratch buffer that is then added.
+     */
+    private void accumulate(Tensor t, java.util.function.Consumer<MemorySegment> kernel) {
+        if (!t.requiresGrad) {
+            return;
+        }
+        if (t.grad == null) {
+            INDArray g = t.pooled ? pool.take(t.rows, t.cols) : Nd4j.create(org.nd4j.linalg.api.buffer.DataType.FLOAT,
+                    t.rows, t.cols);
+            t.attachGrad(g);
+            kernel.accept(t.gradData);
+            return;
+        }
+        Tensor tmp = pooled(t.rows, t.cols);
+        kernel.accept(tmp.data);
+        addTo(t.gradData, tmp.data, t.size());
+    }
+
+    /** {@code t.grad += op(A)·op(B)} as one GEMM with β = 1 (or β = 0 into a new gradient). */
+    private void accGemm(Tensor t, INDArray a, INDArray b, boolean transA, boolean transB) {
+        boolean fresh = t.grad == null;
+        if (fresh) {
+            t.attachGrad(t.pooled ? pool.take(t.rows, t.cols)
+                    : Nd4j.create(org.nd4j.linalg.api.buffer.DataType.FLOAT, t.rows, t.cols));
+        }
+        if (fresh) {
+            t.gradData.fill((byte) 0); // BLAS may read C even when β = 0, and pooled memory is uninitialised
+        }
+        Nd4j.gemm(a, b, t.grad, transA, transB, 1.0, 1.0);
+    }
+
+    static void addTo(MemorySegment dst, MemorySegment src, long n) {
+        for (long i = 0; i < n; i++) {
+            dst.setAtIndex(Tensor.F, i, dst.getAtIndex(Tensor.F, i) + src.getAtIndex(Tensor.F, i));
+        }
+    }
+
+    static void axpy(MemorySegment dst, float s, MemorySegment src, long n) {
+        for (long i = 0; i < n; i++) {
+            dst.setAtIndex(Tensor.F, i, dst.getAtIndex(Tensor.F, i) + s * src.getAtIndex(Tensor.F, i));
+        }
+    }
+
+    private static void sumRowsInto(MemorySegment dst, MemorySegment g, int n, int m) {
+        for (int r = 0; r < n; r++) {
+            long base = (long) r * m;
+            for (int c = 0; c < m; c++) {
+                dst.setAtIndex(Tensor.F, c, dst.getAtIndex(Tensor.F, c) + g.getAtIndex(Tensor.F, base + c));
+            }
+        }
+    }
+}

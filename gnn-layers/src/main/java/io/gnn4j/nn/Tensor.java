@@ -1,0 +1,160 @@
+package io.gnn4j.nn;
+
+import io.gnn4j.graph.Tensors;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A dense float32 matrix (rows × cols, row-major) taking part in automatic differentiation: its value is an ND4J
+ * {@link INDArray}, read and written by the Java kernels through a cached {@link MemorySegment} view; its gradient
+ * ∂loss/∂value, of the same shape, is filled by {@link Tape#backward}. Scalars are 1×1, row vectors (biases) 1×F.
+ * Tensors produced by a {@link Tape} live in the tape's buffer pool and are recycled by {@link Tape#reset()};
+ * {@link Parameter}s and tensors made by the static factories here own their memory.
+ */
+public class Tensor {
+    static final ValueLayout.OfFloat F = ValueLayout.JAVA_FLOAT_UNALIGNED;
+
+    final int rows;
+    final int cols;
+    final INDArray value;
+    final MemorySegment data;
+    final boolean requiresGrad;
+    /** Whether value and gradient belong to a tape's buffer pool (recycled on reset). */
+    boolean pooled;
+    INDArray grad;
+    MemorySegment gradData;
+
+    Tensor(INDArray value, boolean requiresGrad) {
+        if (value.rank() != 2) {
+            throw new IllegalArgumentException("a tensor must be a matrix, got rank " + value.rank());
+        }
+        this.rows = Math.toIntExact(value.size(0));
+        this.cols = Math.toIntExact(value.size(1));
+        this.value = value;
+        this.data = Tensors.segment(value);
+        this.requiresGrad = requiresGrad;
+    }
+
+    /** A constant (no gradient) wrapping {@code value}, which must be a contiguous row-major float32 matrix; no copy. */
+    public static Tensor constant(INDArray value) {
+        return new Tensor(value, false);
+    }
+
+    /** A leaf that receives a gradient in {@link Tape#backward}, wrapping {@code value}; no copy. */
+    public static Tensor variable(INDArray value) {
+        return new Tensor(value, true);
+    }
+
+    /** A constant rows×cols tensor holding a copy of {@code values} (row-major, length rows·cols). */
+    public static Tensor of(int rows, int cols, float... values) {
+        if ((long) rows * cols != values.length) {
+            throw new IllegalArgumentException("values has length " + values.length + " but rows×cols = "
+                    + (long) rows * cols);
+        }
+        INDArray a = Nd4j.create(DataType.FLOAT, rows, cols);
+        Tensor t = new Tensor(a, false);
+        MemorySegment.copy(MemorySegment.ofArray(values), 0, t.data, 0, (long) values.length * Float.BYTES);
+        return t;
+    }
+
+    /** Number of rows. */
+    public int rows() {
+        return rows;
+    }
+
+    /** Number of columns. */
+    public int cols() {
+        return cols;
+    }
+
+    /** Number of elements rows·cols. */
+    public long size() {
+        return (long) rows * cols;
+    }
+
+    /** Whether {@link Tape#backward} computes a gradient for this tensor. */
+    public boolean requiresGrad() {
+        return requiresGrad;
+    }
+
+    /** The value; no copy (writing into it changes the tensor). */
+    public INDArray value() {
+        return value;
+    }
+
+    /** The off-heap view of the value, {@link #size()} floats row-major; no copy. */
+    public MemorySegment data() {
+        return data;
+    }
+
+    /** The gradient after {@link Tape#backward}, or {@code null} when none reached this tensor; no copy. */
+    public INDArray grad() {
+        return grad;
+    }
+
+    /** The off-heap view of the gradient, or {@code null}; no copy. */
+    public MemorySegment gradData() {
+        return gradData;
+    }
+
+    /** Element (r, c) of the value. */
+    public float get(int r, int c) {
+        return data.getAtIndex(F, (long) r * cols + c);
+    }
+
+    /** Sets element (r, c) of the value. */
+    public void set(int r, int c, float v) {
+        data.setAtIndex(F, (long) r * cols + c, v);
+    }
+
+    /** Element (r, c) of the gradient (0 when there is none). */
+    public float gradAt(int r, int c) {
+        return gradData == null ? 0f : gradData.getAtIndex(F, (long) r * cols + c);
+    }
+
+    /** The single value of a 1×1 tensor. */
+    public float item() {
+        if (rows != 1 || cols != 1) {
+            throw new IllegalArgumentException("item() needs a 1×1 tensor, got " + rows + "×" + cols);
+        }
+        return data.getAtIndex(F, 0);
+    }
+
+    /** A heap copy of the value, row-major. */
+    public float[] toFloatArray() {
+        return data.toArray(F);
+    }
+
+    /** Row-wise argmax of the value (ties go to the lowest column). */
+    public int[] argmaxRows() {
+        int[] out = new int[rows];
+        for (int r = 0; r < rows; r++) {
+            long base = (long) r * cols;
+            int best = 0;
+            float bv = data.getAtIndex(F, base);
+            for (int c = 1; c < cols; c++) {
+                float v = data.getAtIndex(F, base + c);
+                if (v > bv) {
+                    bv = v;
+                    best = c;
+                }
+            }
+            out[r] = best;
+        }
+        return out;
+    }
+
+    /** Sets the gradient buffer (allocated once by the owner, e.g. a parameter or the tape's pool). */
+    void attachGrad(INDArray g) {
+        this.grad = g;
+        this.gradData = Tensors.segment(g);
+    }
+
+    @Override
+    public String toString() {
+        return "Tensor(" + rows + "×" + cols + (requiresGrad ? ", grad" : "") + ")";
+    }
+}

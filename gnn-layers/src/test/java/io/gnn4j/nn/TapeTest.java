@@ -1,0 +1,198 @@
+package io.gnn4j.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gnn4j.graph.ExecutionContext;
+import io.gnn4j.graph.Graph;
+import io.gnn4j.graph.GraphBuilder;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** Forward values of tape operations against hand-computed numbers, and the tape's bookkeeping. */
+class TapeTest {
+    private static final float EPS = 1e-5f;
+
+    @Test
+    void matmulAndBiasMatchHandComputedValues() {
+        Tensor x = Tensor.of(2, 2, 1, 2, 3, 4), w = Tensor.of(2, 3, 1, 0, -1, 2, 1, 0.5f), b = Tensor.of(1, 3, 1, 1, 1);
+        Tensor y = Tape.noGrad().linear(x, w, b);
+        assertArrayEquals(new float[] {6, 3, 1, 12, 5, 0}, y.toFloatArray(), EPS);
+    }
+
+    @Test
+    void softmaxAndLogSoftmaxOfAKnownRow() {
+        Tape t = Tape.noGrad();
+        Tensor x = Tensor.of(1, 3, 1, 2, 3);
+        double z = Math.exp(1) + Math.exp(2) + Math.exp(3);
+        Tensor s = t.softmax(x);
+        Tensor l = t.logSoftmax(x);
+        for (int c = 0; c < 3; c++) {
+            assertEquals(Math.exp(c + 1) / z, s.get(0, c), 1e-6);
+            assertEquals(c + 1 - Math.log(z), l.get(0, c), 1e-5);
+        }
+    }
+
+    @Test
+    void activationValues() {
+        Tape t = Tape.noGrad();
+        Tensor x = Tensor.of(1, 3, -1, 0.5f, 2);
+        assertArrayEquals(new float[] {0, 0.5f, 2}, t.relu(x).toFloatArray(), EPS);
+        assertArrayEquals(new float[] {-0.2f, 0.5f, 2}, t.leakyRelu(x, 0.2f).toFloatArray(), EPS);
+        assertEquals((float) Math.expm1(-1), t.elu(x, 1f).get(0, 0), EPS);
+        assertEquals(1.0507009873554805 * 1.6732632423543772 * Math.expm1(-1), t.selu(x).get(0, 0), 1e-5);
+        assertEquals(1.0507009873554805 * 2, t.selu(x).get(0, 2), 1e-5);
+        assertEquals(Math.tanh(0.5), t.tanh(x).get(0, 1), 1e-6);
+        assertEquals(1 / (1 + Math.exp(1)), t.sigmoid(x).get(0, 0), 1e-6);
+    }
+
+    @Test
+    void crossEntropyAveragesOverTheIndexSubsetOnly() {
+        Tensor z = Tensor.of(3, 2, 0, 0, 2, 0, 100, -100);
+        int[] labels = {0, 1, 0};
+        float ce = Tape.noGrad().crossEntropy(z, labels, new int[] {0, 1}).item();
+        double expected = (Math.log(2) + (Math.log(Math.exp(2) + 1))) / 2;
+        assertEquals(expected, ce, 1e-5);
+    }
+
+    @Test
+    void binaryLossesMatchTheirFormulas() {
+        Tape t = Tape.noGrad();
+        Tensor z = Tensor.of(1, 2, 0, 2), y = Tensor.of(1, 2, 1, 0);
+        assertEquals((Math.log(2) + Math.log1p(Math.exp(2))) / 2, t.bceWithLogits(z, y).item(), 1e-5);
+        Tensor pos = Tensor.of(2, 1, 3, 0), neg = Tensor.of(2, 1, 1, 0);
+        assertEquals((Math.log1p(Math.exp(-2)) + Math.log(2)) / 2, t.bpr(pos, neg).item(), 1e-5);
+        assertEquals((4 + 1) / 2.0, t.mse(Tensor.of(1, 2, 1, 2), Tensor.of(1, 2, 3, 1)).item(), 1e-6);
+    }
+
+    @Test
+    void scatterAndSegmentSoftmaxValues() {
+        Tape t = Tape.noGrad();
+        Tensor src = Tensor.of(4, 1, 1, 2, 3, 5);
+        int[] seg = {0, 1, 0, 0};
+        assertArrayEquals(new float[] {9, 2, 0}, t.scatterSum(src, seg, 3).toFloatArray(), EPS);
+        assertArrayEquals(new float[] {3, 2, 0}, t.scatterMean(src, seg, 3).toFloatArray(), EPS);
+        assertArrayEquals(new float[] {5, 2, 0}, t.scatterMax(src, seg, 3).toFloatArray(), EPS);
+        Tensor a = t.segmentSoftmax(src, seg, 3);
+        double z = Math.exp(1) + Math.exp(3) + Math.exp(5);
+        assertArrayEquals(new float[] {(float) (Math.exp(1) / z), 1, (float) (Math.exp(3) / z), (float) (Math.exp(5) / z)},
+                a.toFloatArray(), 1e-6f);
+        assertArrayEquals(new float[] {3, 5, 3, 2}, t.gatherRows(src, new int[] {2, 3, 2, 1}).toFloatArray(), EPS);
+    }
+
+    @Test
+    void spmmTransposeSumsIncomingEdges() {
+        Graph g = GraphBuilder.directed(3).addEdge(0, 1, 2f).addEdge(2, 1, 3f).addEdge(1, 0, 1f).build();
+        Tensor x = Tensor.of(3, 1, 1, 10, 100);
+        Tape t = Tape.noGrad();
+        assertArrayEquals(new float[] {10, 302, 0}, t.spmmTranspose(g, x).toFloatArray(), EPS);
+        assertArrayEquals(new float[] {20, 1, 30}, t.spmm(g, x).toFloatArray(), EPS);
+        Tensor s = t.sddmm(g, x, x); // entries in CSR order: 0→1, 1→0, 2→1
+        assertArrayEquals(new float[] {10, 10, 1000}, s.toFloatArray(), EPS);
+        Tensor w = Tensor.of(3, 1, 0.5f, 2f, 4f);
+        assertArrayEquals(new float[] {20, 400.5f, 0}, t.edgeAggregate(g, w, x).toFloatArray(), EPS);
+    }
+
+    @Test
+    void noGradTapeRecordsNothing() {
+        Tensor x = GradCheck.variable(2, 2, 1);
+        Tape t = Tape.noGrad();
+        Tensor y = t.sum(t.relu(x));
+        assertFalse(y.requiresGrad());
+        assertThrows(IllegalArgumentException.class, () -> t.backward(y));
+        assertNull(x.grad());
+    }
+
+    @Test
+    void backwardAccumulatesIntoLeavesUntilCleared() {
+        Parameter p = new Parameter(1, 2);
+        p.copyFrom(new float[] {1, 2});
+        Tape t = new Tape(0);
+        t.backward(t.sum(t.mul(p, p)));
+        t.reset();
+        t.backward(t.sum(p));
+        assertArrayEquals(new float[] {3, 5}, p.grad().data().asFloat(), EPS);
+        p.zeroGrad();
+        assertArrayEquals(new float[] {0, 0}, p.grad().data().asFloat(), EPS);
+    }
+
+    @Test
+    void resetRecyclesBuffersOfTheSameShape() {
+        Tape t = new Tape(0);
+        Tensor x = Tensor.of(2, 3, 1, 2, 3, 4, 5, 6);
+        long first = t.relu(x).data().address();
+        t.reset();
+        long second = t.relu(x).data().address();
+        assertEquals(first, second);
+        assertEquals(1, t.step());
+    }
+
+    @Test
+    void dropoutIsIdentityInEvalAndDeterministicPerSeedAndStep() {
+        Tensor x = Tensor.of(50, 40, new float[2000]);
+        Init.constant(x, 1f);
+        Tape t = new Tape(5);
+        assertSame(x, t.dropout(x, 0.5f, false));
+        float[] a = t.dropout(x, 0.5f, true).toFloatArray();
+        float[] a2 = new Tape(5).dropout(x, 0.5f, true).toFloatArray();
+        assertArrayEquals(a, a2);
+        t.reset();
+        float[] b = t.dropout(x, 0.5f, true).toFloatArray();
+        assertFalse(Arrays.equals(a, b), "a new step draws a new mask");
+        double mean = 0;
+        int zeros = 0;
+        for (float v : a) {
+            assertTrue(v == 0f || v == 2f, "inverted scaling keeps survivors at 1/(1-p)");
+            mean += v;
+            zeros += v == 0 ? 1 : 0;
+        }
+        assertEquals(1.0, mean / a.length, 0.1);
+        assertNotEquals(0, zeros);
+    }
+
+    @Test
+    void sparseOpsGiveTheSameBitsForOneAndFourThreads() {
+        GraphBuilder b = GraphBuilder.undirected(3000);
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        for (int i = 0; i < 20000; i++) {
+            b.addEdge(r.nextInt(3000), r.nextInt(3000), 0.1f + r.nextFloat());
+        }
+        Graph g = b.build();
+        Tensor x = GradCheck.variable(3000, 8, 4);
+        Tensor w = GradCheck.variable(g.numEntries(), 2, 5);
+        float[][] results = new float[2][];
+        int k = 0;
+        for (int threads : new int[] {1, 4}) {
+            Tape t = new Tape(1, ExecutionContext.withThreads(threads));
+            Tensor y = t.edgeAggregate(g, w, t.spmmTranspose(g, x));
+            t.backward(t.sum(t.mul(y, y)));
+            float[] out = y.toFloatArray();
+            float[] gx = x.grad().data().asFloat();
+            float[] gw = w.grad().data().asFloat();
+            float[] all = new float[out.length + gx.length + gw.length];
+            System.arraycopy(out, 0, all, 0, out.length);
+            System.arraycopy(gx, 0, all, out.length, gx.length);
+            System.arraycopy(gw, 0, all, out.length + gx.length, gw.length);
+            results[k++] = all;
+            x.gradData().fill((byte) 0);
+            w.gradData().fill((byte) 0);
+        }
+        assertArrayEquals(results[0], results[1]);
+    }
+
+    @Test
+    void shapeErrorsNameBothShapes() {
+        Tape t = Tape.noGrad();
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> t.matmul(Tensor.of(2, 3, new float[6]), Tensor.of(2, 2, new float[4])));
+        assertTrue(e.getMessage().contains("2×3") && e.getMessage().contains("expected 3"), e.getMessage());
+        var e2 = assertThrows(IllegalArgumentException.class, () -> t.dropout(Tensor.of(1, 1, 1), 1f, true));
+        assertTrue(e2.getMessage().contains("[0, 1)"), e2.getMessage());
+    }
+}
