@@ -136,6 +136,7 @@ public final class FastRP {
             }
             other = x0;
         }
+        boolean resultIsZero = params.nodeSelfInfluence() == 0;
         for (int i = 1; i <= last; i++) {
             if (i > 1) {
                 if (other == null) {
@@ -146,7 +147,8 @@ public final class FastRP {
                 cur = other;
                 other = t;
             }
-            combine(cur, result, n, d, alpha[i - 1]);
+            combine(cur, result, n, d, alpha[i - 1], resultIsZero, i == last);
+            resultIsZero &= alpha[i - 1] == 0;
         }
         if (params.standardize()) {
             standardizeColumns(result, n, d);
@@ -417,10 +419,14 @@ public final class FastRP {
         });
     }
 
-    /** Adds power i (in {@code cur}) to the result with weight α, normalising rows as the parameters say. */
-    private void combine(float[] cur, float[] result, int n, int d, double alpha) {
+    /**
+     * Adds power i (in {@code cur}) to the result with weight α, normalising rows as the parameters say. When the
+     * result is still all zero it is written without being read; the last power is not normalised in place (nothing
+     * propagates it further).
+     */
+    private void combine(float[] cur, float[] result, int n, int d, double alpha, boolean assign, boolean lastPower) {
         IterationNormalization mode = params.normalization();
-        if (alpha == 0 && mode != IterationNormalization.L2_PROPAGATE) {
+        if (alpha == 0 && (mode != IterationNormalization.L2_PROPAGATE || lastPower)) {
             return;
         }
         int[] bounds = evenBlocks(n, blocks());
@@ -428,29 +434,38 @@ public final class FastRP {
         ctx.forEachBlock(bounds.length - 1, b -> {
             for (int u = bounds[b]; u < bounds[b + 1]; u++) {
                 int off = u * d;
-                switch (mode) {
-                    case NONE -> axpy(a, cur, result, off, d);
-                    case L2_COMBINE -> {
-                        double norm = norm(cur, off, d);
-                        if (norm > 0) {
-                            axpy((float) (alpha / norm), cur, result, off, d);
-                        }
+                if (mode == IterationNormalization.NONE) {
+                    addScaled(a, cur, result, off, d, assign);
+                    continue;
+                }
+                double norm = norm(cur, off, d);
+                if (norm == 0) {
+                    continue;
+                }
+                if (mode == IterationNormalization.L2_COMBINE || lastPower) {
+                    addScaled((float) (alpha / norm), cur, result, off, d, assign);
+                } else {
+                    float inv = (float) (1.0 / norm);
+                    for (int c = off; c < off + d; c++) {
+                        cur[c] *= inv;
                     }
-                    case L2_PROPAGATE -> {
-                        double norm = norm(cur, off, d);
-                        if (norm > 0) {
-                            float inv = (float) (1.0 / norm);
-                            for (int c = off; c < off + d; c++) {
-                                cur[c] *= inv;
-                            }
-                            if (a != 0) {
-                                axpy(a, cur, result, off, d);
-                            }
-                        }
+                    if (a != 0) {
+                        addScaled(a, cur, result, off, d, assign);
                     }
                 }
             }
         });
+    }
+
+    /** {@code y[off..off+len) (+)= a·x[off..off+len)}: assigned when {@code assign}, else accumulated. */
+    private static void addScaled(float a, float[] x, float[] y, int off, int len, boolean assign) {
+        if (assign) {
+            for (int c = off; c < off + len; c++) {
+                y[c] = a * x[c];
+            }
+        } else {
+            axpy(a, x, y, off, len);
+        }
     }
 
     private static void axpy(float a, float[] x, float[] y, int off, int len) {
