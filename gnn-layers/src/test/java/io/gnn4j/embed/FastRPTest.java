@@ -347,6 +347,17 @@ class FastRPTest {
     }
 
     @Test
+    void memoryEstimateCoversThreeBuffersAndTheOperator() {
+        FastRPParameters p = FastRPParameters.gdsDefaults(128, 1);
+        long n = 100_000, e = 2_000_000;
+        long est = FastRP.memoryEstimateBytes((int) n, e, p);
+        assertTrue(est >= 3 * n * 128 * 4 + e * 4, "estimate " + est);
+        assertTrue(est < 3 * n * 128 * 4 + e * 4 + 64 * n, "estimate " + est + " has no slack beyond small arrays");
+        long sparse = FastRP.memoryEstimateBytes((int) n, e, FastRPParameters.paperBlogCatalog(128, 1));
+        assertTrue(sparse > est, "the paper's sparse R adds its non-zeros");
+    }
+
+    @Test
     void invalidParametersAreRejectedNamingValueAndBound() {
         var b = FastRPParameters.builder();
         assertTrue(assertThrows(IllegalArgumentException.class, () -> b.dimension(0).build()).getMessage()
