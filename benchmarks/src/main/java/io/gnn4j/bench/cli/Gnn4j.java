@@ -1,12 +1,16 @@
 package io.gnn4j.bench.cli;
 
+import io.gnn4j.bench.models.ModelRegistry;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code gnn4j} command line: one subcommand per task; {@code ./gnn4j --help} lists them. */
 @Command(name = "gnn4j", mixinStandardHelpOptions = true, version = "gnn4j 0.1.0-SNAPSHOT",
         description = "Graph neural networks on the JVM: train, evaluate and benchmark.",
-        subcommands = {KernelsCommand.class})
+        subcommands = {InfoCommand.class, NodeCommand.class, GraphCommand.class, LinkCommand.class, ReportCommand.class,
+                KernelsCommand.class})
 public final class Gnn4j implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -16,8 +20,25 @@ public final class Gnn4j implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
     }
 
+    /** The configured command line (also used by the tests). */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Gnn4j());
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            // User errors (bad values, unknown names, unreadable files) are one line, not a stack trace.
+            if (e instanceof IllegalArgumentException || e instanceof ModelRegistry.ModelUnavailableException
+                    || e instanceof IOException || e instanceof ArithmeticException) {
+                String msg = e instanceof NoSuchFileException nf ? "no such file: " + nf.getFile()
+                        + (nf.getReason() == null ? "" : " (" + nf.getReason() + ")") : e.getMessage();
+                commandLine.getErr().println("gnn4j " + commandLine.getCommandName() + ": error: " + msg);
+                return e instanceof ModelRegistry.ModelUnavailableException ? 3 : 2;
+            }
+            throw e;
+        });
+        return cl;
+    }
+
     /** Entry point of the {@code ./gnn4j} launcher. */
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Gnn4j()).execute(args));
+        System.exit(commandLine().execute(args));
     }
 }

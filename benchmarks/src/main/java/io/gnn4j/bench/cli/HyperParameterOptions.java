@@ -1,0 +1,60 @@
+package io.gnn4j.bench.cli;
+
+import io.gnn4j.bench.config.HyperParameters;
+import picocli.CommandLine.Option;
+
+/**
+ * The hyper-parameter options shared by the training commands. Each is optional: unset options keep the value of
+ * the configuration file, else the model's paper default, else {@link HyperParameters#DEFAULTS}.
+ */
+final class HyperParameterOptions {
+    @Option(names = "--epochs", paramLabel = "N", description = "maximum training epochs")
+    Integer epochs;
+
+    @Option(names = "--patience", paramLabel = "N",
+            description = "stop after N epochs without validation improvement (0 = run all epochs)")
+    Integer patience;
+
+    @Option(names = "--monitor", paramLabel = "WHAT",
+            description = "early-stopping and model-selection quantity: val_loss or val_acc")
+    String monitor;
+
+    @Option(names = "--hidden", paramLabel = "N", description = "hidden width (per head for GAT)")
+    Integer hidden;
+
+    @Option(names = "--layers", paramLabel = "N", description = "number of layers")
+    Integer layers;
+
+    @Option(names = "--dropout", paramLabel = "P", description = "dropout probability")
+    Double dropout;
+
+    @Option(names = "--lr", paramLabel = "LR", description = "Adam learning rate")
+    Double lr;
+
+    @Option(names = "--weight-decay", paramLabel = "L2", description = "L2 weight decay")
+    Double weightDecay;
+
+    @Option(names = "--heads", paramLabel = "H", description = "attention heads (GAT)")
+    Integer heads;
+
+    @Option(names = "--hops", paramLabel = "K", description = "propagation steps K (SGC, APPNP)")
+    Integer hops;
+
+    @Option(names = "--alpha", paramLabel = "A", description = "teleport probability (APPNP)")
+    Double alpha;
+
+    @Option(names = "--batch-size", paramLabel = "N", description = "graphs per mini-batch (graph task)")
+    Integer batchSize;
+
+    @Option(names = "--lr-step", paramLabel = "N", description = "multiply the learning rate by --lr-gamma every N epochs")
+    Integer lrStep;
+
+    @Option(names = "--lr-gamma", paramLabel = "G", description = "learning-rate decay factor")
+    Double lrGamma;
+
+    /** The options given on the command line. */
+    HyperParameters.Overrides overrides() {
+        return new HyperParameters.Overrides(epochs, patience, monitor, hidden, layers, dropout, lr, weightDecay,
+                heads, hops, alpha, batchSize, lrStep, lrGamma);
+    }
+}

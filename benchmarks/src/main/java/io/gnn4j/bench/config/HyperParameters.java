@@ -1,0 +1,118 @@
+package io.gnn4j.bench.config;
+
+import io.gnn4j.bench.eval.EarlyStopping;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The hyper-parameters of one training run, validated on construction. Not every model reads every field (an MLP
+ * ignores {@code heads}, SGC ignores {@code hidden}); {@code hops} is K of SGC/APPNP, {@code alpha} APPNP's teleport
+ * probability; {@code lrStep}/{@code lrGamma} multiply the learning rate by γ every {@code lrStep} epochs (0 = never);
+ * {@code patience} 0 disables early stopping.
+ */
+public record HyperParameters(int epochs, int patience, EarlyStopping.Monitor monitor, int hidden, int layers,
+                              double dropout, double lr, double weightDecay, int heads, int hops, double alpha,
+                              int batchSize, int lrStep, double lrGamma) {
+    /** Built-in defaults (the GCN paper's Cora settings, no early stopping). */
+    public static final HyperParameters DEFAULTS = new HyperParameters(200, 0, EarlyStopping.Monitor.VAL_LOSS, 16, 2,
+            0.5, 0.01, 5e-4, 8, 10, 0.1, 32, 0, 0.5);
+
+    public HyperParameters {
+        positive("epochs", epochs);
+        atLeast("patience", patience, 0);
+        positive("hidden", hidden);
+        positive("layers", layers);
+        positive("heads", heads);
+        atLeast("hops", hops, 0);
+        positive("batchSize", batchSize);
+        atLeast("lrStep", lrStep, 0);
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
+        }
+        if (!(lr > 0) || Double.isInfinite(lr)) {
+            throw new IllegalArgumentException("lr must be > 0, got " + lr);
+        }
+        if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
+            throw new IllegalArgumentException("weightDecay must be >= 0, got " + weightDecay);
+        }
+        if (!(alpha >= 0 && alpha <= 1)) {
+            throw new IllegalArgumentException("alpha must be in [0, 1], got " + alpha);
+        }
+        if (!(lrGamma > 0 && lrGamma <= 1)) {
+            throw new IllegalArgumentException("lrGamma must be in (0, 1], got " + lrGamma);
+        }
+        java.util.Objects.requireNonNull(monitor, "monitor");
+    }
+
+    private static void positive(String name, int v) {
+        atLeast(name, v, 1);
+    }
+
+    private static void atLeast(String name, int v, int min) {
+        if (v < min) {
+            throw new IllegalArgumentException(name + " must be >= " + min + ", got " + v);
+        }
+    }
+
+    /** These parameters with every non-null field of {@code o} taken from {@code o}. */
+    public HyperParameters with(Overrides o) {
+        return new HyperParameters(or(o.epochs(), epochs), or(o.patience(), patience),
+                o.monitor() == null ? monitor : EarlyStopping.Monitor.parse(o.monitor()), or(o.hidden(), hidden),
+                or(o.layers(), layers), or(o.dropout(), dropout), or(o.lr(), lr), or(o.weightDecay(), weightDecay),
+                or(o.heads(), heads), or(o.hops(), hops), or(o.alpha(), alpha), or(o.batchSize(), batchSize),
+                or(o.lrStep(), lrStep), or(o.lrGamma(), lrGamma));
+    }
+
+    private static int or(Integer v, int d) {
+        return v == null ? d : v;
+    }
+
+    private static double or(Double v, double d) {
+        return v == null ? d : v;
+    }
+
+    /** Field name → value, in declaration order (for the JSON output). */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("epochs", epochs);
+        m.put("patience", patience);
+        m.put("monitor", monitor.name().toLowerCase(java.util.Locale.ROOT));
+        m.put("hidden", hidden);
+        m.put("layers", layers);
+        m.put("dropout", dropout);
+        m.put("lr", lr);
+        m.put("weightDecay", weightDecay);
+        m.put("heads", heads);
+        m.put("hops", hops);
+        m.put("alpha", alpha);
+        m.put("batchSize", batchSize);
+        m.put("lrStep", lrStep);
+        m.put("lrGamma", lrGamma);
+        return m;
+    }
+
+    /**
+     * A partial set of hyper-parameters: null means "keep what the layer below says". Read from a configuration file
+     * (same key names) or collected from command-line options.
+     */
+    public record Overrides(Integer epochs, Integer patience, String monitor, Integer hidden, Integer layers,
+                            Double dropout, Double lr, Double weightDecay, Integer heads, Integer hops, Double alpha,
+                            Integer batchSize, Integer lrStep, Double lrGamma) {
+        /** No overrides. */
+        public static final Overrides NONE = new Overrides(null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null);
+
+        /** These overrides, then {@code later}'s non-null fields on top. */
+        public Overrides then(Overrides later) {
+            return new Overrides(pick(later.epochs, epochs), pick(later.patience, patience), pick(later.monitor, monitor),
+                    pick(later.hidden, hidden), pick(later.layers, layers), pick(later.dropout, dropout),
+                    pick(later.lr, lr), pick(later.weightDecay, weightDecay), pick(later.heads, heads),
+                    pick(later.hops, hops), pick(later.alpha, alpha), pick(later.batchSize, batchSize),
+                    pick(later.lrStep, lrStep), pick(later.lrGamma, lrGamma));
+        }
+
+        private static <T> T pick(T later, T earlier) {
+            return later != null ? later : earlier;
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.gnn4j.bench.eval;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Aggregates run results into one row per (dataset, model), in first-seen order: every metric as mean ± std over the
+ * runs (shown in percent), the mean best epoch, mean seconds per epoch and the largest peak memory of any run. Renders
+ * the rows as a Markdown table, the form a paper prints.
+ */
+public final class ResultsTable {
+    /** One aggregated row. */
+    public record Row(String dataset, String model, int runs, Map<String, Summary> metrics, double meanBestEpoch,
+                      double secondsPerEpoch, long peakMemory) {
+    }
+
+    private final List<RunResult> results = new ArrayList<>();
+
+    /** Adds one run. */
+    public void add(RunResult r) {
+        results.add(r);
+    }
+
+    /** Every run added, in order. */
+    public List<RunResult> results() {
+        return List.copyOf(results);
+    }
+
+    /** The metric names of all runs, in first-seen order. */
+    public List<String> metricNames() {
+        LinkedHashSet<String> names = new LinkedHashSet<>();
+        for (RunResult r : results) {
+            names.addAll(r.metrics().keySet());
+        }
+        return List.copyOf(names);
+    }
+
+    /** The aggregated rows, one per (dataset, model) in first-seen order. */
+    public List<Row> rows() {
+        LinkedHashMap<String, List<RunResult>> groups = new LinkedHashMap<>();
+        for (RunResult r : results) {
+            groups.computeIfAbsent(r.dataset() + "\u0000" + r.model(), k -> new ArrayList<>()).add(r);
+        }
+        List<String> names = metricNames();
+        List<Row> rows = new ArrayList<>();
+        for (List<RunResult> g : groups.values()) {
+            LinkedHashMap<String, Summary> m = new LinkedHashMap<>();
+            for (String name : names) {
+                double[] v = new double[g.size()];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = g.get(i).metric(name);
+                }
+                m.put(name, Summary.of(v));
+            }
+            double best = 0, secs = 0;
+            int secN = 0;
+            long peak = -1;
+            for (RunResult r : g) {
+                best += r.bestEpoch();
+                if (!Double.isNaN(r.secondsPerEpoch())) {
+                    secs += r.secondsPerEpoch();
+                    secN++;
+                }
+                peak = Math.max(peak, r.peakMemory());
+            }
+            rows.add(new Row(g.getFirst().dataset(), g.getFirst().model(), g.size(), m, best / g.size(),
+                    secN == 0 ? Double.NaN : secs / secN, peak));
+        }
+        return rows;
+    }
+
+    /** Column header of a metric: {@code test_acc} → "test acc (%)". */
+    public static String header(String metric) {
+        return metric.replace('_', ' ') + " (%)";
+    }
+
+    /** The table in Markdown, one header line, one alignment line and one line per row, each ending in '\n'. */
+    public String toMarkdown() {
+        List<String> names = metricNames();
+        StringBuilder sb = new StringBuilder("| dataset | model | runs |");
+        for (String n : names) {
+            sb.append(' ').append(header(n)).append(" |");
+        }
+        sb.append(" best epoch | s/epoch | peak memory (MB) |\n|---|---|---:|");
+        sb.append("---:|".repeat(names.size())).append("---:|---:|---:|\n");
+        for (Row row : rows()) {
+            sb.append("| ").append(row.dataset()).append(" | ").append(row.model()).append(" | ").append(row.runs())
+                    .append(" |");
+            for (String n : names) {
+                sb.append(' ').append(row.metrics().get(n).format(100, 1)).append(" |");
+            }
+            sb.append(String.format(Locale.ROOT, " %.1f | %s | %s |%n", row.meanBestEpoch(),
+                    Double.isNaN(row.secondsPerEpoch()) ? "n/a" : String.format(Locale.ROOT, "%.4f", row.secondsPerEpoch()),
+                    row.peakMemory() < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f", row.peakMemory() / 1048576.0)));
+        }
+        return sb.toString().replace("\r\n", "\n");
+    }
+}

@@ -1,0 +1,63 @@
+package io.gnn4j.bench.models;
+
+import io.gnn4j.bench.config.HyperParameters.Overrides;
+
+/**
+ * The registries of every model the CLI knows, per task, with each model's paper defaults. A model whose layers are
+ * not in gnn-layers yet is listed with the reason, so {@code --model} gives a plain "not available yet" error.
+ */
+public final class Models {
+    private Models() {
+    }
+
+    private static Overrides o(Integer epochs, Integer patience, String monitor, Integer hidden, Integer layers,
+                               Double dropout, Double lr, Double weightDecay, Integer heads, Integer hops, Double alpha,
+                               Integer batchSize, Integer lrStep, Double lrGamma) {
+        return new Overrides(epochs, patience, monitor, hidden, layers, dropout, lr, weightDecay, heads, hops, alpha,
+                batchSize, lrStep, lrGamma);
+    }
+
+    /** Node classification models. */
+    public static ModelRegistry<NodeModelFactory> node() {
+        return new ModelRegistry<NodeModelFactory>("node classification")
+                .add(new ModelInfo<>("mlp", "multi-layer perceptron on the features alone (no graph)",
+                        o(null, null, null, 64, 2, 0.5, 0.01, 5e-4, null, null, null, null, null, null),
+                        NodeNetworks.factory("mlp"), null))
+                .add(new ModelInfo<>("gcn", "GCN, Kipf & Welling, ICLR 2017 (arXiv:1609.02907)",
+                        Overrides.NONE, NodeNetworks.factory("gcn"), null))
+                .add(new ModelInfo<>("gat", "GAT, Veličković et al., ICLR 2018 (arXiv:1710.10903)",
+                        o(1000, 100, null, 8, 2, 0.6, 0.005, 5e-4, 8, null, null, null, null, null),
+                        NodeNetworks.factory("gat"), null))
+                .add(new ModelInfo<>("sgc", "SGC, Wu et al., ICML 2019 (arXiv:1902.07153)",
+                        o(100, null, null, null, 1, 0.0, 0.2, 5e-5, null, 2, null, null, null, null),
+                        NodeNetworks.factory("sgc"), null))
+                .add(new ModelInfo<>("appnp", "APPNP, Klicpera et al., ICLR 2019 (arXiv:1810.05997)",
+                        o(1000, 100, null, 64, 2, 0.5, 0.01, 5e-3, null, 10, 0.1, null, null, null),
+                        NodeNetworks.factory("appnp"), null))
+                .add(new ModelInfo<>("sage", "GraphSAGE (mean), Hamilton et al., NeurIPS 2017 (arXiv:1706.02216)",
+                        o(null, null, null, 64, 2, 0.5, 0.01, 5e-4, null, null, null, null, null, null),
+                        NodeNetworks.factory("sage"), null))
+                .add(new ModelInfo<>("dgmlp", "decoupled propagation + MLP (DGMLP style), Zhang et al., 2022 "
+                        + "(arXiv:2206.04361)", o(null, null, null, 64, 2, 0.5, 0.01, 5e-4, null, 10, null, null, null,
+                        null), null, "gnn-layers has no DGMLP-style decoupled propagation module yet"));
+    }
+
+    /** Graph classification models. */
+    public static ModelRegistry<GraphModelFactory> graph() {
+        return new ModelRegistry<GraphModelFactory>("graph classification")
+                .add(new ModelInfo<>("gin", "GIN-0 with sum readout over all layers, Xu et al., ICLR 2019 "
+                        + "(arXiv:1810.00826)", o(350, null, "val_acc", 32, 5, 0.5, 0.01, 0.0, null, null, null, 32, 50,
+                        0.5), GinClassifier.gin(), null))
+                .add(new ModelInfo<>("gcn", "GCN layers with mean readout (graph-level baseline)",
+                        o(350, null, "val_acc", 64, 3, 0.5, 0.01, 0.0, null, null, null, 32, 50, 0.5),
+                        GinClassifier.gcn(), null));
+    }
+
+    /** Link prediction models. */
+    public static ModelRegistry<LinkModelFactory> link() {
+        return new ModelRegistry<LinkModelFactory>("link prediction")
+                .add(new ModelInfo<>("gcn", "two GCN layers as encoder, dot-product decoder (GAE, Kipf & Welling "
+                        + "2016, arXiv:1611.07308)", o(200, null, "val_acc", 32, 2, 0.0, 0.01, 0.0, null, null, null,
+                        null, null, null), GaeLinkPredictor.factory(), null));
+    }
+}

@@ -1,0 +1,114 @@
+package io.gnn4j.bench.models;
+
+import io.gnn4j.bench.config.HyperParameters;
+import io.gnn4j.datasets.NodeDataset;
+import io.gnn4j.graph.ExecutionContext;
+import io.gnn4j.layers.APPNP;
+import io.gnn4j.layers.Activation;
+import io.gnn4j.layers.Dropout;
+import io.gnn4j.layers.GATConv;
+import io.gnn4j.layers.GCNConv;
+import io.gnn4j.layers.GraphModule;
+import io.gnn4j.layers.MLP;
+import io.gnn4j.layers.SAGEConv;
+import io.gnn4j.layers.SGConv;
+import io.gnn4j.layers.Sequential;
+import io.gnn4j.nn.Parameter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * The node-classification networks of the papers, assembled from gnn-layers, each as its paper's reference code
+ * builds it (F features, C classes, h = {@code hidden}, p = {@code dropout}, L = {@code layers}):
+ * <ul>
+ *   <li>mlp: dropout → Linear(F, h) → ReLU → dropout → … → Linear(h, C)</li>
+ *   <li>gcn: [dropout → GCNConv → ReLU] × (L−1) → dropout → GCNConv(h, C); weight decay on the first layer only</li>
+ *   <li>gat: dropout → GATConv(F, h, H heads, concat, attention dropout p) → ELU → dropout → GATConv(H·h, C, one
+ *       head)</li>
+ *   <li>sgc: SGConv(F, C, K) on precomputed Â^K X (logistic regression)</li>
+ *   <li>appnp: the mlp above, then APPNP(K, α) propagation</li>
+ *   <li>sage: [dropout → SAGEConv(mean) → ReLU] × (L−1) → dropout → SAGEConv(h, C)</li>
+ * </ul>
+ */
+public final class NodeNetworks {
+    private NodeNetworks() {
+    }
+
+    /** The factory of the network named {@code name} (one of the names above). */
+    public static NodeModelFactory factory(String name) {
+        return (data, hp, seed, ctx) -> build(name, data, hp, seed, ctx);
+    }
+
+    private static NodeClassifier build(String name, NodeDataset data, HyperParameters hp, long seed,
+                                        ExecutionContext ctx) {
+        int f = data.numFeatures(), c = data.numClasses(), h = hp.hidden();
+        float p = (float) hp.dropout();
+        List<GraphModule> steps = new ArrayList<>();
+        Set<Parameter> decayed = new HashSet<>();
+        switch (name) {
+            case "mlp" -> {
+                steps.add(new Dropout(p));
+                steps.add(new MLP(Activation.RELU, p, widths(f, h, c, hp.layers())));
+            }
+            case "gcn" -> {
+                int[] w = widths(f, h, c, hp.layers());
+                for (int i = 0; i + 1 < w.length; i++) {
+                    steps.add(new Dropout(p));
+                    GCNConv conv = new GCNConv(w[i], w[i + 1]);
+                    if (i == 0) {
+                        decayed.addAll(conv.parameters());
+                    }
+                    steps.add(conv);
+                    if (i + 2 < w.length) {
+                        steps.add(Activation.RELU.module());
+                    }
+                }
+            }
+            case "gat" -> {
+                steps.add(new Dropout(p));
+                steps.add(new GATConv(f, h, hp.heads(), true, 0.2f, p, true, true));
+                steps.add(Activation.ELU.module());
+                steps.add(new Dropout(p));
+                steps.add(new GATConv(h * hp.heads(), c, 1, false, 0.2f, p, true, true));
+            }
+            case "sgc" -> steps.add(new SGConv(f, c, Math.max(1, hp.hops())));
+            case "appnp" -> {
+                steps.add(new Dropout(p));
+                steps.add(new MLP(Activation.RELU, p, widths(f, h, c, hp.layers())));
+                steps.add(new APPNP(Math.max(1, hp.hops()), (float) hp.alpha()));
+            }
+            case "sage" -> {
+                int[] w = widths(f, h, c, hp.layers());
+                for (int i = 0; i + 1 < w.length; i++) {
+                    steps.add(new Dropout(p));
+                    steps.add(new SAGEConv(w[i], w[i + 1]));
+                    if (i + 2 < w.length) {
+                        steps.add(Activation.RELU.module());
+                    }
+                }
+            }
+            default -> throw new IllegalArgumentException("no network named '" + name + "'");
+        }
+        Sequential model = new Sequential(steps.toArray(GraphModule[]::new));
+        model.resetParameters(new SplittableRandom(seed));
+        if (!name.equals("gcn")) {
+            decayed.addAll(model.parameters());
+        }
+        return new TapeNodeClassifier(model, decayed, data.graph(), data.features(), f, hp, seed ^ 0x9E3779B97F4A7C15L,
+                ctx);
+    }
+
+    /** F, h, …, h, C with L − 1 hidden widths. */
+    static int[] widths(int f, int h, int c, int layers) {
+        int[] w = new int[layers + 1];
+        w[0] = f;
+        for (int i = 1; i < layers; i++) {
+            w[i] = h;
+        }
+        w[layers] = c;
+        return w;
+    }
+}

@@ -1,0 +1,88 @@
+package io.gnn4j.bench.task;
+
+import io.gnn4j.bench.config.HyperParameters;
+import io.gnn4j.bench.eval.EarlyStopping;
+import io.gnn4j.bench.eval.Metrics;
+import io.gnn4j.bench.eval.PeakMemory;
+import io.gnn4j.bench.eval.Progress;
+import io.gnn4j.bench.eval.RunResult;
+import io.gnn4j.bench.eval.TrainingHistory;
+import io.gnn4j.bench.models.GraphClassifier;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * One fold of graph classification: mini-batch epochs on the fold's training graphs (with the scenario's labels,
+ * possibly noisy), evaluation of validation and test graphs with their true labels, early stopping on validation and
+ * {@code test_acc} at the best validation epoch. The learning rate is managed by the model ({@code lrStep}).
+ */
+public final class GraphClassification {
+    private GraphClassification() {
+    }
+
+    /**
+     * @param trainLabels labels the model trains on (noisy in the noisy-label scenario)
+     * @param trueLabels  labels validation and test are scored against
+     */
+    public static RunResult run(String dataset, String modelName, String protocol, int fold, long seed,
+                                GraphClassifier model, int[] trainLabels, int[] trueLabels, int numClasses, int[] train,
+                                int[] val, int[] test, HyperParameters hp, Progress progress) {
+        if (train.length == 0 || val.length == 0 || test.length == 0) {
+            throw new IllegalArgumentException("fold " + fold + " needs train, validation and test graphs, has "
+                    + train.length + "/" + val.length + "/" + test.length);
+        }
+        PeakMemory memory = PeakMemory.start();
+        EarlyStopping stop = new EarlyStopping(hp.monitor(), hp.patience());
+        TrainingHistory history = new TrainingHistory();
+        SplittableRandom rng = new SplittableRandom(seed);
+        int[] valRows = identity(val.length), testRows = identity(test.length), trainRows = identity(train.length);
+        int[] valTrue = gather(trueLabels, val), testTrue = gather(trueLabels, test), trainSeen = gather(trainLabels, train);
+        double bestTest = Double.NaN, bestVal = Double.NaN;
+        for (int epoch = 1; epoch <= hp.epochs(); epoch++) {
+            long t0 = System.nanoTime();
+            double loss = model.trainEpoch(train, trainLabels, rng);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            double trainAcc = Metrics.accuracy(model.logits(train), numClasses, trainSeen, trainRows);
+            float[] vl = model.logits(val);
+            double valLoss = Metrics.crossEntropy(vl, numClasses, valTrue, valRows);
+            double valAcc = Metrics.accuracy(vl, numClasses, valTrue, valRows);
+            history.add(loss, trainAcc, valLoss, valAcc, seconds);
+            if (stop.observe(epoch, valLoss, valAcc)) {
+                bestVal = valAcc;
+                bestTest = Metrics.accuracy(model.logits(test), numClasses, testTrue, testRows);
+            }
+            memory.sample();
+            progress.step(String.format(java.util.Locale.ROOT, "%s fold %d: loss %.3f val %.3f", modelName, fold, loss,
+                    valAcc));
+            if (!Double.isFinite(loss)) {
+                throw new ArithmeticException(modelName + " on " + dataset + ", fold " + fold + ": training loss became "
+                        + loss + " at epoch " + epoch + " (lower --lr?)");
+            }
+            if (stop.shouldStop()) {
+                break;
+            }
+        }
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("test_acc", bestTest);
+        metrics.put("val_acc", bestVal);
+        return new RunResult(dataset, modelName, protocol, fold, seed, metrics, stop.bestEpoch(), history.epochs(),
+                history.meanSecondsPerEpoch(), memory.peakBytes(), history);
+    }
+
+    static int[] identity(int n) {
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = i;
+        }
+        return a;
+    }
+
+    static int[] gather(int[] values, int[] idx) {
+        int[] out = new int[idx.length];
+        for (int i = 0; i < idx.length; i++) {
+            out[i] = values[idx[i]];
+        }
+        return out;
+    }
+}

@@ -1,0 +1,156 @@
+package io.gnn4j.bench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * Short versions of the real commands on the bundled Cora and MUTAG (or the shared copies when present): they must
+ * produce a well-formed table with sane values, the output files and plots, the same numbers for the same seed, and
+ * one-line errors for bad input.
+ */
+class CommandsEndToEndTest {
+    private static final Pattern ROW = Pattern.compile(
+            "\\| (\\S+) \\| (\\S+) \\| (\\d+) \\| (\\d+\\.\\d) ± (\\d+\\.\\d) \\| (\\d+\\.\\d) ± (\\d+\\.\\d) \\| .*");
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        CommandLine cl = Gnn4j.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    /** The single data row of a one-model table, checked for shape; returns its matcher. */
+    private static Matcher singleRow(String table, String dataset, String model, int runs) {
+        List<String> lines = table.lines().toList();
+        assertEquals(3, lines.size(), table);
+        assertEquals("| dataset | model | runs | test acc (%) | val acc (%) | best epoch | s/epoch | peak memory (MB) |",
+                lines.get(0));
+        Matcher m = ROW.matcher(lines.get(2));
+        assertTrue(m.matches(), lines.get(2));
+        assertEquals(dataset, m.group(1));
+        assertEquals(model, m.group(2));
+        assertEquals(runs, Integer.parseInt(m.group(3)));
+        return m;
+    }
+
+    @Test
+    void nodeCommandTrainsGcnOnCoraForTwoSeedsAndWritesTableFilesAndPlots(@TempDir Path dir) throws Exception {
+        Run r = run("node", "--dataset", "cora", "--model", "gcn", "--seeds", "2", "--epochs", "40", "--threads", "2",
+                "--quiet", "-o", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        Matcher m = singleRow(r.out(), "cora", "gcn", 2);
+        double mean = Double.parseDouble(m.group(4)), std = Double.parseDouble(m.group(5));
+        // 40 epochs of GCN on the public split reach well above chance (1/7) and below perfection.
+        assertTrue(mean > 60 && mean < 90, "test accuracy " + mean);
+        assertTrue(std >= 0 && std < 10, "std " + std);
+        for (String f : List.of("runs.csv", "summary.csv", "curves.csv", "results.json", "test_acc.png",
+                "curves-cora-gcn-run0.png", "curves-cora-gcn-run1.png")) {
+            assertTrue(Files.size(dir.resolve(f)) > 0, f);
+        }
+        assertEquals(3, Files.readAllLines(dir.resolve("runs.csv")).size());
+        assertEquals(1 + 2 * 40, Files.readAllLines(dir.resolve("curves.csv")).size());
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
+        assertEquals(0.01, json.at("/settings/hyperParameters/gcn/lr").asDouble());
+        assertEquals("public", json.at("/runs/1/protocol").asText());
+        assertEquals(mean / 100, json.at("/summary/0/metrics/test_acc/mean").asDouble(), 0.0005);
+    }
+
+    @Test
+    void sameSeedGivesTheSameNumbers(@TempDir Path dir) throws Exception {
+        String[] args = {"node", "--dataset", "cora", "--model", "gcn", "--seeds", "1", "--seed", "5", "--epochs", "8",
+                "--threads", "2", "--quiet", "--no-plots", "-o"};
+        Run a = run(concat(args, dir.resolve("a").toString()));
+        Run b = run(concat(args, dir.resolve("b").toString()));
+        assertEquals(0, a.code(), a.err());
+        List<String> ca = Files.readAllLines(dir.resolve("a/curves.csv")), cb = Files.readAllLines(dir.resolve("b/curves.csv"));
+        for (int i = 0; i < ca.size(); i++) {
+            // every column but the last (wall time) must match
+            assertEquals(ca.get(i).substring(0, ca.get(i).lastIndexOf(',')), cb.get(i).substring(0, cb.get(i).lastIndexOf(',')));
+        }
+    }
+
+    @Test
+    void graphCommandRunsGinOnTwoFoldsOfMutag(@TempDir Path dir) throws Exception {
+        Run r = run("graph", "--dataset", "mutag", "--model", "gin", "--folds", "10", "--run-folds", "2", "--epochs",
+                "15", "--threads", "2", "--quiet", "-o", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        Matcher m = singleRow(r.out(), "MUTAG", "gin", 2);
+        double mean = Double.parseDouble(m.group(4));
+        // 19 test graphs per fold: accuracy is a multiple of 1/19 or 1/18, somewhere above a coin flip's floor
+        assertTrue(mean >= 30 && mean <= 100, "test accuracy " + mean);
+        List<String> runs = Files.readAllLines(dir.resolve("runs.csv"));
+        assertEquals(3, runs.size());
+        assertTrue(runs.get(1).startsWith("MUTAG,gin,standard,0,0,"), runs.get(1));
+        assertTrue(Files.exists(dir.resolve("curves-mutag-gin-run1.png")));
+    }
+
+    @Test
+    void graphScenariosAreRecordedAsTheProtocol(@TempDir Path dir) throws Exception {
+        Run r = run("graph", "--dataset", "mutag", "--model", "gin", "--run-folds", "1", "--epochs", "2", "--noise",
+                "0.2", "--few-shot", "5", "--quiet", "--no-plots", "--threads", "1", "-o", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.readAllLines(dir.resolve("runs.csv")).get(1).startsWith("MUTAG,gin,\"noise 0.2, few-shot 5\",0,"));
+    }
+
+    @Test
+    void unknownNamesAndUnavailableModelsFailWithOneLine() {
+        Run unknownModel = run("node", "--dataset", "cora", "--model", "gcnn");
+        assertEquals(2, unknownModel.code());
+        assertEquals("gnn4j node: error: unknown model 'gcnn' for node classification; known: mlp, gcn, gat, sgc, "
+                + "appnp, sage, dgmlp", unknownModel.err().strip());
+        Run unavailable = run("node", "--dataset", "cora", "--model", "dgmlp");
+        assertEquals(3, unavailable.code());
+        assertTrue(unavailable.err().strip().startsWith("gnn4j node: error: model dgmlp is not available yet"),
+                unavailable.err());
+        Run unknownData = run("info", "--dataset", "no-such-dataset");
+        assertEquals(2, unknownData.code());
+        assertTrue(unknownData.err().startsWith("gnn4j info: error: unknown dataset 'no-such-dataset'"), unknownData.err());
+        Run badOption = run("graph", "--dataset", "mutag", "--model", "gin", "--fold", "3");
+        assertEquals(2, badOption.code());
+        assertTrue(badOption.err().contains("Unknown options: '--fold', '3'"), badOption.err());
+        Run wrongTask = run("graph", "--dataset", "cora", "--model", "gin");
+        assertEquals(2, wrongTask.code());
+        assertTrue(wrongTask.err().contains("is a node-level (one graph) dataset"), wrongTask.err());
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String c : List.of("info", "node", "graph", "link")) {
+            Run r = run(c, "--help");
+            assertEquals(0, r.code());
+            assertTrue(r.out().startsWith("Usage: gnn4j " + c), r.out());
+        }
+    }
+
+    @Test
+    void infoSummarisesBundledMutag() {
+        Run r = run("info", "--dataset", "mutag");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("graphs          188"), r.out());
+        assertTrue(r.out().contains("class sizes     [63, 125]"), r.out());
+    }
+
+    private static String[] concat(String[] a, String last) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + 1);
+        out[a.length] = last;
+        return out;
+    }
+}
