@@ -97,6 +97,72 @@ class BadInputTest {
         check(header + "0\t1,0\t1\n2\t0,1\t0\n", "0\t1\n", "node id 2 is out of range [0, 2)");
     }
 
+    @Test
+    void geomGcnSplitDefectsNameTheSplitFile() throws Exception {
+        NpzWriter ok = new NpzWriter().bytes("train_mask", "|u1", shape(3), 1, 0, 0)
+                .bytes("val_mask", "|u1", shape(3), 0, 1, 0).bytes("test_mask", "|b1", shape(3), 0, 0, 1);
+        splitRejected(ok.bytes("val_mask", "|u1", shape(2), 0, 1), "t_split_0.6_0.2_3.npz", "member val_mask.npy",
+                "expected shape (3,)");
+        splitRejected(ok.bytes("val_mask", "|u1", shape(3), 1, 1, 0), "t_split_0.6_0.2_3.npz", "index 0 is in val and in train");
+        splitRejected(ok.bytes("val_mask", "|u1", shape(3), 0, 1, 0).bytes("test_mask", "|u1", shape(3), 0, 0, 7),
+                "member test_mask.npy", "element 2 = 7");
+        splitRejected(ok.floats("test_mask", shape(3), 0, 0, 1), "member test_mask.npy", "<f4");
+    }
+
+    private void splitRejected(NpzWriter bad, String... fragments) throws Exception {
+        Path dir = Files.createTempDirectory(tmp, "s");
+        NpzWriter good = new NpzWriter().bytes("train_mask", "|u1", shape(3), 1, 0, 0)
+                .bytes("val_mask", "|u1", shape(3), 0, 1, 0).bytes("test_mask", "|u1", shape(3), 0, 0, 1);
+        for (int k = 0; k < GeomGcn.NUM_SPLITS; k++) {
+            (k == 3 ? bad : good).write(dir.resolve("t_split_0.6_0.2_" + k + ".npz"));
+        }
+        DatasetFormatException e = assertThrows(DatasetFormatException.class, () -> GeomGcn.loadSplits(dir, "t", 3));
+        for (String s : fragments) {
+            assertTrue(e.getMessage().contains(s), "'" + s + "' missing in: " + e.getMessage());
+        }
+    }
+
+    @Test
+    void linqsDefectsNameFileAndLine() throws Exception {
+        String content = "p1\t1\t0\tA\np2\t0\t1\tB\n";
+        linqsRejected(content, "p1\tp2\np2\tp9\n", "t.cites", "line 2", "paper id 'p9' has no line in t.content");
+        linqsRejected("p1\t1\t0\tA\np2\t0\t0.5\tB\n", "p1\tp2\n", "t.content", "line 2", "word 1 is '0.5'");
+        linqsRejected("p1\t1\t0\tA\np2\t0\tB\n", "p1\tp2\n", "t.content", "line 2", "3 fields, expected 4");
+        linqsRejected("p1\t1\t0\tA\np1\t0\t1\tB\n", "p1\tp1\n", "t.content", "line 2", "'p1' appears twice");
+        linqsRejected(content, "p1\tp2\np2\tp", "t.cites", "no newline");
+        linqsRejected(content, "p1\tp2\tp1\n", "t.cites", "line 1", "found 3 field(s)");
+    }
+
+    private void linqsRejected(String content, String cites, String... fragments) throws Exception {
+        Path dir = Files.createTempDirectory(tmp, "l");
+        Files.writeString(dir.resolve("t.content"), content);
+        Files.writeString(dir.resolve("t.cites"), cites);
+        DatasetFormatException e = assertThrows(DatasetFormatException.class, () -> Linqs.load(dir, "t"));
+        for (String s : fragments) {
+            assertTrue(e.getMessage().contains(s), "'" + s + "' missing in: " + e.getMessage());
+        }
+    }
+
+    @Test
+    void scipySparseDefectsAreFormatErrorsNeverOutOfMemory() throws Exception {
+        // COO entries (0,1) and (1,0) of a 2×2 matrix.
+        NpzWriter ok = new NpzWriter().bytes("format", "|S3", shape(), 'c', 'o', 'o').longs("shape", shape(2), 2, 2)
+                .floats("data", shape(2), 1, 1).ints("row", shape(2), 0, 1).ints("col", shape(2), 1, 0);
+        assertEquals(2, ScipySparseNpz.loadGraph(ok.write(tmp.resolve("ok.npz")), true).numEntries());
+        // A corrupt shape with no entries must not allocate gigabytes of row pointers.
+        Path huge = new NpzWriter().bytes("format", "|S3", shape(), 'c', 'o', 'o')
+                .longs("shape", shape(2), Integer.MAX_VALUE - 9, 1).floats("data", shape(0)).ints("row", shape(0))
+                .ints("col", shape(0)).write(tmp.resolve("huge.npz"));
+        DatasetFormatException e = assertThrows(DatasetFormatException.class, () -> ScipySparseNpz.load(huge));
+        assertTrue(e.getMessage().contains("array 'shape'") && e.getMessage().contains("half the heap"), e.getMessage());
+        Path col = ok.ints("col", shape(2), 1, 2).write(tmp.resolve("col.npz"));
+        DatasetFormatException c = assertThrows(DatasetFormatException.class, () -> ScipySparseNpz.load(col));
+        assertTrue(c.getMessage().contains("column index 2 at entry 1 is out of range [0, 2)"), c.getMessage());
+        Path fmt = ok.bytes("format", "|S3", shape(), 'b', 's', 'r').write(tmp.resolve("fmt.npz"));
+        DatasetFormatException f = assertThrows(DatasetFormatException.class, () -> ScipySparseNpz.load(fmt));
+        assertTrue(f.getMessage().contains("format 'bsr', expected csr, csc or coo"), f.getMessage());
+    }
+
     private void check(String nodes, String edges, String... fragments) throws Exception {
         Path dir = Files.createTempDirectory(tmp, "g");
         Files.writeString(dir.resolve("out1_node_feature_label.txt"), nodes);
