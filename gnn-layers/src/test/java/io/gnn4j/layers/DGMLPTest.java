@@ -168,7 +168,7 @@ class DGMLPTest {
     void trainingLowersTheLossAndFitsAPlantedPartition() {
         Task t = plantedPartition(200, 4, 8, 17);
         DGMLP model = new DGMLP(8, 4, DGMLPParameters.of(6).withHidden(16).withInputDropout(0.1f));
-        float[] losses = train(model, t, 60, 0.05, 1);
+        float[] losses = train(model, t, 100, 0.05, 1);
         assertTrue(losses[1] < 0.5f * losses[0], "loss " + losses[0] + " → " + losses[1]);
         model.eval();
         int[] pred = model.forward(Tape.noGrad(CTX), t.graph, t.x).argmaxRows();
