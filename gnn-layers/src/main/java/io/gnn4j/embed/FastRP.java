@@ -5,6 +5,7 @@ import io.gnn4j.embed.FastRPParameters.Operator;
 import io.gnn4j.embed.FastRPParameters.Projection;
 import io.gnn4j.graph.ExecutionContext;
 import io.gnn4j.graph.Graph;
+import io.gnn4j.graph.RowPartition;
 import io.gnn4j.graph.GraphBuilder;
 import io.gnn4j.graph.Normalization;
 import io.gnn4j.graph.SparseOps;
@@ -366,7 +367,7 @@ public final class FastRP {
         float[] w = op.isWeighted() ? op.weights() : null;
         int[] xPtr = x.rowPtr(), packed = x.packed();
         float[] rowValue = x.rowValue();
-        int[] bounds = balancedBlocks(rowPtr, op.numNodes(), blocks());
+        int[] bounds = RowPartition.balanced(rowPtr, op.numNodes(), blocks());
         ctx.forEachBlock(bounds.length - 1, b -> {
             for (int u = bounds[b]; u < bounds[b + 1]; u++) {
                 int off = u * d;
@@ -537,27 +538,6 @@ public final class FastRP {
             b[i] = (int) ((long) n * i / blocks);
         }
         return b;
-    }
-
-    /** Row blocks of roughly equal cost (entries + 1 per row). */
-    private static int[] balancedBlocks(int[] rowPtr, int n, int blocks) {
-        int[] bounds = new int[blocks + 1];
-        long total = (long) rowPtr[n] + n;
-        for (int i = 1; i < blocks; i++) {
-            long target = total * i / blocks;
-            int lo = bounds[i - 1], hi = n;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if ((long) rowPtr[mid] + mid < target) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            bounds[i] = lo;
-        }
-        bounds[blocks] = n;
-        return bounds;
     }
 
     /** The same entries with every weight 1 (a directed copy: the rows are what FastRP reads). */
