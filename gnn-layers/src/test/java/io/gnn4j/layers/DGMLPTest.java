@@ -2,6 +2,8 @@ package io.gnn4j.layers;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -191,6 +193,27 @@ class DGMLPTest {
         b.eval();
         assertArrayEquals(a.forward(Tape.noGrad(CTX), t.graph, t.x).toFloatArray(),
                 b.forward(Tape.noGrad(CTX), t.graph, t.x).toFloatArray());
+    }
+
+    @Test
+    void combinedFeaturesAreTheSameForAnyThreadCount() {
+        Task t = plantedPartition(300, 3, 5, 8);
+        Tensor one = DGMLP.combine(t.graph, t.x, 8, 0.5, ExecutionContext.withThreads(1));
+        Tensor four = DGMLP.combine(t.graph, t.x, 8, 0.5, ExecutionContext.withThreads(4));
+        assertArrayEquals(one.toFloatArray(), four.toFloatArray());
+    }
+
+    @Test
+    void combinedFeaturesAreComputedOncePerGraphAndInput() {
+        Graph g = path();
+        Tensor x = pathFeatures();
+        DGMLP model = new DGMLP(2, 2, DGMLPParameters.of(2));
+        Tensor first = model.combined(g, x, CTX);
+        assertSame(first, model.combined(g, x, CTX));
+        Tensor other = pathFeatures();
+        Tensor recomputed = model.combined(g, other, CTX);
+        assertNotSame(first, recomputed);
+        assertArrayEquals(first.toFloatArray(), recomputed.toFloatArray());
     }
 
     @Test
