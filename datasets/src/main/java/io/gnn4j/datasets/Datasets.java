@@ -101,6 +101,7 @@ public final class Datasets {
         known("karate", "karate", new Source("karate.adjlist", d -> adjacencyList(d.resolve("karate.adjlist"))),
                 new Source("karate.edgelist", d -> edgeList(d.resolve("karate.edgelist"))));
         known("ml-100k", "ml-100k", new Source("u.data", MovieLens100k::load));
+        known("blogcatalog", "blogcatalog", new Source("blogcatalog.mat", d -> BlogCatalog.load(d.resolve("blogcatalog.mat"))));
     }
 
     private Datasets() {}
