@@ -85,6 +85,7 @@ class DatasetsTest {
             assertTrue(e.getMessage().contains(n), n + " missing in: " + e.getMessage());
         }
         assertEquals(21, Datasets.knownNames().size());
+        assertThrows(IllegalArgumentException.class, () -> Datasets.load("  "), "blank is not the working directory");
     }
 
     @Test
