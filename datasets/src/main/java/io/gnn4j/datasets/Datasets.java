@@ -40,6 +40,13 @@ import java.util.stream.Stream;
  * undirected with split "public", gnn-benchmark npz as stored (directed), Geom-GCN symmetrised with splits
  * "geom-gcn-0..9", TU graphs with attributes and one-hot node labels).
  *
+ * <pre>{@code
+ * Dataset cora = Datasets.load("cora");                        // bundled Planetoid Cora, split "public"
+ * Dataset mutag = Datasets.load("path/to/MUTAG");              // a TU folder
+ * Dataset texas = Datasets.load("texas/heterophilous-graphs/texas.npz");
+ * System.out.println(DatasetSummary.of(cora));
+ * }</pre>
+ *
  * <p>A name is looked up, in order: in the data bundled in the jar (cora — Planetoid files, mutag, karate); then in
  * each {@linkplain #searchRoots() search root}, the data directory ({@code GNN4J_DATA}, see {@link DataDirectory})
  * followed by a {@code shared/datasets}-style folder named by the system property or environment variable
@@ -101,6 +108,7 @@ public final class Datasets {
         known("karate", "karate", new Source("karate.adjlist", d -> adjacencyList(d.resolve("karate.adjlist"))),
                 new Source("karate.edgelist", d -> edgeList(d.resolve("karate.edgelist"))));
         known("ml-100k", "ml-100k", new Source("u.data", MovieLens100k::load));
+        known("blogcatalog", "blogcatalog", new Source("blogcatalog.mat", d -> BlogCatalog.load(d.resolve("blogcatalog.mat"))));
     }
 
     private Datasets() {}
@@ -166,6 +174,10 @@ public final class Datasets {
     /** As {@link #load(String)}, with the folders searched for names (after the bundled data) given explicitly. */
     public static Dataset load(String nameOrPath, List<Path> roots) throws IOException {
         String key = nameOrPath.strip().toLowerCase(Locale.ROOT);
+        if (key.isEmpty()) {
+            throw new IllegalArgumentException("empty dataset name: expected one of " + knownNames()
+                    + " or the path of a dataset folder or file");
+        }
         Known known = KNOWN.get(key);
         if (known == null) {
             Path p = Path.of(nameOrPath);

@@ -84,7 +84,8 @@ class DatasetsTest {
         for (String n : List.of("cora", "pubmed", "imdb-binary", "karate", "ml-100k")) {
             assertTrue(e.getMessage().contains(n), n + " missing in: " + e.getMessage());
         }
-        assertEquals(20, Datasets.knownNames().size());
+        assertEquals(21, Datasets.knownNames().size());
+        assertThrows(IllegalArgumentException.class, () -> Datasets.load("  "), "blank is not the working directory");
     }
 
     @Test
@@ -139,6 +140,7 @@ class DatasetsTest {
         "imdb-binary, IMDB-BINARY, 1000, 96531, 0, 2",
         "karate, karate, 34, 78, 0, 0",
         "ml-100k, ml-100k, 100000, 100000, 0, 0",
+        "blogcatalog, blogcatalog, 10312, 333983, 0, 39",
     })
     void everyKnownNameResolvesFromTheSharedFolder(String name, String folder, long size, long edges, int features,
                                                    int classes) throws Exception {
@@ -206,6 +208,7 @@ class DatasetsTest {
         "karate/karate.adjlist, NodeDataset, 34, 78",
         "ml-100k, RatingsDataset, 100000, 100000",
         "ml-100k/u.data, RatingsDataset, 100000, 100000",
+        "blogcatalog, NodeDataset, 10312, 333983",             // one .mat file
     })
     void sharedPathsAreReadByTheirFormat(String rel, String type, long size, long edges) throws Exception {
         Path p = SharedDatasets.require(rel);

@@ -83,6 +83,27 @@ class BadInputTest {
                 .write(tmp.resolve("c.npz"));
         DatasetFormatException e3 = assertThrows(DatasetFormatException.class, () -> GnnBenchmarkNpz.load(f3));
         assertTrue(e3.getMessage().contains("label 1 has no class name"), e3.getMessage());
+        NpzWriter fresh = new NpzWriter().floats("adj_data", shape(2), 1, 1).ints("adj_indices", shape(2), 1, 2)
+                .ints("adj_indptr", shape(4), 0, 1, 2, 2).longs("adj_shape", shape(2), 3, 3);
+        gnnBenchmarkRejected(fresh.floats("labels", shape(3), 0, 1, 1), "member labels.npy", "<f4");
+        gnnBenchmarkRejected(fresh.longs("labels", shape(3), 0, -2, 1), "member labels.npy", "label -2 of node 1");
+        gnnBenchmarkRejected(fresh.longs("labels", shape(2), 0, 1), "member labels.npy", "expected shape (3,)");
+        gnnBenchmarkRejected(fresh.longs("labels", shape(3), 0, 1, 1).longs("adj_shape", shape(2), 3, 4),
+                "adjacency must be square, found 3×4");
+        gnnBenchmarkRejected(fresh.longs("adj_shape", shape(2), 3, 3).floats("adj_data", shape(1), 1), "member adj_data.npy",
+                "expected shape (2,)");
+        gnnBenchmarkRejected(fresh.floats("adj_data", shape(2), 1, 1).floats("attr_data", shape(1), 1)
+                .ints("attr_indices", shape(1), 0).ints("attr_indptr", shape(3), 0, 1, 1).longs("attr_shape", shape(2), 2, 5),
+                "array attr_shape", "expected 3 rows (one per node), found 2");
+    }
+
+    private void gnnBenchmarkRejected(NpzWriter w, String... fragments) throws Exception {
+        Path f = w.write(Files.createTempFile(tmp, "gb", ".npz"));
+        DatasetFormatException e = assertThrows(DatasetFormatException.class, () -> GnnBenchmarkNpz.load(f));
+        assertTrue(e.getMessage().startsWith(f.toString()), e.getMessage());
+        for (String s : fragments) {
+            assertTrue(e.getMessage().contains(s), "'" + s + "' missing in: " + e.getMessage());
+        }
     }
 
     @Test
@@ -95,6 +116,10 @@ class BadInputTest {
         check(header + "0\t1,0\t1\n1\t0,1\t0\n", "0\t2\n", "out1_graph_edges.txt", "line 2", "node id 2 is out of range");
         check(header + "0\t1,0\t1\n1\t0,1\t0\n", "0\t1", "out1_graph_edges.txt", "no newline");
         check(header + "0\t1,0\t1\n2\t0,1\t0\n", "0\t1\n", "node id 2 is out of range [0, 2)");
+        check(header + "0\t1,0\t1\n1\t0,1\t-1\n", "0\t1\n", "line 3", "expected a label (non-negative integer)",
+                "'-1'");
+        check(header + "0\t1,0\t1\n1\t0,1\t0\n", "0\t1\t1\n", "out1_graph_edges.txt", "line 2",
+                "expected 'src<TAB>dst'");
     }
 
     @Test

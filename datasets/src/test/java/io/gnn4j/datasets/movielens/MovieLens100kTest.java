@@ -136,6 +136,16 @@ class MovieLens100kTest {
         assertMessage(tinyCopy("1\t1\t5\n", ok), "u.data: line 1: expected a 64-bit integer, found end of line");
     }
 
+    @Test
+    void truncatedOrNonNumericRatingsAreRejectedWithFileAndLine() throws IOException {
+        String ok = "2\t2\t3\t11\n";
+        assertMessage(tinyCopy("1\t1\t5\t10\n2\t2\t3\t1", ok), "u.data: line 2");
+        assertMessage(tinyCopy("1\t1\t5\t10\n2\t2\t3\t1", ok), "truncated");
+        assertMessage(tinyCopy("1\tx\t5\t10\n2\t2\t3\t11\n", ok), "u.data: line 1");
+        assertMessage(tinyCopy("1\t1\t5\t10\n2\t2\t3\t11\n", "2\t2\t3\t11"), "ua.test: line 1");
+        assertMessage(tinyCopy("1\t1\t5\t10\n0\t2\t3\t11\n", ok), "expected a user id in 1..2 (the lines of u.user), found 0");
+    }
+
     private static void assertMessage(Path dir, String part) {
         String m = assertThrows(DatasetFormatException.class, () -> MovieLens100k.load(dir)).getMessage();
         assertTrue(m.contains(part), m);
