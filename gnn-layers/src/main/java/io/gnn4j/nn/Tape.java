@@ -942,34 +942,27 @@ public final class Tape {
         int f = x.cols;
         Tensor y = out(x.rows, f, x);
         MemorySegment xd = x.data, yd = y.data;
-        // Per segment: column maxima, max-shifted exponentials summed in double, then division; each pass walks
-        // the segment's rows once, all f columns together.
-        int avg = Math.max(1, (int) Math.min(Integer.MAX_VALUE, x.size() / Math.max(1, numSegments)));
-        parallelRows(numSegments, avg, (from, to) -> {
-            float[] max = new float[f];
-            double[] sum = new double[f];
+        // Per segment and column: max-shifted exponentials, then division by their sum (in double).
+        parallelRows(numSegments, Math.max(1, (int) Math.min(Integer.MAX_VALUE, x.size() / Math.max(1, numSegments))),
+                (from, to) -> {
             for (int s = from; s < to; s++) {
                 int p0 = grp.ptr[s], p1 = grp.ptr[s + 1];
-                java.util.Arrays.fill(max, Float.NEGATIVE_INFINITY);
-                java.util.Arrays.fill(sum, 0);
-                for (int p = p0; p < p1; p++) {
-                    long row = (long) grp.members[p] * f;
-                    for (int c = 0; c < f; c++) {
-                        max[c] = Math.max(max[c], xd.getAtIndex(Tensor.F, row + c));
+                for (int c = 0; c < f; c++) {
+                    float max = Float.NEGATIVE_INFINITY;
+                    for (int p = p0; p < p1; p++) {
+                        max = Math.max(max, xd.getAtIndex(Tensor.F, (long) grp.members[p] * f + c));
                     }
-                }
-                for (int p = p0; p < p1; p++) {
-                    long row = (long) grp.members[p] * f;
-                    for (int c = 0; c < f; c++) {
-                        float ex = (float) Math.exp(xd.getAtIndex(Tensor.F, row + c) - max[c]);
-                        yd.setAtIndex(Tensor.F, row + c, ex);
-                        sum[c] += ex;
+                    double sum = 0;
+                    for (int p = p0; p < p1; p++) {
+                        long i = (long) grp.members[p] * f + c;
+                        float ex = (float) Math.exp(xd.getAtIndex(Tensor.F, i) - max);
+                        yd.setAtIndex(Tensor.F, i, ex);
+                        sum += ex;
                     }
-                }
-                for (int p = p0; p < p1; p++) {
-                    long row = (long) grp.members[p] * f;
-                    for (int c = 0; c < f; c++) {
-                        yd.setAtIndex(Tensor.F, row + c, (float) (yd.getAtIndex(Tensor.F, row + c) / sum[c]));
+                    float inv = (float) (1 / sum);
+                    for (int p = p0; p < p1; p++) {
+                        long i = (long) grp.members[p] * f + c;
+                        yd.setAtIndex(Tensor.F, i, yd.getAtIndex(Tensor.F, i) * inv);
                     }
                 }
             }
@@ -977,22 +970,20 @@ public final class Tape {
         record(y, () -> {
             // ∂x = y ⊙ (ḡ − Σ_{segment} y ⊙ ḡ)
             MemorySegment g = y.gradData, ga = acc(x);
-            parallelRows(numSegments, avg, (from, to) -> {
-                double[] dot = new double[f];
+            parallelRows(numSegments, Math.max(1, (int) Math.min(Integer.MAX_VALUE, x.size() / Math.max(1, numSegments))),
+                    (from, to) -> {
                 for (int s = from; s < to; s++) {
                     int p0 = grp.ptr[s], p1 = grp.ptr[s + 1];
-                    java.util.Arrays.fill(dot, 0);
-                    for (int p = p0; p < p1; p++) {
-                        long row = (long) grp.members[p] * f;
-                        for (int c = 0; c < f; c++) {
-                            dot[c] += (double) yd.getAtIndex(Tensor.F, row + c) * g.getAtIndex(Tensor.F, row + c);
+                    for (int c = 0; c < f; c++) {
+                        double dot = 0;
+                        for (int p = p0; p < p1; p++) {
+                            long i = (long) grp.members[p] * f + c;
+                            dot += (double) yd.getAtIndex(Tensor.F, i) * g.getAtIndex(Tensor.F, i);
                         }
-                    }
-                    for (int p = p0; p < p1; p++) {
-                        long row = (long) grp.members[p] * f;
-                        for (int c = 0; c < f; c++) {
-                            long i = row + c;
-                            float v = yd.getAtIndex(Tensor.F, i) * (g.getAtIndex(Tensor.F, i) - (float) dot[c]);
+                        float d = (float) dot;
+                        for (int p = p0; p < p1; p++) {
+                            long i = (long) grp.members[p] * f + c;
+                            float v = yd.getAtIndex(Tensor.F, i) * (g.getAtIndex(Tensor.F, i) - d);
                             ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + v);
                         }
                     }
