@@ -27,7 +27,7 @@ final class EdgeKernels {
         });
         forRows(n, ctx, (from, to) -> {
             float[] acc = new float[f]; // the output row is summed here and written once
-            float[] wide = new float[f]; // the edge's head weights repeated c times: one full-width (vectorisable) loop
+            float[] hw = new float[heads]; // the edge's per-head weights
             float[] row = new float[f];  // rows are bulk-copied to the heap so the arithmetic runs on plain arrays
             for (int v = from; v < to; v++) {
                 if (inPtr[v] == inPtr[v + 1]) {
@@ -42,9 +42,12 @@ final class EdgeKernels {
                             acc[j] += a * row[j];
                         }
                     } else {
-                        expandHeads(scratch, (long) p * heads, heads, c, wide);
-                        for (int j = 0; j < f; j++) {
-                            acc[j] += wide[j] * row[j];
+                        MemorySegment.copy(scratch, Tensor.F, (long) p * heads * Float.BYTES, hw, 0, heads);
+                        for (int k = 0; k < heads; k++) {
+                            float a = hw[k];
+                            for (int j = k * c, end = j + c; j < end; j++) {
+                                acc[j] += a * row[j];
+                            }
                         }
                     }
                 }
@@ -61,7 +64,7 @@ final class EdgeKernels {
         int[] rowStart = ei.rowPtr();
         forRows(n, ctx, (from, to) -> {
             float[] acc = new float[f];
-            float[] wide = new float[f];
+            float[] hw = new float[heads];
             float[] row = new float[f];
             for (int u = from; u < to; u++) {
                 if (rowStart[u] == rowStart[u + 1]) {
@@ -76,9 +79,12 @@ final class EdgeKernels {
                             acc[j] += a * row[j];
                         }
                     } else {
-                        expandHeads(w, (long) e * heads, heads, c, wide);
-                        for (int j = 0; j < f; j++) {
-                            acc[j] += wide[j] * row[j];
+                        MemorySegment.copy(w, Tensor.F, (long) e * heads * Float.BYTES, hw, 0, heads);
+                        for (int k = 0; k < heads; k++) {
+                            float a = hw[k];
+                            for (int j = k * c, end = j + c; j < end; j++) {
+                                acc[j] += a * row[j];
+                            }
                         }
                     }
                 }
@@ -112,13 +118,6 @@ final class EdgeKernels {
                 }
             }
         });
-    }
-
-    /** {@code wide[k·c + j] = w[base + k]}: one weight per head, repeated over the head's c columns. */
-    private static void expandHeads(MemorySegment w, long base, int heads, int c, float[] wide) {
-        for (int k = 0; k < heads; k++) {
-            java.util.Arrays.fill(wide, k * c, (k + 1) * c, w.getAtIndex(Tensor.F, base + k));
-        }
     }
 
     /** Bulk-copies f floats starting at element {@code base} of {@code m} into {@code row}. */

@@ -40,6 +40,7 @@ public final class Tape {
     private final ArrayList<Runnable> nodeBackwards = new ArrayList<>();
     private long step;
     private int randomCalls;
+    private boolean backwardDone;
 
     private Tape(boolean recording, long seed, ExecutionContext ctx) {
         this.recording = recording;
@@ -95,6 +96,11 @@ public final class Tape {
             throw new IllegalArgumentException("the loss does not depend on any tensor that requires a gradient"
                     + (recording ? "" : " (this tape records nothing)"));
         }
+        if (backwardDone) {
+            throw new IllegalStateException("backward already ran on this tape since its last reset(): intermediate "
+                    + "gradients would be counted twice; call reset() and record the forward pass again");
+        }
+        backwardDone = true;
         acc(loss).setAtIndex(Tensor.F, 0, loss.gradAt(0, 0) + 1f);
         for (int i = nodeBackwards.size() - 1; i >= 0; i--) {
             if (nodeOutputs.get(i).grad != null) {
@@ -118,6 +124,7 @@ public final class Tape {
         nodeOutputs.clear();
         nodeBackwards.clear();
         randomCalls = 0;
+        backwardDone = false;
         step++;
     }
 

@@ -123,6 +123,19 @@ class TapeTest {
     }
 
     @Test
+    void aSecondBackwardWithoutResetIsRejected() {
+        Parameter p = new Parameter(1, 1);
+        Tape t = new Tape(0);
+        Tensor loss = t.sum(t.tanh(p));
+        t.backward(loss);
+        var e = assertThrows(IllegalStateException.class, () -> t.backward(loss));
+        assertTrue(e.getMessage().contains("reset()"), e.getMessage());
+        t.reset();
+        t.backward(t.sum(t.tanh(p)));
+        assertEquals(2f, p.gradAt(0, 0), 1e-6f);
+    }
+
+    @Test
     void resetRecyclesBuffersOfTheSameShape() {
         Tape t = new Tape(0);
         Tensor x = Tensor.of(2, 3, 1, 2, 3, 4, 5, 6);
