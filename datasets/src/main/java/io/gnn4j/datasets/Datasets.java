@@ -171,6 +171,24 @@ public final class Datasets {
         return load(nameOrPath, searchRoots());
     }
 
+    /** {@link #load(String)} for a node-level dataset (one graph, node labels), e.g. {@code loadNodes("cora")}. */
+    public static NodeDataset loadNodes(String nameOrPath) throws IOException {
+        return as(NodeDataset.class, load(nameOrPath), nameOrPath);
+    }
+
+    /** {@link #load(String)} for a graph-level dataset (many graphs, graph labels), e.g. {@code loadGraphs("mutag")}. */
+    public static GraphDataset loadGraphs(String nameOrPath) throws IOException {
+        return as(GraphDataset.class, load(nameOrPath), nameOrPath);
+    }
+
+    private static <T extends Dataset> T as(Class<T> type, Dataset d, String nameOrPath) {
+        if (!type.isInstance(d)) {
+            throw new IllegalArgumentException(nameOrPath + " is a " + d.getClass().getSimpleName() + ", not a "
+                    + type.getSimpleName());
+        }
+        return type.cast(d);
+    }
+
     /** As {@link #load(String)}, with the folders searched for names (after the bundled data) given explicitly. */
     public static Dataset load(String nameOrPath, List<Path> roots) throws IOException {
         String key = nameOrPath.strip().toLowerCase(Locale.ROOT);

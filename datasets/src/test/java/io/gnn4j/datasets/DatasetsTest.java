@@ -280,4 +280,12 @@ class DatasetsTest {
         DatasetFormatException e = assertThrows(DatasetFormatException.class, () -> Datasets.load(f.toString()));
         assertTrue(e.getMessage().contains("line 2"), e.getMessage());
     }
+
+    @Test
+    void typedLoadsReturnTheirShapeAndNameTheMismatch() throws Exception {
+        assertEquals(2708, Datasets.loadNodes("cora").graph().numNodes());
+        assertEquals(188, Datasets.loadGraphs("mutag").graphs().size());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Datasets.loadGraphs("cora"));
+        assertTrue(e.getMessage().contains("NodeDataset") && e.getMessage().contains("GraphDataset"), e.getMessage());
+    }
 }
