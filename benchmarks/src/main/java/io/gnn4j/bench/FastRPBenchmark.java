@@ -1,19 +1,18 @@
 package io.gnn4j.bench;
 
 import io.gnn4j.datasets.BlogCatalog;
+import io.gnn4j.datasets.generate.FastRpAnchorGraph;
 import io.gnn4j.embed.FastRP;
 import io.gnn4j.embed.FastRPParameters;
 import io.gnn4j.embed.FastRPResult;
 import io.gnn4j.graph.ExecutionContext;
 import io.gnn4j.graph.Graph;
-import io.gnn4j.graph.GraphBuilder;
 import io.gnn4j.graph.SparseOps;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -33,17 +32,18 @@ import org.openjdk.jmh.annotations.Warmup;
  * FastRP end to end (operator, random vectors, every power, combination) against the issue-6 anchors.
  *
  * <p>{@link #anchorGraph}: the graph Neo4j GDS 2.26 was timed on (N = 100,000 nodes, exactly 1,000,000 distinct
- * undirected edges from {@code SplittableRandom(42)}, see {@link #anchorEdges}); GDS took ≈2.0 s CPU at d = 128 with
+ * undirected edges from {@code SplittableRandom(42)}, see {@link FastRpAnchorGraph}); GDS took ≈2.0 s CPU at d = 128 with
  * weights [0, 1, 1] on one thread, ≈2.1 s at d = 256, ≈3–4.5 s with 4 iterations at d = 256. Parameter {@code config}:
  * "gds" runs GDS's own algorithm (sparsity 3, every power normalised and propagated), "paper" the paper's (s = √N,
  * sparse first product, powers normalised where combined). {@link #blogCatalog}: the authors' BlogCatalog setting at
- * d = 512 (their SciPy code: ≈1.2 s wall / 5.6 s CPU); it needs {@code ../shared/datasets/blogcatalog/blogcatalog.mat}
- * under {@code gnn4j.projectRoot} (or {@code -Dgnn4j.blogcatalog=PATH}).
+ * d = 512 (their SciPy code: ≈1.2 s wall / 5.6 s CPU); it reads the file
+ * {@link FastRPEvaluation#defaultBlogCatalogPath()} finds, or {@code -Dgnn4j.blogcatalog=PATH}.
  *
- * <p>Times are seconds per embedding ({@code Mode.AverageTime}); the {@code edgeDims} counter adds the stored entries
- * × d × powers of each run, so its rate is the edges·dim/s figure.
+ * <p>Iteration weights are written with underscores ({@code -p weights=0_1_1}) because JMH splits parameter
+ * values at commas. Scores are embeddings per second (seconds per embedding = 1/score); the {@code edgeDims} counter
+ * adds stored entries × d × powers per embedding, so its rate is the edges·dim/s figure.
  */
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 5, time = 1)
@@ -58,7 +58,7 @@ public class FastRPBenchmark {
         @Param({"128", "256"})
         public int dim;
 
-        @Param({"0,1,1", "0,1,1,1"})
+        @Param({"0_1_1", "0_1_1_1"})
         public String weights;
 
         @Param({"1", "2"})
@@ -74,7 +74,7 @@ public class FastRPBenchmark {
         @Setup(Level.Trial)
         public void setUp() {
             graph = anchorGraph();
-            double[] w = Arrays.stream(weights.split(",")).mapToDouble(Double::parseDouble).toArray();
+            double[] w = Arrays.stream(weights.split("_")).mapToDouble(Double::parseDouble).toArray();
             FastRPParameters base = config.equals("gds") ? FastRPParameters.gdsDefaults(dim, 42)
                     : FastRPParameters.paperBlogCatalog(dim, 42).toBuilder().standardize(false).build();
             params = base.toBuilder().iterationWeights(w).build();
@@ -98,9 +98,7 @@ public class FastRPBenchmark {
         @Setup(Level.Trial)
         public void setUp() {
             String explicit = System.getProperty("gnn4j.blogcatalog");
-            Path p = explicit != null ? Path.of(explicit)
-                    : Path.of(System.getProperty("gnn4j.projectRoot", ".")).resolve(
-                            "../shared/datasets/blogcatalog/blogcatalog.mat").normalize();
+            Path p = explicit != null ? Path.of(explicit) : FastRPEvaluation.defaultBlogCatalogPath();
             if (!Files.exists(p)) {
                 throw new IllegalStateException(p + " is absent: pass -Dgnn4j.blogcatalog=PATH to the forked JVM");
             }
@@ -133,45 +131,8 @@ public class FastRPBenchmark {
         return new FastRP(b.graph, b.params, b.ctx).compute();
     }
 
-    /** The anchor graph of issue 6 (N = 100,000, M = 1,000,000). */
+    /** The anchor graph of issue 6 (N = 100,000, M = 1,000,000, seed 42), from the datasets generator. */
     static Graph anchorGraph() {
-        long[] keys = anchorEdges(N, M, 42);
-        GraphBuilder b = GraphBuilder.undirected(N);
-        for (long key : keys) {
-            b.addEdge((int) (key / N), (int) (key % N));
-        }
-        return b.build();
-    }
-
-    /**
-     * The anchor's edge keys {@code min(u,v)·n + max(u,v)}, ascending: from {@code SplittableRandom(seed)} draw
-     * u = nextInt(n) then v = nextInt(n), skipping u == v, until m keys are held; sort and deduplicate; draw the
-     * missing number again from the same generator and repeat until m distinct keys remain. (Kept private to the
-     * benchmark until the datasets generator for the same graph is on main.)
-     */
-    static long[] anchorEdges(int n, int m, long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        long[] keys = new long[m];
-        int have = 0;
-        while (true) {
-            while (have < m) {
-                int u = r.nextInt(n);
-                int v = r.nextInt(n);
-                if (u != v) {
-                    keys[have++] = (long) Math.min(u, v) * n + Math.max(u, v);
-                }
-            }
-            Arrays.sort(keys);
-            int distinct = 0;
-            for (int i = 0; i < m; i++) {
-                if (distinct == 0 || keys[i] != keys[distinct - 1]) {
-                    keys[distinct++] = keys[i];
-                }
-            }
-            if (distinct == m) {
-                return keys;
-            }
-            have = distinct;
-        }
+        return FastRpAnchorGraph.graph(N, M, FastRpAnchorGraph.SEED);
     }
 }

@@ -40,6 +40,22 @@ public final class FastRPEvaluation {
         };
     }
 
+    /**
+     * Where the shared BlogCatalog file is: {@code shared/datasets/blogcatalog/blogcatalog.mat} in the nearest ancestor
+     * of {@code gnn4j.projectRoot} (default: the working directory) that has it, else the conventional
+     * {@code <projectRoot>/../shared/...} (which may not exist).
+     */
+    public static Path defaultBlogCatalogPath() {
+        Path root = Path.of(System.getProperty("gnn4j.projectRoot", ".")).toAbsolutePath().normalize();
+        Path relative = Path.of("shared", "datasets", "blogcatalog", "blogcatalog.mat");
+        for (Path p = root.getParent(); p != null; p = p.getParent()) {
+            if (java.nio.file.Files.exists(p.resolve(relative))) {
+                return p.resolve(relative);
+            }
+        }
+        return root.resolveSibling(relative.toString());
+    }
+
     /** The node permutation of one shuffle: Fisher–Yates driven by {@code SplittableRandom(seed)}. */
     public static int[] permutation(int n, long seed) {
         int[] p = new int[n];
@@ -88,8 +104,7 @@ public final class FastRPEvaluation {
     }
 
     public static void main(String[] args) throws Exception {
-        String mat = Path.of(System.getProperty("gnn4j.projectRoot", "."))
-                .resolve("../shared/datasets/blogcatalog/blogcatalog.mat").normalize().toString();
+        String mat = defaultBlogCatalogPath().toString();
         String config = "paper";
         int dim = 512, shuffles = 5, threads = 2;
         long seed = 42;

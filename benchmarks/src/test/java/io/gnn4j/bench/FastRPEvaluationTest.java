@@ -17,8 +17,7 @@ import org.junit.jupiter.api.Test;
 class FastRPEvaluationTest {
     @Test
     void blogCatalogReachesThePapersQualityAtTenPercentLabels() throws Exception {
-        Path p = Path.of(System.getProperty("gnn4j.projectRoot", "."))
-                .resolve("../shared/datasets/blogcatalog/blogcatalog.mat").normalize();
+        Path p = FastRPEvaluation.defaultBlogCatalogPath();
         Assumptions.assumeTrue(Files.exists(p), p + " absent, skipped");
         ExecutionContext ctx = ExecutionContext.withThreads(2);
         NodeDataset data = BlogCatalog.load(p);

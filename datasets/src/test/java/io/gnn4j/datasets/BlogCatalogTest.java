@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gnn4j.datasets.text.SharedDatasets;
 import io.gnn4j.graph.Graph;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,15 +22,9 @@ class BlogCatalogTest {
     private static final int[] NET_JC = {0, 1, 3, 5, 6};
     private static final double[] NET_PR = {1, 1, 1, 1, 1, 1};
 
-    private static Path realFile() {
-        Path root = Path.of(System.getProperty("gnn4j.projectRoot", "."));
-        return root.resolve("../shared/datasets/blogcatalog/blogcatalog.mat").normalize();
-    }
-
     @Test
     void loadsThePublishedCountsOfTheRealFile() throws Exception {
-        Path p = realFile();
-        Assumptions.assumeTrue(Files.exists(p), p + " absent, skipped");
+        Path p = SharedDatasets.require("blogcatalog/blogcatalog.mat");
         NodeDataset d = BlogCatalog.load(p);
         Graph g = d.graph();
         assertEquals(10_312, g.numNodes());

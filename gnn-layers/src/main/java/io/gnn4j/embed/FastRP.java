@@ -5,6 +5,7 @@ import io.gnn4j.embed.FastRPParameters.Operator;
 import io.gnn4j.embed.FastRPParameters.Projection;
 import io.gnn4j.graph.ExecutionContext;
 import io.gnn4j.graph.Graph;
+import io.gnn4j.graph.RowPartition;
 import io.gnn4j.graph.GraphBuilder;
 import io.gnn4j.graph.Normalization;
 import io.gnn4j.graph.SparseOps;
@@ -22,10 +23,11 @@ import java.util.SplittableRandom;
  * optional row normalisations of {@link IterationNormalization}, Neo4j GDS's node self-influence (each node's own
  * L2-normalised initial vector added with a weight) and node features projected into the last
  * {@code round(propertyRatio·d)} columns of the initial vectors by a fixed sparse random F×d' matrix (sparsity 3, as
- * GDS does). Per node: {@code E[u] = sᵢ·R̃[u] + Σᵢ αᵢ·Nᵢ[u]} and {@code Nᵢ[u] = Σ_{u→v} M[u][v]·Nᵢ₋₁[v]}.
+ * GDS does). Per node: {@code E[u] = σ·R̃[u] + Σᵢ αᵢ·Nᵢ[u]} (σ the self-influence, R̃ the row-normalised initial
+ * vectors) and {@code Nᵢ[u] = Σ_{u→v} M[u][v]·Nᵢ₋₁[v]}.
  *
  * <p>The random vector of node u is generated on the fly from (seed, u), so the result is the same for every thread
- * count. With a sparse projection and s ≥ 8 the first product is computed directly from the O(N·d/s) non-zeros of R
+ * count. With a sparse projection and s ≥ 16 the first product is computed directly from the O(N·d/s) non-zeros of R
  * (R is never dense); otherwise the initial vectors are written into one of the two ping-pong buffers. Memory is
  * three N×d float arrays (two ping-pong buffers and the result), never O(N·d·q). Later powers use
  * {@link SparseOps#spmm}; row scaling runs over row blocks on the {@link ExecutionContext}.
@@ -34,7 +36,7 @@ import java.util.SplittableRandom;
  */
 public final class FastRP {
     /** From this sparsity on, the first power is computed from the non-zeros of R (cost E·d/s instead of E·d). */
-    static final double SPARSE_FIRST_PRODUCT_MIN_SPARSITY = 8;
+    static final double SPARSE_FIRST_PRODUCT_MIN_SPARSITY = 16;
     /** From this sparsity on, the non-zero positions of a row of R are drawn by geometric gaps. */
     static final double GEOMETRIC_MIN_SPARSITY = 8;
     /** Sparsity of the feature projection, as in Neo4j GDS. */
@@ -88,7 +90,7 @@ public final class FastRP {
         long nd = (long) numNodes * params.dimension();
         double s = params.effectiveSparsity(numNodes);
         long sparseR = params.projection() == Projection.SPARSE && s >= SPARSE_FIRST_PRODUCT_MIN_SPARSITY
-                ? (long) Math.ceil(nd / s * 1.2) * 8 + 4L * (numNodes + 1) : 0;
+                ? (long) Math.ceil(nd / s * 1.2) * 4 + 8L * (numNodes + 1) : 0;
         return 3 * nd * Float.BYTES + numEntries * Float.BYTES + 12L * numNodes + sparseR;
     }
 
@@ -135,6 +137,7 @@ public final class FastRP {
             }
             other = x0;
         }
+        boolean resultIsZero = params.nodeSelfInfluence() == 0;
         for (int i = 1; i <= last; i++) {
             if (i > 1) {
                 if (other == null) {
@@ -145,7 +148,8 @@ public final class FastRP {
                 cur = other;
                 other = t;
             }
-            combine(cur, result, n, d, alpha[i - 1]);
+            combine(cur, result, n, d, alpha[i - 1], resultIsZero, i == last);
+            resultIsZero &= alpha[i - 1] == 0;
         }
         if (params.standardize()) {
             standardizeColumns(result, n, d);
@@ -170,8 +174,11 @@ public final class FastRP {
 
     // ---- random vectors -------------------------------------------------------------------------------------------
 
-    /** A CSR matrix of the non-zeros of {@code L·R}. */
-    private record SparseRows(int[] rowPtr, int[] cols, float[] vals) {}
+    /**
+     * The non-zeros of {@code L·R} in CSR form: entry t of row u is {@code ±rowValue[u]} in column
+     * {@code packed[t] >>> 1}, negative when bit 0 of {@code packed[t]} is set; {@code rowValue[u] = deg(u)^β·√s}.
+     */
+    private record SparseRows(int[] rowPtr, int[] packed, float[] rowValue) {}
 
     /** The generator of node u's random stream: depends only on (seed, u). */
     static SplittableRandom nodeRandom(long seed, long u) {
@@ -185,21 +192,29 @@ public final class FastRP {
     }
 
     /**
-     * The non-zeros of one row of the very sparse projection over {@code width} columns, in ascending column order:
-     * writes their columns and signed values ±√s and returns how many there are. Each entry is non-zero with
-     * probability 1/s, positive or negative with equal odds, independently; for s ≥ 8 the gaps between non-zeros are
-     * drawn from the geometric distribution (same law, d/s draws instead of d).
+     * The non-zeros of one row of the very sparse projection over {@code width} columns, in ascending column order,
+     * as {@code column << 1 | negative}; returns how many there are. Each entry is non-zero with probability 1/s,
+     * positive or negative with equal odds, independently. For s &lt; 8 every entry reads 21 fresh random bits (three
+     * entries per 64-bit draw; the probability is 1/s rounded to a multiple of 2⁻²¹); from s = 8 on, the gaps between
+     * non-zeros are drawn from the geometric distribution, so a row costs O(d/s) draws.
      */
-    static int sparseRow(SplittableRandom rnd, int width, double s, int[] cols, float[] vals) {
-        float v = (float) Math.sqrt(s);
+    static int sparseRow(SplittableRandom rnd, int width, double s, int[] packed) {
         int count = 0;
         if (s < GEOMETRIC_MIN_SPARSITY) {
-            double half = 0.5 / s;
+            int half = (int) Math.round(0x200000 / (2 * s));
+            int nonZero = 2 * half;
+            long bits = 0;
+            int left = 0;
             for (int c = 0; c < width; c++) {
-                double x = rnd.nextDouble();
-                if (x < 2 * half) {
-                    cols[count] = c;
-                    vals[count++] = x < half ? v : -v;
+                if (left == 0) {
+                    bits = rnd.nextLong();
+                    left = 3;
+                }
+                int x = (int) (bits & 0x1FFFFF);
+                bits >>>= 21;
+                left--;
+                if (x < nonZero) {
+                    packed[count++] = c << 1 | (x < half ? 0 : 1);
                 }
             }
             return count;
@@ -212,40 +227,77 @@ public final class FastRP {
                 return count;
             }
             c += (int) gap + 1;
-            cols[count] = c;
-            vals[count++] = rnd.nextBoolean() ? v : -v;
+            packed[count++] = c << 1 | (rnd.nextBoolean() ? 0 : 1);
         }
     }
 
+    /**
+     * The same row as {@link #sparseRow} for s &lt; 8 (same random bits, same entries), written densely as
+     * {+v, 0, −v} into {@code out[off .. off+width)} without branching on the random draw.
+     */
+    static void denseSparseRow(SplittableRandom rnd, int width, double s, float v, float[] out, int off) {
+        int half = (int) Math.round(0x200000 / (2 * s));
+        int nonZero = 2 * half;
+        int c = 0;
+        // Three 21-bit draws per 64-bit word, low bits first, exactly as sparseRow consumes them.
+        for (; c + 2 < width; c += 3) {
+            long bits = rnd.nextLong();
+            out[off + c] = pick((int) (bits & 0x1FFFFF), half, nonZero, v);
+            out[off + c + 1] = pick((int) ((bits >>> 21) & 0x1FFFFF), half, nonZero, v);
+            out[off + c + 2] = pick((int) ((bits >>> 42) & 0x1FFFFF), half, nonZero, v);
+        }
+        if (c < width) {
+            long bits = rnd.nextLong();
+            for (; c < width; c++) {
+                out[off + c] = pick((int) (bits & 0x1FFFFF), half, nonZero, v);
+                bits >>>= 21;
+            }
+        }
+    }
+
+    /** +v if x &lt; half, −v if half ≤ x &lt; nonZero, else 0; integer masks instead of unpredictable branches. */
+    private static float pick(int x, int half, int nonZero, float v) {
+        int negative = ~((x - half) >> 31) & 0x80000000;
+        int keep = (x - nonZero) >> 31;
+        return Float.intBitsToFloat((Float.floatToRawIntBits(v) ^ negative) & keep);
+    }
+
+    /** The non-zeros of L·R, generated once per node (per block into a local buffer, then concatenated). */
     private SparseRows sparseInitial(int n, int d, double s, float[] scale) {
         int[] count = new int[n];
         int[] bounds = evenBlocks(n, blocks());
+        int[][] local = new int[bounds.length - 1][];
         long seed = params.seed();
         ctx.forEachBlock(bounds.length - 1, b -> {
-            int[] cols = new int[d];
-            float[] vals = new float[d];
+            int[] row = new int[d];
+            int[] buf = new int[Math.max(16, (int) Math.min(Integer.MAX_VALUE - 16,
+                    (long) (bounds[b + 1] - bounds[b]) * d / s * 1.1 + d))];
+            int used = 0;
             for (int u = bounds[b]; u < bounds[b + 1]; u++) {
-                count[u] = sparseRow(nodeRandom(seed, u), d, s, cols, vals);
+                int k = sparseRow(nodeRandom(seed, u), d, s, row);
+                if (used + k > buf.length) {
+                    buf = Arrays.copyOf(buf, Math.max(used + k, buf.length + (buf.length >> 1)));
+                }
+                System.arraycopy(row, 0, buf, used, k);
+                used += k;
+                count[u] = k;
             }
+            local[b] = Arrays.copyOf(buf, used);
         });
         int[] rowPtr = new int[n + 1];
         for (int u = 0; u < n; u++) {
             rowPtr[u + 1] = rowPtr[u] + count[u];
         }
-        int[] allCols = new int[rowPtr[n]];
-        float[] allVals = new float[rowPtr[n]];
-        ctx.forEachBlock(bounds.length - 1, b -> {
-            int[] cols = new int[d];
-            float[] vals = new float[d];
-            for (int u = bounds[b]; u < bounds[b + 1]; u++) {
-                int k = sparseRow(nodeRandom(seed, u), d, s, cols, vals);
-                System.arraycopy(cols, 0, allCols, rowPtr[u], k);
-                for (int t = 0; t < k; t++) {
-                    allVals[rowPtr[u] + t] = vals[t] * scale[u];
-                }
-            }
-        });
-        return new SparseRows(rowPtr, allCols, allVals);
+        int[] packed = new int[rowPtr[n]];
+        for (int b = 0; b < local.length; b++) {
+            System.arraycopy(local[b], 0, packed, rowPtr[bounds[b]], local[b].length);
+        }
+        float[] rowValue = new float[n];
+        float root = (float) Math.sqrt(s);
+        for (int u = 0; u < n; u++) {
+            rowValue[u] = scale[u] * root;
+        }
+        return new SparseRows(rowPtr, packed, rowValue);
     }
 
     /** Writes the dense initial vectors: {@code deg(u)^β·R[u]} in the first d−d' columns, {@code x_u·P} after. */
@@ -255,9 +307,9 @@ public final class FastRP {
         int[] bounds = evenBlocks(n, blocks());
         long seed = params.seed();
         boolean gaussian = params.projection() == Projection.GAUSSIAN;
+        float root = (float) Math.sqrt(s);
         ctx.forEachBlock(bounds.length - 1, b -> {
-            int[] cols = new int[Math.max(1, bd)];
-            float[] vals = new float[Math.max(1, bd)];
+            int[] packed = new int[Math.max(1, bd)];
             for (int u = bounds[b]; u < bounds[b + 1]; u++) {
                 int off = u * d;
                 SplittableRandom rnd = nodeRandom(seed, u);
@@ -265,10 +317,13 @@ public final class FastRP {
                     for (int c = 0; c < bd; c++) {
                         x0[off + c] = (float) rnd.nextGaussian() * scale[u];
                     }
+                } else if (s < GEOMETRIC_MIN_SPARSITY) {
+                    denseSparseRow(rnd, bd, s, root * scale[u], x0, off);
                 } else {
-                    int k = sparseRow(rnd, bd, s, cols, vals);
+                    int k = sparseRow(rnd, bd, s, packed);
+                    float v = root * scale[u];
                     for (int t = 0; t < k; t++) {
-                        x0[off + cols[t]] = vals[t] * scale[u];
+                        x0[off + (packed[t] >>> 1)] = (packed[t] & 1) == 0 ? v : -v;
                     }
                 }
                 if (p != null) {
@@ -289,12 +344,12 @@ public final class FastRP {
     /** The F×d' feature projection: row j from (seed, −1−j), entries √3·{+1, 0, −1} with odds {1/6, 2/3, 1/6}. */
     float[] propertyProjection(int pd) {
         float[] p = new float[numFeatures * pd];
-        int[] cols = new int[pd];
-        float[] vals = new float[pd];
+        int[] packed = new int[pd];
+        float v = (float) Math.sqrt(PROPERTY_SPARSITY);
         for (int j = 0; j < numFeatures; j++) {
-            int k = sparseRow(nodeRandom(params.seed(), -1L - j), pd, PROPERTY_SPARSITY, cols, vals);
+            int k = sparseRow(nodeRandom(params.seed(), -1L - j), pd, PROPERTY_SPARSITY, packed);
             for (int t = 0; t < k; t++) {
-                p[j * pd + cols[t]] = vals[t];
+                p[j * pd + (packed[t] >>> 1)] = (packed[t] & 1) == 0 ? v : -v;
             }
         }
         return p;
@@ -302,22 +357,28 @@ public final class FastRP {
 
     // ---- products and combinations --------------------------------------------------------------------------------
 
-    /** {@code out = M·X} for X given by its non-zeros; rows split by entries, each row written by one thread. */
+    /**
+     * {@code out = M·X} for X given by its packed non-zeros; rows split by entries, each row written by one thread.
+     * Per edge u→v the factor {@code M[u][v]·rowValue[v]} is formed once and added with the entry's sign into the
+     * output row (which stays in L1), so an edge costs d/s scattered adds instead of d.
+     */
     private void multiplySparse(Graph op, SparseRows x, float[] out, int d) {
         int[] rowPtr = op.rowPtr(), colIdx = op.colIdx();
         float[] w = op.isWeighted() ? op.weights() : null;
-        int[] xPtr = x.rowPtr(), xCol = x.cols();
-        float[] xVal = x.vals();
-        int[] bounds = balancedBlocks(rowPtr, op.numNodes(), blocks());
+        int[] xPtr = x.rowPtr(), packed = x.packed();
+        float[] rowValue = x.rowValue();
+        int[] bounds = RowPartition.balanced(rowPtr, op.numNodes(), blocks());
         ctx.forEachBlock(bounds.length - 1, b -> {
             for (int u = bounds[b]; u < bounds[b + 1]; u++) {
                 int off = u * d;
                 Arrays.fill(out, off, off + d, 0f);
                 for (int k = rowPtr[u]; k < rowPtr[u + 1]; k++) {
-                    float wk = w == null ? 1f : w[k];
                     int v = colIdx[k];
+                    int bits = Float.floatToRawIntBits((w == null ? 1f : w[k]) * rowValue[v]);
                     for (int t = xPtr[v]; t < xPtr[v + 1]; t++) {
-                        out[off + xCol[t]] += wk * xVal[t];
+                        int e = packed[t];
+                        // Bit 0 of the entry flips the sign bit of the factor: no branch on a random sign.
+                        out[off + (e >>> 1)] += Float.intBitsToFloat(bits ^ (e << 31));
                     }
                 }
             }
@@ -328,15 +389,16 @@ public final class FastRP {
         float si = (float) params.nodeSelfInfluence();
         int n = r.rowPtr().length - 1;
         for (int u = 0; u < n; u++) {
-            double sq = 0;
-            for (int t = r.rowPtr()[u]; t < r.rowPtr()[u + 1]; t++) {
-                sq += (double) r.vals()[t] * r.vals()[t];
+            int from = r.rowPtr()[u], to = r.rowPtr()[u + 1];
+            if (to == from || r.rowValue()[u] == 0) {
+                continue;
             }
-            if (sq > 0) {
-                float f = (float) (si / Math.sqrt(sq));
-                for (int t = r.rowPtr()[u]; t < r.rowPtr()[u + 1]; t++) {
-                    result[u * d + r.cols()[t]] += f * r.vals()[t];
-                }
+            // All non-zeros of a row have the same magnitude: ‖row‖ = |rowValue|·√count.
+            float f = (float) (si / Math.sqrt(to - from));
+            float pos = Math.signum(r.rowValue()[u]) * f;
+            for (int t = from; t < to; t++) {
+                int e = r.packed()[t];
+                result[u * d + (e >>> 1)] += (e & 1) == 0 ? pos : -pos;
             }
         }
     }
@@ -358,10 +420,14 @@ public final class FastRP {
         });
     }
 
-    /** Adds power i (in {@code cur}) to the result with weight α, normalising rows as the parameters say. */
-    private void combine(float[] cur, float[] result, int n, int d, double alpha) {
+    /**
+     * Adds power i (in {@code cur}) to the result with weight α, normalising rows as the parameters say. When the
+     * result is still all zero it is written without being read; the last power is not normalised in place (nothing
+     * propagates it further).
+     */
+    private void combine(float[] cur, float[] result, int n, int d, double alpha, boolean assign, boolean lastPower) {
         IterationNormalization mode = params.normalization();
-        if (alpha == 0 && mode != IterationNormalization.L2_PROPAGATE) {
+        if (alpha == 0 && (mode != IterationNormalization.L2_PROPAGATE || lastPower)) {
             return;
         }
         int[] bounds = evenBlocks(n, blocks());
@@ -369,29 +435,38 @@ public final class FastRP {
         ctx.forEachBlock(bounds.length - 1, b -> {
             for (int u = bounds[b]; u < bounds[b + 1]; u++) {
                 int off = u * d;
-                switch (mode) {
-                    case NONE -> axpy(a, cur, result, off, d);
-                    case L2_COMBINE -> {
-                        double norm = norm(cur, off, d);
-                        if (norm > 0) {
-                            axpy((float) (alpha / norm), cur, result, off, d);
-                        }
+                if (mode == IterationNormalization.NONE) {
+                    addScaled(a, cur, result, off, d, assign);
+                    continue;
+                }
+                double norm = norm(cur, off, d);
+                if (norm == 0) {
+                    continue;
+                }
+                if (mode == IterationNormalization.L2_COMBINE || lastPower) {
+                    addScaled((float) (alpha / norm), cur, result, off, d, assign);
+                } else {
+                    float inv = (float) (1.0 / norm);
+                    for (int c = off; c < off + d; c++) {
+                        cur[c] *= inv;
                     }
-                    case L2_PROPAGATE -> {
-                        double norm = norm(cur, off, d);
-                        if (norm > 0) {
-                            float inv = (float) (1.0 / norm);
-                            for (int c = off; c < off + d; c++) {
-                                cur[c] *= inv;
-                            }
-                            if (a != 0) {
-                                axpy(a, cur, result, off, d);
-                            }
-                        }
+                    if (a != 0) {
+                        addScaled(a, cur, result, off, d, assign);
                     }
                 }
             }
         });
+    }
+
+    /** {@code y[off..off+len) (+)= a·x[off..off+len)}: assigned when {@code assign}, else accumulated. */
+    private static void addScaled(float a, float[] x, float[] y, int off, int len, boolean assign) {
+        if (assign) {
+            for (int c = off; c < off + len; c++) {
+                y[c] = a * x[c];
+            }
+        } else {
+            axpy(a, x, y, off, len);
+        }
     }
 
     private static void axpy(float a, float[] x, float[] y, int off, int len) {
@@ -401,11 +476,19 @@ public final class FastRP {
     }
 
     private static double norm(float[] x, int off, int len) {
-        double s = 0;
-        for (int c = off; c < off + len; c++) {
-            s += (double) x[c] * x[c];
+        // Four independent accumulators: the sum is latency-bound otherwise. The order is fixed, so still deterministic.
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int c = off, end = off + len;
+        for (; c + 3 < end; c += 4) {
+            s0 += (double) x[c] * x[c];
+            s1 += (double) x[c + 1] * x[c + 1];
+            s2 += (double) x[c + 2] * x[c + 2];
+            s3 += (double) x[c + 3] * x[c + 3];
         }
-        return Math.sqrt(s);
+        for (; c < end; c++) {
+            s0 += (double) x[c] * x[c];
+        }
+        return Math.sqrt((s0 + s1) + (s2 + s3));
     }
 
     /** Column z-scores with the population standard deviation; constant columns are only centred (as sklearn). */
@@ -455,27 +538,6 @@ public final class FastRP {
             b[i] = (int) ((long) n * i / blocks);
         }
         return b;
-    }
-
-    /** Row blocks of roughly equal cost (entries + 1 per row). */
-    private static int[] balancedBlocks(int[] rowPtr, int n, int blocks) {
-        int[] bounds = new int[blocks + 1];
-        long total = (long) rowPtr[n] + n;
-        for (int i = 1; i < blocks; i++) {
-            long target = total * i / blocks;
-            int lo = bounds[i - 1], hi = n;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if ((long) rowPtr[mid] + mid < target) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            bounds[i] = lo;
-        }
-        bounds[blocks] = n;
-        return bounds;
     }
 
     /** The same entries with every weight 1 (a directed copy: the rows are what FastRP reads). */

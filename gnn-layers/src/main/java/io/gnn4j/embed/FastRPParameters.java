@@ -5,8 +5,8 @@ import java.util.Arrays;
 /**
  * The options of {@link FastRP}, validated on construction. With {@code M} the operator, {@code L = diag(deg^β)},
  * R the N×d random projection and α the iteration weights, FastRP computes {@code N₁ = M·L·R},
- * {@code Nᵢ = M·Nᵢ₋₁} and the embedding {@code E = s·R̃ + Σᵢ αᵢ·norm(Nᵢ)} (Chen et al., CIKM 2019, Algorithm 1;
- * s the node self-influence of Neo4j GDS, R̃ the row-normalised initial vectors).
+ * {@code Nᵢ = M·Nᵢ₋₁} and the embedding {@code E = σ·R̃ + Σᵢ αᵢ·norm(Nᵢ)} (Chen et al., CIKM 2019, Algorithm 1;
+ * σ the node self-influence of Neo4j GDS, R̃ the row-normalised initial vectors).
  *
  * @param dimension             d, columns of the embedding (≥ 1)
  * @param iterationWeights      α₁..α_q: one weight per power of M, q ≥ 1 (finite); e.g. [0, 0, 1, 6.67]
@@ -187,7 +187,7 @@ public record FastRPParameters(int dimension, double[] iterationWeights, Operato
     @Override
     public String toString() {
         return "FastRPParameters(d=" + dimension + ", weights=" + Arrays.toString(iterationWeights) + ", " + operator
-                + (useEdgeWeights ? " weighted" : "") + ", β=" + normalizationStrength + ", " + projection
+                + (useEdgeWeights ? "" : " (edge weights ignored)") + ", β=" + normalizationStrength + ", " + projection
                 + (projection == Projection.SPARSE ? " s=" + (sparsity == AUTO_SPARSITY ? "√N" : sparsity) : "")
                 + ", " + normalization + ", selfInfluence=" + nodeSelfInfluence + ", propertyRatio=" + propertyRatio
                 + (standardize ? ", standardized" : "") + ", seed=" + seed + ")";

@@ -14,7 +14,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code ½‖w_c‖² [+ ½b_c²] + C·Σᵢ log(1 + exp(−y_ic·(w_c·xᵢ + b_c)))}, all labels at once (the objective is a sum of
  * independent terms, so the joint minimiser is the per-label one) by deterministic full-batch L-BFGS in double
  * precision. The two products per evaluation ({@code Z = X·Wᵀ}, {@code ∇W = W + C·Dᵀ·X}) run as ND4J GEMMs into
- * preallocated arrays; the rest is plain Java over row blocks of the {@link ExecutionContext}.
+ * preallocated arrays (ND4J's BLAS uses its own threads); the rest is plain Java over row blocks of the
+ * {@link ExecutionContext}, with every sum taken in a fixed order, so the result does not depend on its thread count.
+ * Labels without a positive (or without a negative) training row are not trained; see {@link OneVsRestModel}.
  */
 public final class LogisticRegression {
     private static final ValueLayout.OfDouble DOUBLE = ValueLayout.JAVA_DOUBLE_UNALIGNED;

@@ -15,8 +15,9 @@ import java.util.WeakHashMap;
  * @param dst     target node of each entry, length E
  * @param inPtr   N+1 offsets into {@code inEdges}
  * @param inEdges entry ids grouped by target node
+ * @param inSrc   the source node of each entry in {@code inEdges} order ({@code src[inEdges[p]]}), read sequentially
  */
-public record EdgeIndex(int[] rowPtr, int[] src, int[] dst, int[] inPtr, int[] inEdges) {
+public record EdgeIndex(int[] rowPtr, int[] src, int[] dst, int[] inPtr, int[] inEdges, int[] inSrc) {
     private static final Map<Graph, EdgeIndex> CACHE = new WeakHashMap<>();
 
     /** The (cached) edge index of {@code g}. */
@@ -45,7 +46,11 @@ public record EdgeIndex(int[] rowPtr, int[] src, int[] dst, int[] inPtr, int[] i
         for (int k = 0; k < e; k++) {
             inEdges[next[colIdx[k]]++] = k;
         }
-        return new EdgeIndex(rowPtr, src, colIdx, inPtr, inEdges);
+        int[] inSrc = new int[e];
+        for (int p = 0; p < e; p++) {
+            inSrc[p] = src[inEdges[p]];
+        }
+        return new EdgeIndex(rowPtr, src, colIdx, inPtr, inEdges, inSrc);
     }
 
     /** Number of nodes N. */

@@ -11,26 +11,47 @@ import java.lang.foreign.MemorySegment;
 final class EdgeKernels {
     private EdgeKernels() {}
 
-    /** {@code out[v][k·c+j] += Σ_{e=(u→v)} w[e][k]·x[u][k·c+j]}, c = f/heads. */
+    /** {@code out[v][k·c+j] += Σ_{e=(u→v)} w[e][k]·x[u][k·c+j]}, c = f/heads; scratch holds E×heads floats. */
     static void targetAccumulate(EdgeIndex ei, MemorySegment w, int heads, MemorySegment x, MemorySegment out, int f,
-                                 ExecutionContext ctx) {
+                                 MemorySegment scratch, ExecutionContext ctx) {
         int n = ei.numNodes(), c = f / heads;
-        int[] inPtr = ei.inPtr(), inEdges = ei.inEdges(), src = ei.src();
+        int[] inPtr = ei.inPtr(), inEdges = ei.inEdges(), src = ei.inSrc();
+        // Weights permuted into target order first (one gather pass), so the main loop reads them sequentially.
         forRows(n, ctx, (from, to) -> {
+            for (int p = inPtr[from]; p < inPtr[to]; p++) {
+                long e = (long) inEdges[p] * heads;
+                for (int k = 0; k < heads; k++) {
+                    scratch.setAtIndex(Tensor.F, (long) p * heads + k, w.getAtIndex(Tensor.F, e + k));
+                }
+            }
+        });
+        forRows(n, ctx, (from, to) -> {
+            float[] acc = new float[f]; // the output row is summed here and written once
+            float[] hw = new float[heads]; // the edge's per-head weights
+            float[] row = new float[f];  // rows are bulk-copied to the heap so the arithmetic runs on plain arrays
             for (int v = from; v < to; v++) {
-                long o = (long) v * f;
+                if (inPtr[v] == inPtr[v + 1]) {
+                    continue;
+                }
+                java.util.Arrays.fill(acc, 0f);
                 for (int p = inPtr[v]; p < inPtr[v + 1]; p++) {
-                    int e = inEdges[p];
-                    long xs = (long) src[e] * f;
-                    for (int k = 0; k < heads; k++) {
-                        float a = w.getAtIndex(Tensor.F, (long) e * heads + k);
-                        long off = (long) k * c;
-                        for (int j = 0; j < c; j++) {
-                            long i = o + off + j;
-                            out.setAtIndex(Tensor.F, i, out.getAtIndex(Tensor.F, i) + a * x.getAtIndex(Tensor.F, xs + off + j));
+                    loadRow(x, (long) src[p] * f, row, f);
+                    if (heads == 1) {
+                        float a = scratch.getAtIndex(Tensor.F, p);
+                        for (int j = 0; j < f; j++) {
+                            acc[j] += a * row[j];
+                        }
+                    } else {
+                        MemorySegment.copy(scratch, Tensor.F, (long) p * heads * Float.BYTES, hw, 0, heads);
+                        for (int k = 0; k < heads; k++) {
+                            float a = hw[k];
+                            for (int j = k * c, end = j + c; j < end; j++) {
+                                acc[j] += a * row[j];
+                            }
                         }
                     }
                 }
+                addRow(out, (long) v * f, acc, f);
             }
         });
     }
@@ -42,19 +63,32 @@ final class EdgeKernels {
         int[] dst = ei.dst();
         int[] rowStart = ei.rowPtr();
         forRows(n, ctx, (from, to) -> {
+            float[] acc = new float[f];
+            float[] hw = new float[heads];
+            float[] row = new float[f];
             for (int u = from; u < to; u++) {
-                long o = (long) u * f;
+                if (rowStart[u] == rowStart[u + 1]) {
+                    continue;
+                }
+                java.util.Arrays.fill(acc, 0f);
                 for (int e = rowStart[u]; e < rowStart[u + 1]; e++) {
-                    long gs = (long) dst[e] * f;
-                    for (int k = 0; k < heads; k++) {
-                        float a = w.getAtIndex(Tensor.F, (long) e * heads + k);
-                        long off = (long) k * c;
-                        for (int j = 0; j < c; j++) {
-                            long i = o + off + j;
-                            out.setAtIndex(Tensor.F, i, out.getAtIndex(Tensor.F, i) + a * g.getAtIndex(Tensor.F, gs + off + j));
+                    loadRow(g, (long) dst[e] * f, row, f);
+                    if (heads == 1) {
+                        float a = w.getAtIndex(Tensor.F, e);
+                        for (int j = 0; j < f; j++) {
+                            acc[j] += a * row[j];
+                        }
+                    } else {
+                        MemorySegment.copy(w, Tensor.F, (long) e * heads * Float.BYTES, hw, 0, heads);
+                        for (int k = 0; k < heads; k++) {
+                            float a = hw[k];
+                            for (int j = k * c, end = j + c; j < end; j++) {
+                                acc[j] += a * row[j];
+                            }
                         }
                     }
                 }
+                addRow(out, (long) u * f, acc, f);
             }
         });
     }
@@ -66,15 +100,17 @@ final class EdgeKernels {
         int[] dst = ei.dst();
         int[] rowStart = ei.rowPtr();
         forRows(n, ctx, (from, to) -> {
+            float[] xr = new float[f]; // the source row, read once per node
+            float[] gr = new float[f];
             for (int u = from; u < to; u++) {
-                long xs = (long) u * f;
+                loadRow(x, (long) u * f, xr, f);
                 for (int e = rowStart[u]; e < rowStart[u + 1]; e++) {
-                    long gs = (long) dst[e] * f;
+                    loadRow(g, (long) dst[e] * f, gr, f);
                     for (int k = 0; k < heads; k++) {
-                        long off = (long) k * c;
+                        int off = k * c;
                         float s = 0f;
                         for (int j = 0; j < c; j++) {
-                            s += x.getAtIndex(Tensor.F, xs + off + j) * g.getAtIndex(Tensor.F, gs + off + j);
+                            s += xr[off + j] * gr[off + j];
                         }
                         long i = (long) e * heads + k;
                         out.setAtIndex(Tensor.F, i, out.getAtIndex(Tensor.F, i) + s);
@@ -82,6 +118,17 @@ final class EdgeKernels {
                 }
             }
         });
+    }
+
+    /** Bulk-copies f floats starting at element {@code base} of {@code m} into {@code row}. */
+    private static void loadRow(MemorySegment m, long base, float[] row, int f) {
+        MemorySegment.copy(m, Tensor.F, base * Float.BYTES, row, 0, f);
+    }
+
+    private static void addRow(MemorySegment out, long base, float[] acc, int f) {
+        for (int j = 0; j < f; j++) {
+            out.setAtIndex(Tensor.F, base + j, out.getAtIndex(Tensor.F, base + j) + acc[j]);
+        }
     }
 
     interface RangeBody {

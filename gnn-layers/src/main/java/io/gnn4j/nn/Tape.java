@@ -19,7 +19,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Intermediate tensors come from a buffer pool owned by the tape: call {@link #reset()} once per training step
  * (after the optimiser step) to recycle them, so that steady-state steps allocate no memory. Tensors returned by a
  * tape must not be used after its {@link #reset()}. Dropout masks are drawn from (seed, step, call number), so one
- * seed fixes them for any thread count. A tape is used by one thread at a time.
+ * seed fixes them for any thread count. A tape is used by one thread at a time. For evaluation, keep one
+ * {@link #noGrad()} tape and {@link #reset()} it after reading its outputs, so that it too reuses its buffers.
  *
  * <pre>{@code
  * Tape tape = new Tape(42);
@@ -39,6 +40,7 @@ public final class Tape {
     private final ArrayList<Runnable> nodeBackwards = new ArrayList<>();
     private long step;
     private int randomCalls;
+    private boolean backwardDone;
 
     private Tape(boolean recording, long seed, ExecutionContext ctx) {
         this.recording = recording;
@@ -94,6 +96,11 @@ public final class Tape {
             throw new IllegalArgumentException("the loss does not depend on any tensor that requires a gradient"
                     + (recording ? "" : " (this tape records nothing)"));
         }
+        if (backwardDone) {
+            throw new IllegalStateException("backward already ran on this tape since its last reset(): intermediate "
+                    + "gradients would be counted twice; call reset() and record the forward pass again");
+        }
+        backwardDone = true;
         acc(loss).setAtIndex(Tensor.F, 0, loss.gradAt(0, 0) + 1f);
         for (int i = nodeBackwards.size() - 1; i >= 0; i--) {
             if (nodeOutputs.get(i).grad != null) {
@@ -117,6 +124,7 @@ public final class Tape {
         nodeOutputs.clear();
         nodeBackwards.clear();
         randomCalls = 0;
+        backwardDone = false;
         step++;
     }
 
@@ -143,32 +151,39 @@ public final class Tape {
 
     /** {@code Y = X·W + b}: X is n×k, W is k×m, b is 1×m or {@code null}. */
     public Tensor linear(Tensor x, Tensor w, Tensor b) {
-        Tensor y = matmul(x, w);
-        return b == null ? y : addBias(y, b);
-    }
-
-    /** {@code y + b} for a 1×m row b added to every row. */
-    private Tensor addBias(Tensor y, Tensor b) {
-        requireRow("bias", b, y.cols);
-        Tensor z = out(y.rows, y.cols, y, b);
-        MemorySegment yd = y.data, bd = b.data, zd = z.data;
-        int n = y.rows, m = y.cols;
-        for (int r = 0; r < n; r++) {
-            long base = (long) r * m;
-            for (int c = 0; c < m; c++) {
-                zd.setAtIndex(Tensor.F, base + c, yd.getAtIndex(Tensor.F, base + c) + bd.getAtIndex(Tensor.F, c));
-            }
+        if (b == null) {
+            return matmul(x, w);
         }
-        record(z, () -> {
-            MemorySegment g = z.gradData;
-            if (y.requiresGrad) {
-                addTo(acc(y), g, y.size());
-            }
-            if (b.requiresGrad) {
-                sumRowsInto(acc(b), g, n, m);
+        if (x.cols != w.rows) {
+            throw new IllegalArgumentException("linear: X is " + x.rows + "×" + x.cols + " but W has " + w.rows
+                    + " rows (expected " + x.cols + ")");
+        }
+        requireRow("bias", b, w.cols);
+        // One node and one output buffer: the GEMM result gets the bias added in place.
+        int n = x.rows, m = w.cols;
+        Tensor y = out(n, m, x, w, b);
+        Nd4j.gemm(x.value, w.value, y.value, false, false, 1.0, 0.0);
+        MemorySegment yd = y.data, bd = b.data;
+        parallelRows(n, m, (from, to) -> {
+            for (int r = from; r < to; r++) {
+                long base = (long) r * m;
+                for (int c = 0; c < m; c++) {
+                    yd.setAtIndex(Tensor.F, base + c, yd.getAtIndex(Tensor.F, base + c) + bd.getAtIndex(Tensor.F, c));
+                }
             }
         });
-        return z;
+        record(y, () -> {
+            if (x.requiresGrad) {
+                accGemm(x, y.grad, w.value, false, true);
+            }
+            if (w.requiresGrad) {
+                accGemm(w, x.value, y.grad, true, false);
+            }
+            if (b.requiresGrad) {
+                sumRowsInto(acc(b), y.gradData, n, m);
+            }
+        });
+        return y;
     }
 
     /** {@code a + b}, b either a's shape, a 1×m row, an n×1 column or 1×1 (broadcast over a). */
@@ -196,6 +211,12 @@ public final class Tape {
         if ((b.rows != a.rows && b.rows != 1) || (b.cols != a.cols && b.cols != 1)) {
             throw new IllegalArgumentException("cannot broadcast " + b.rows + "×" + b.cols + " onto " + a.rows + "×"
                     + a.cols + " (b must have a's shape, 1×" + a.cols + ", " + a.rows + "×1 or 1×1)");
+        }
+        if (!colB && (op == 0 || op == 1)) {
+            return addOrSub(a, b, rowB, op == 1);
+        }
+        if (!rowB && !colB && op == 2) {
+            return mulSameShape(a, b);
         }
         int n = a.rows, m = a.cols, bm = b.cols;
         Tensor y = out(n, m, a, b);
@@ -248,14 +269,75 @@ public final class Tape {
         return y;
     }
 
+    /** {@code a ± b} for b of a's shape or a 1×m row: the bias-add fast path, parallel over rows. */
+    private Tensor addOrSub(Tensor a, Tensor b, boolean rowB, boolean subtract) {
+        int n = a.rows, m = a.cols;
+        Tensor y = out(n, m, a, b);
+        MemorySegment ad = a.data, bd = b.data, yd = y.data;
+        float sign = subtract ? -1f : 1f;
+        parallelRows(n, m, (from, to) -> {
+            for (int r = from; r < to; r++) {
+                long base = (long) r * m, bBase = rowB ? 0 : base;
+                for (int c = 0; c < m; c++) {
+                    yd.setAtIndex(Tensor.F, base + c, ad.getAtIndex(Tensor.F, base + c) + sign * bd.getAtIndex(Tensor.F, bBase + c));
+                }
+            }
+        });
+        record(y, () -> {
+            MemorySegment g = y.gradData;
+            if (a.requiresGrad) {
+                addInto(acc(a), g, a.size());
+            }
+            if (b.requiresGrad) {
+                if (rowB) {
+                    sumRowsInto(acc(b), g, n, m, sign);
+                } else if (subtract) {
+                    axpyInto(acc(b), -1f, g, b.size());
+                } else {
+                    addInto(acc(b), g, b.size());
+                }
+            }
+        });
+        return y;
+    }
+
+    private Tensor mulSameShape(Tensor a, Tensor b) {
+        long n = a.size();
+        Tensor y = out(a.rows, a.cols, a, b);
+        MemorySegment ad = a.data, bd = b.data, yd = y.data;
+        parallel(n, (from, to) -> {
+            for (long i = from; i < to; i++) {
+                yd.setAtIndex(Tensor.F, i, ad.getAtIndex(Tensor.F, i) * bd.getAtIndex(Tensor.F, i));
+            }
+        });
+        record(y, () -> {
+            MemorySegment g = y.gradData;
+            MemorySegment ga = a.requiresGrad ? acc(a) : null, gb = b.requiresGrad ? acc(b) : null;
+            parallel(n, (from, to) -> {
+                for (long i = from; i < to; i++) {
+                    float gi = g.getAtIndex(Tensor.F, i);
+                    if (ga != null) {
+                        ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + gi * bd.getAtIndex(Tensor.F, i));
+                    }
+                    if (gb != null) {
+                        gb.setAtIndex(Tensor.F, i, gb.getAtIndex(Tensor.F, i) + gi * ad.getAtIndex(Tensor.F, i));
+                    }
+                }
+            });
+        });
+        return y;
+    }
+
     /** {@code s·x} for a constant scalar s. */
     public Tensor scale(Tensor x, float s) {
         Tensor y = out(x.rows, x.cols, x);
         long n = x.size();
-        for (long i = 0; i < n; i++) {
-            y.data.setAtIndex(Tensor.F, i, s * x.data.getAtIndex(Tensor.F, i));
-        }
-        record(y, () -> axpy(acc(x), s, y.gradData, n));
+        parallel(n, (from, to) -> {
+            for (long i = from; i < to; i++) {
+                y.data.setAtIndex(Tensor.F, i, s * x.data.getAtIndex(Tensor.F, i));
+            }
+        });
+        record(y, () -> axpyInto(acc(x), s, y.gradData, n));
         return y;
     }
 
@@ -271,16 +353,20 @@ public final class Tape {
         Tensor y = out(x.rows, x.cols, x);
         long n = x.size();
         MemorySegment xd = x.data, yd = y.data;
-        for (long i = 0; i < n; i++) {
-            float v = xd.getAtIndex(Tensor.F, i);
-            yd.setAtIndex(Tensor.F, i, v > 0 ? v : slope * v);
-        }
+        parallel(n, (from, to) -> {
+            for (long i = from; i < to; i++) {
+                float v = xd.getAtIndex(Tensor.F, i);
+                yd.setAtIndex(Tensor.F, i, v > 0 ? v : slope * v);
+            }
+        });
         record(y, () -> {
             MemorySegment g = y.gradData, ga = acc(x);
-            for (long i = 0; i < n; i++) {
-                float d = xd.getAtIndex(Tensor.F, i) > 0 ? 1f : slope;
-                ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + d * g.getAtIndex(Tensor.F, i));
-            }
+            parallel(n, (from, to) -> {
+                for (long i = from; i < to; i++) {
+                    float d = xd.getAtIndex(Tensor.F, i) > 0 ? 1f : slope;
+                    ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + d * g.getAtIndex(Tensor.F, i));
+                }
+            });
         });
         return y;
     }
@@ -299,17 +385,21 @@ public final class Tape {
         Tensor y = out(x.rows, x.cols, x);
         long n = x.size();
         MemorySegment xd = x.data, yd = y.data;
-        for (long i = 0; i < n; i++) {
-            float v = xd.getAtIndex(Tensor.F, i);
-            yd.setAtIndex(Tensor.F, i, lambda * (v > 0 ? v : alpha * (float) Math.expm1(v)));
-        }
+        parallel(n, (from, to) -> {
+            for (long i = from; i < to; i++) {
+                float v = xd.getAtIndex(Tensor.F, i);
+                yd.setAtIndex(Tensor.F, i, lambda * (v > 0 ? v : alpha * (float) Math.expm1(v)));
+            }
+        });
         record(y, () -> {
             MemorySegment g = y.gradData, ga = acc(x);
-            for (long i = 0; i < n; i++) {
-                float v = xd.getAtIndex(Tensor.F, i);
-                float d = v > 0 ? lambda : yd.getAtIndex(Tensor.F, i) + lambda * alpha;
-                ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + d * g.getAtIndex(Tensor.F, i));
-            }
+            parallel(n, (from, to) -> {
+                for (long i = from; i < to; i++) {
+                    float v = xd.getAtIndex(Tensor.F, i);
+                    float d = v > 0 ? lambda : yd.getAtIndex(Tensor.F, i) + lambda * alpha;
+                    ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + d * g.getAtIndex(Tensor.F, i));
+                }
+            });
         });
         return y;
     }
@@ -319,15 +409,19 @@ public final class Tape {
         Tensor y = out(x.rows, x.cols, x);
         long n = x.size();
         MemorySegment xd = x.data, yd = y.data;
-        for (long i = 0; i < n; i++) {
-            yd.setAtIndex(Tensor.F, i, (float) Math.tanh(xd.getAtIndex(Tensor.F, i)));
-        }
+        parallel(n, (from, to) -> {
+            for (long i = from; i < to; i++) {
+                yd.setAtIndex(Tensor.F, i, (float) Math.tanh(xd.getAtIndex(Tensor.F, i)));
+            }
+        });
         record(y, () -> {
             MemorySegment g = y.gradData, ga = acc(x);
-            for (long i = 0; i < n; i++) {
-                float t = yd.getAtIndex(Tensor.F, i);
-                ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + (1 - t * t) * g.getAtIndex(Tensor.F, i));
-            }
+            parallel(n, (from, to) -> {
+                for (long i = from; i < to; i++) {
+                    float t = yd.getAtIndex(Tensor.F, i);
+                    ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + (1 - t * t) * g.getAtIndex(Tensor.F, i));
+                }
+            });
         });
         return y;
     }
@@ -337,15 +431,19 @@ public final class Tape {
         Tensor y = out(x.rows, x.cols, x);
         long n = x.size();
         MemorySegment xd = x.data, yd = y.data;
-        for (long i = 0; i < n; i++) {
-            yd.setAtIndex(Tensor.F, i, sigmoid(xd.getAtIndex(Tensor.F, i)));
-        }
+        parallel(n, (from, to) -> {
+            for (long i = from; i < to; i++) {
+                yd.setAtIndex(Tensor.F, i, sigmoid(xd.getAtIndex(Tensor.F, i)));
+            }
+        });
         record(y, () -> {
             MemorySegment g = y.gradData, ga = acc(x);
-            for (long i = 0; i < n; i++) {
-                float s = yd.getAtIndex(Tensor.F, i);
-                ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + s * (1 - s) * g.getAtIndex(Tensor.F, i));
-            }
+            parallel(n, (from, to) -> {
+                for (long i = from; i < to; i++) {
+                    float s = yd.getAtIndex(Tensor.F, i);
+                    ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + s * (1 - s) * g.getAtIndex(Tensor.F, i));
+                }
+            });
         });
         return y;
     }
@@ -358,27 +456,31 @@ public final class Tape {
     public Tensor softmax(Tensor x) {
         Tensor y = out(x.rows, x.cols, x);
         int m = x.cols;
-        for (int r = 0; r < x.rows; r++) {
-            long base = (long) r * m;
-            double lse = logSumExp(x.data, base, m);
-            for (int c = 0; c < m; c++) {
-                y.data.setAtIndex(Tensor.F, base + c, (float) Math.exp(x.data.getAtIndex(Tensor.F, base + c) - lse));
+        parallelRows(x.rows, x.cols, (from, to) -> {
+            for (int r = from; r < to; r++) {
+                long base = (long) r * m;
+                double lse = logSumExp(x.data, base, m);
+                for (int c = 0; c < m; c++) {
+                    y.data.setAtIndex(Tensor.F, base + c, (float) Math.exp(x.data.getAtIndex(Tensor.F, base + c) - lse));
+                }
             }
-        }
+        });
         record(y, () -> {
             MemorySegment g = y.gradData, ga = acc(x), yd = y.data;
-            for (int r = 0; r < x.rows; r++) {
-                long base = (long) r * m;
-                double dot = 0;
-                for (int c = 0; c < m; c++) {
-                    dot += (double) g.getAtIndex(Tensor.F, base + c) * yd.getAtIndex(Tensor.F, base + c);
+            parallelRows(x.rows, x.cols, (from, to) -> {
+                for (int r = from; r < to; r++) {
+                    long base = (long) r * m;
+                    double dot = 0;
+                    for (int c = 0; c < m; c++) {
+                        dot += (double) g.getAtIndex(Tensor.F, base + c) * yd.getAtIndex(Tensor.F, base + c);
+                    }
+                    for (int c = 0; c < m; c++) {
+                        long i = base + c;
+                        float d = (float) (yd.getAtIndex(Tensor.F, i) * (g.getAtIndex(Tensor.F, i) - dot));
+                        ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + d);
+                    }
                 }
-                for (int c = 0; c < m; c++) {
-                    long i = base + c;
-                    float d = (float) (yd.getAtIndex(Tensor.F, i) * (g.getAtIndex(Tensor.F, i) - dot));
-                    ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + d);
-                }
-            }
+            });
         });
         return y;
     }
@@ -387,27 +489,31 @@ public final class Tape {
     public Tensor logSoftmax(Tensor x) {
         Tensor y = out(x.rows, x.cols, x);
         int m = x.cols;
-        for (int r = 0; r < x.rows; r++) {
-            long base = (long) r * m;
-            double lse = logSumExp(x.data, base, m);
-            for (int c = 0; c < m; c++) {
-                y.data.setAtIndex(Tensor.F, base + c, (float) (x.data.getAtIndex(Tensor.F, base + c) - lse));
+        parallelRows(x.rows, x.cols, (from, to) -> {
+            for (int r = from; r < to; r++) {
+                long base = (long) r * m;
+                double lse = logSumExp(x.data, base, m);
+                for (int c = 0; c < m; c++) {
+                    y.data.setAtIndex(Tensor.F, base + c, (float) (x.data.getAtIndex(Tensor.F, base + c) - lse));
+                }
             }
-        }
+        });
         record(y, () -> {
             MemorySegment g = y.gradData, ga = acc(x), yd = y.data;
-            for (int r = 0; r < x.rows; r++) {
-                long base = (long) r * m;
-                double sum = 0;
-                for (int c = 0; c < m; c++) {
-                    sum += g.getAtIndex(Tensor.F, base + c);
+            parallelRows(x.rows, x.cols, (from, to) -> {
+                for (int r = from; r < to; r++) {
+                    long base = (long) r * m;
+                    double sum = 0;
+                    for (int c = 0; c < m; c++) {
+                        sum += g.getAtIndex(Tensor.F, base + c);
+                    }
+                    for (int c = 0; c < m; c++) {
+                        long i = base + c;
+                        float d = (float) (g.getAtIndex(Tensor.F, i) - Math.exp(yd.getAtIndex(Tensor.F, i)) * sum);
+                        ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + d);
+                    }
                 }
-                for (int c = 0; c < m; c++) {
-                    long i = base + c;
-                    float d = (float) (g.getAtIndex(Tensor.F, i) - Math.exp(yd.getAtIndex(Tensor.F, i)) * sum);
-                    ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + d);
-                }
-            }
+            });
         });
         return y;
     }
@@ -436,23 +542,52 @@ public final class Tape {
         if (!training || p == 0) {
             return x;
         }
-        SplittableRandom rng = new SplittableRandom(mix(seed, step, randomCalls++));
+        long callSeed = mix(seed, step, randomCalls++);
         Tensor y = out(x.rows, x.cols, x);
-        Tensor mask = pooled(x.rows, x.cols);
-        float keep = 1f / (1f - p);
         long n = x.size();
-        for (long i = 0; i < n; i++) {
-            float k = rng.nextFloat() < p ? 0f : keep;
-            mask.data.setAtIndex(Tensor.F, i, k);
-            y.data.setAtIndex(Tensor.F, i, k * x.data.getAtIndex(Tensor.F, i));
-        }
-        record(y, () -> {
-            MemorySegment g = y.gradData, ga = acc(x), md = mask.data;
-            for (long i = 0; i < n; i++) {
-                ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + md.getAtIndex(Tensor.F, i) * g.getAtIndex(Tensor.F, i));
+        dropoutKernel(callSeed, p, x.data, y.data, n, false);
+        // The mask is not stored: the backward pass regenerates it from the same seed.
+        record(y, () -> dropoutKernel(callSeed, p, y.gradData, acc(x), n, true));
+        return y;
+    }
+
+    /** Elements per dropout chunk; each chunk has its own generator, so masks do not depend on the thread count. */
+    private static final int DROPOUT_CHUNK = 1 << 15;
+
+    /**
+     * {@code out[i] (+)= mask[i]·in[i]} with mask[i] = 0 when the i-th 32-bit uniform is below p·2³², else
+     * 1/(1−p); two uniforms per 64-bit draw of a SplittableRandom seeded by (call seed, chunk number).
+     */
+    private void dropoutKernel(long callSeed, float p, MemorySegment in, MemorySegment out, long n, boolean accumulate) {
+        long threshold = (long) ((double) p * 4294967296.0);
+        float keep = 1f / (1f - p);
+        int chunks = (int) ((n + DROPOUT_CHUNK - 1) / DROPOUT_CHUNK);
+        int blocks = ctx.threads() == 1 ? 1 : Math.min(chunks, ctx.threads() * 4);
+        ctx.forEachBlock(blocks, blk -> {
+            int c0 = (int) ((long) chunks * blk / blocks), c1 = (int) ((long) chunks * (blk + 1) / blocks);
+            for (int c = c0; c < c1; c++) {
+                SplittableRandom rng = new SplittableRandom(splitmix(callSeed + c));
+                long from = (long) c * DROPOUT_CHUNK, to = Math.min(n, from + DROPOUT_CHUNK);
+                for (long i = from; i < to; i += 2) {
+                    long bits = rng.nextLong(); // two 32-bit uniforms per draw
+                    dropoutElement(in, out, i, bits >>> 32, threshold, keep, accumulate);
+                    if (i + 1 < to) {
+                        dropoutElement(in, out, i + 1, bits & 0xffffffffL, threshold, keep, accumulate);
+                    }
+                }
             }
         });
-        return y;
+    }
+
+    private static void dropoutElement(MemorySegment in, MemorySegment out, long i, long u, long threshold, float keep,
+                                       boolean accumulate) {
+        // Branch-free mask: (u - threshold) >>> 63 is 1 exactly when u < threshold (dropped). A branch on a random
+        // bit mispredicts half the time and was measured to dominate the whole op.
+        float v = keep * (float) (((u - threshold) >>> 63) ^ 1L) * in.getAtIndex(Tensor.F, i);
+        if (accumulate) {
+            v += out.getAtIndex(Tensor.F, i);
+        }
+        out.setAtIndex(Tensor.F, i, v);
     }
 
     /** A 64-bit mix of the seed, the step and the call number (SplitMix64 finaliser on each). */
@@ -549,21 +684,40 @@ public final class Tape {
 
     private Tensor scaledSum(Tensor x, double s) {
         Tensor y = out(1, 1, x);
-        double sum = 0;
         long n = x.size();
-        for (long i = 0; i < n; i++) {
-            sum += x.data.getAtIndex(Tensor.F, i);
+        // Partial sums over fixed chunks (independent of the thread count), added in chunk order.
+        int chunks = (int) ((n + SUM_CHUNK - 1) / SUM_CHUNK);
+        double[] partial = new double[chunks];
+        MemorySegment xd = x.data;
+        int blocks = ctx.threads() == 1 ? 1 : Math.min(chunks, ctx.threads() * 4);
+        ctx.forEachBlock(blocks, b -> {
+            for (int c = (int) ((long) chunks * b / blocks); c < (int) ((long) chunks * (b + 1) / blocks); c++) {
+                double sum = 0;
+                for (long i = (long) c * SUM_CHUNK, end = Math.min(n, i + SUM_CHUNK); i < end; i++) {
+                    sum += xd.getAtIndex(Tensor.F, i);
+                }
+                partial[c] = sum;
+            }
+        });
+        double sum = 0;
+        for (double p : partial) {
+            sum += p;
         }
         y.data.setAtIndex(Tensor.F, 0, (float) (s * sum));
         record(y, () -> {
             float g = (float) (s * y.gradData.getAtIndex(Tensor.F, 0));
             MemorySegment ga = acc(x);
-            for (long i = 0; i < n; i++) {
-                ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + g);
-            }
+            parallel(n, (from, to) -> {
+                for (long i = from; i < to; i++) {
+                    ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + g);
+                }
+            });
         });
         return y;
     }
+
+    /** Elements per partial sum of {@link #sum}/{@link #mean}. */
+    private static final int SUM_CHUNK = 1 << 14;
 
     /** Row sums, an n×1 column. */
     public Tensor sumRows(Tensor x) {
@@ -617,27 +771,31 @@ public final class Tape {
     public Tensor sumGroups(Tensor x, int groups) {
         int c = groupWidth(x, groups);
         Tensor y = out(x.rows, groups, x);
-        for (int r = 0; r < x.rows; r++) {
-            for (int k = 0; k < groups; k++) {
-                double s = 0;
-                long base = (long) r * x.cols + (long) k * c;
-                for (int j = 0; j < c; j++) {
-                    s += x.data.getAtIndex(Tensor.F, base + j);
-                }
-                y.data.setAtIndex(Tensor.F, (long) r * groups + k, (float) s);
-            }
-        }
-        record(y, () -> {
-            MemorySegment ga = acc(x);
-            for (int r = 0; r < x.rows; r++) {
+        parallelRows(x.rows, x.cols, (from, to) -> {
+            for (int r = from; r < to; r++) {
                 for (int k = 0; k < groups; k++) {
-                    float g = y.gradData.getAtIndex(Tensor.F, (long) r * groups + k);
+                    double s = 0;
                     long base = (long) r * x.cols + (long) k * c;
                     for (int j = 0; j < c; j++) {
-                        ga.setAtIndex(Tensor.F, base + j, ga.getAtIndex(Tensor.F, base + j) + g);
+                        s += x.data.getAtIndex(Tensor.F, base + j);
                     }
+                    y.data.setAtIndex(Tensor.F, (long) r * groups + k, (float) s);
                 }
             }
+        });
+        record(y, () -> {
+            MemorySegment ga = acc(x);
+            parallelRows(x.rows, x.cols, (from, to) -> {
+                for (int r = from; r < to; r++) {
+                    for (int k = 0; k < groups; k++) {
+                        float g = y.gradData.getAtIndex(Tensor.F, (long) r * groups + k);
+                        long base = (long) r * x.cols + (long) k * c;
+                        for (int j = 0; j < c; j++) {
+                            ga.setAtIndex(Tensor.F, base + j, ga.getAtIndex(Tensor.F, base + j) + g);
+                        }
+                    }
+                }
+            });
         });
         return y;
     }
@@ -647,26 +805,30 @@ public final class Tape {
         int c = groupWidth(x, groups);
         Tensor y = out(x.rows, c, x);
         float inv = 1f / groups;
-        for (int r = 0; r < x.rows; r++) {
-            for (int j = 0; j < c; j++) {
-                double s = 0;
-                for (int k = 0; k < groups; k++) {
-                    s += x.data.getAtIndex(Tensor.F, (long) r * x.cols + (long) k * c + j);
+        parallelRows(x.rows, x.cols, (from, to) -> {
+            for (int r = from; r < to; r++) {
+                for (int j = 0; j < c; j++) {
+                    double s = 0;
+                    for (int k = 0; k < groups; k++) {
+                        s += x.data.getAtIndex(Tensor.F, (long) r * x.cols + (long) k * c + j);
+                    }
+                    y.data.setAtIndex(Tensor.F, (long) r * c + j, (float) s * inv);
                 }
-                y.data.setAtIndex(Tensor.F, (long) r * c + j, (float) s * inv);
             }
-        }
+        });
         record(y, () -> {
             MemorySegment ga = acc(x);
-            for (int r = 0; r < x.rows; r++) {
-                for (int j = 0; j < c; j++) {
-                    float g = inv * y.gradData.getAtIndex(Tensor.F, (long) r * c + j);
-                    for (int k = 0; k < groups; k++) {
-                        long i = (long) r * x.cols + (long) k * c + j;
-                        ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + g);
+            parallelRows(x.rows, x.cols, (from, to) -> {
+                for (int r = from; r < to; r++) {
+                    for (int j = 0; j < c; j++) {
+                        float g = inv * y.gradData.getAtIndex(Tensor.F, (long) r * c + j);
+                        for (int k = 0; k < groups; k++) {
+                            long i = (long) r * x.cols + (long) k * c + j;
+                            ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + g);
+                        }
                     }
                 }
-            }
+            });
         });
         return y;
     }
@@ -690,11 +852,39 @@ public final class Tape {
             }
         }
         Tensor y = out(index.length, f, x);
-        for (int i = 0; i < index.length; i++) {
-            MemorySegment.copy(x.data, (long) index[i] * f * Float.BYTES, y.data, (long) i * f * Float.BYTES,
-                    (long) f * Float.BYTES);
-        }
-        record(y, () -> accumulate(x, into -> SparseOps.scatterSum(index, x.rows, y.gradData, into, f, ctx)));
+        MemorySegment xd = x.data, yd = y.data;
+        parallelRows(index.length, f, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                long src = (long) index[i] * f, dst = (long) i * f;
+                for (int c = 0; c < f; c++) {
+                    yd.setAtIndex(Tensor.F, dst + c, xd.getAtIndex(Tensor.F, src + c));
+                }
+            }
+        });
+        record(y, () -> {
+            // x̄[s] += Σ_{i : index[i] = s} ȳ[i], summed per row of x in ascending i (parallel over rows of x)
+            Grouping grp = Grouping.of(index, x.rows);
+            MemorySegment ga = acc(x), g = y.gradData;
+            parallelRows(x.rows, f, (from, to) -> {
+                float[] sum = new float[f];
+                for (int s = from; s < to; s++) {
+                    if (grp.ptr[s] == grp.ptr[s + 1]) {
+                        continue;
+                    }
+                    java.util.Arrays.fill(sum, 0f);
+                    for (int p = grp.ptr[s]; p < grp.ptr[s + 1]; p++) {
+                        long row = (long) grp.members[p] * f;
+                        for (int c = 0; c < f; c++) {
+                            sum[c] += g.getAtIndex(Tensor.F, row + c);
+                        }
+                    }
+                    long out = (long) s * f;
+                    for (int c = 0; c < f; c++) {
+                        ga.setAtIndex(Tensor.F, out + c, ga.getAtIndex(Tensor.F, out + c) + sum[c]);
+                    }
+                }
+            });
+        });
         return y;
     }
 
@@ -750,46 +940,57 @@ public final class Tape {
      */
     public Tensor segmentSoftmax(Tensor x, int[] index, int numSegments) {
         requireIndexRows(x, index);
+        Grouping grp = Grouping.of(index, numSegments);
         int f = x.cols;
-        long n = x.size();
         Tensor y = out(x.rows, f, x);
-        Tensor max = pooled(numSegments, f);
-        int[] argmax = new int[numSegments * f];
-        SparseOps.scatterMax(index, numSegments, x.data, max.data, argmax, f, ctx);
-        for (int i = 0; i < index.length; i++) {
-            long row = (long) i * f, srow = (long) index[i] * f;
-            for (int c = 0; c < f; c++) {
-                y.data.setAtIndex(Tensor.F, row + c, (float) Math.exp(x.data.getAtIndex(Tensor.F, row + c)
-                        - max.data.getAtIndex(Tensor.F, srow + c)));
-            }
-        }
-        Tensor denom = max; // reuse the buffer: the maxima are no longer needed
-        SparseOps.scatterSum(index, numSegments, y.data, denom.data, f, ctx);
-        for (int i = 0; i < index.length; i++) {
-            long row = (long) i * f, srow = (long) index[i] * f;
-            for (int c = 0; c < f; c++) {
-                y.data.setAtIndex(Tensor.F, row + c, y.data.getAtIndex(Tensor.F, row + c)
-                        / denom.data.getAtIndex(Tensor.F, srow + c));
-            }
-        }
-        record(y, () -> {
-            // ∂x = y ⊙ (ḡ − Σ_{segment} y ⊙ ḡ)
-            Tensor prod = pooled(x.rows, f);
-            MemorySegment g = y.gradData;
-            for (long i = 0; i < n; i++) {
-                prod.data.setAtIndex(Tensor.F, i, g.getAtIndex(Tensor.F, i) * y.data.getAtIndex(Tensor.F, i));
-            }
-            Tensor seg = pooled(numSegments, f);
-            SparseOps.scatterSum(index, numSegments, prod.data, seg.data, f, ctx);
-            MemorySegment ga = acc(x);
-            for (int i = 0; i < index.length; i++) {
-                long row = (long) i * f, srow = (long) index[i] * f;
+        MemorySegment xd = x.data, yd = y.data;
+        // Per segment and column: max-shifted exponentials, then division by their sum (in double).
+        parallelRows(numSegments, Math.max(1, (int) Math.min(Integer.MAX_VALUE, x.size() / Math.max(1, numSegments))),
+                (from, to) -> {
+            for (int s = from; s < to; s++) {
+                int p0 = grp.ptr[s], p1 = grp.ptr[s + 1];
                 for (int c = 0; c < f; c++) {
-                    float d = y.data.getAtIndex(Tensor.F, row + c)
-                            * (g.getAtIndex(Tensor.F, row + c) - seg.data.getAtIndex(Tensor.F, srow + c));
-                    ga.setAtIndex(Tensor.F, row + c, ga.getAtIndex(Tensor.F, row + c) + d);
+                    float max = Float.NEGATIVE_INFINITY;
+                    for (int p = p0; p < p1; p++) {
+                        max = Math.max(max, xd.getAtIndex(Tensor.F, (long) grp.members[p] * f + c));
+                    }
+                    double sum = 0;
+                    for (int p = p0; p < p1; p++) {
+                        long i = (long) grp.members[p] * f + c;
+                        float ex = (float) Math.exp(xd.getAtIndex(Tensor.F, i) - max);
+                        yd.setAtIndex(Tensor.F, i, ex);
+                        sum += ex;
+                    }
+                    float inv = (float) (1 / sum);
+                    for (int p = p0; p < p1; p++) {
+                        long i = (long) grp.members[p] * f + c;
+                        yd.setAtIndex(Tensor.F, i, yd.getAtIndex(Tensor.F, i) * inv);
+                    }
                 }
             }
+        });
+        record(y, () -> {
+            // ∂x = y ⊙ (ḡ − Σ_{segment} y ⊙ ḡ)
+            MemorySegment g = y.gradData, ga = acc(x);
+            parallelRows(numSegments, Math.max(1, (int) Math.min(Integer.MAX_VALUE, x.size() / Math.max(1, numSegments))),
+                    (from, to) -> {
+                for (int s = from; s < to; s++) {
+                    int p0 = grp.ptr[s], p1 = grp.ptr[s + 1];
+                    for (int c = 0; c < f; c++) {
+                        double dot = 0;
+                        for (int p = p0; p < p1; p++) {
+                            long i = (long) grp.members[p] * f + c;
+                            dot += (double) yd.getAtIndex(Tensor.F, i) * g.getAtIndex(Tensor.F, i);
+                        }
+                        float d = (float) dot;
+                        for (int p = p0; p < p1; p++) {
+                            long i = (long) grp.members[p] * f + c;
+                            float v = yd.getAtIndex(Tensor.F, i) * (g.getAtIndex(Tensor.F, i) - d);
+                            ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + v);
+                        }
+                    }
+                }
+            });
         });
         return y;
     }
@@ -855,7 +1056,7 @@ public final class Tape {
                 EdgeKernels.sourceAccumulate(ei, s.gradData, 1, y.data, acc(x), x.cols, ctx);
             }
             if (y.requiresGrad) {
-                EdgeKernels.targetAccumulate(ei, s.gradData, 1, x.data, acc(y), x.cols, ctx);
+                EdgeKernels.targetAccumulate(ei, s.gradData, 1, x.data, acc(y), x.cols, pooled(e, 1).data, ctx);
             }
         });
         return s;
@@ -875,7 +1076,7 @@ public final class Tape {
         EdgeIndex ei = EdgeIndex.of(a);
         Tensor y = out(x.rows, x.cols, w, x);
         y.data.fill((byte) 0);
-        EdgeKernels.targetAccumulate(ei, w.data, heads, x.data, y.data, c * heads, ctx);
+        EdgeKernels.targetAccumulate(ei, w.data, heads, x.data, y.data, c * heads, pooled(w.rows, heads).data, ctx);
         record(y, () -> {
             if (x.requiresGrad) {
                 EdgeKernels.sourceAccumulate(ei, w.data, heads, y.gradData, acc(x), c * heads, ctx);
@@ -910,29 +1111,51 @@ public final class Tape {
             throw new IllegalArgumentException("cross-entropy over an empty index set");
         }
         int m = logits.cols;
-        double total = 0;
-        for (int r : rows) {
+        boolean increasing = true;
+        for (int k = 0; k < rows.length; k++) {
+            int r = rows[k];
             if (r < 0 || r >= logits.rows) {
                 throw new IllegalArgumentException("row " + r + " is out of range [0, " + logits.rows + ")");
             }
             if (labels[r] < 0 || labels[r] >= m) {
                 throw new IllegalArgumentException("label " + labels[r] + " of row " + r + " is out of range [0, " + m + ")");
             }
-            long base = (long) r * m;
-            total += logSumExp(logits.data, base, m) - logits.data.getAtIndex(Tensor.F, base + labels[r]);
+            increasing &= k == 0 || r > rows[k - 1];
         }
+        double[] lses = new double[rows.length];
+        double[] losses = new double[rows.length];
+        parallelRows(rows.length, m, (from, to) -> {
+            for (int k = from; k < to; k++) {
+                long base = (long) rows[k] * m;
+                lses[k] = logSumExp(logits.data, base, m);
+                losses[k] = lses[k] - logits.data.getAtIndex(Tensor.F, base + labels[rows[k]]);
+            }
+        });
+        double total = 0;
+        for (double l : losses) {
+            total += l; // a fixed order, whatever the thread count
+        }
+        boolean distinctRows = increasing;
         Tensor y = out(1, 1, logits);
         y.data.setAtIndex(Tensor.F, 0, (float) (total / rows.length));
         record(y, () -> {
             MemorySegment ga = acc(logits);
             double g = y.gradData.getAtIndex(Tensor.F, 0) / (double) rows.length;
-            for (int r : rows) {
-                long base = (long) r * m;
-                double lse = logSumExp(logits.data, base, m);
-                for (int c = 0; c < m; c++) {
-                    double p = Math.exp(logits.data.getAtIndex(Tensor.F, base + c) - lse) - (c == labels[r] ? 1 : 0);
-                    ga.setAtIndex(Tensor.F, base + c, ga.getAtIndex(Tensor.F, base + c) + (float) (g * p));
+            IntRange body = (from, to) -> {
+                for (int k = from; k < to; k++) {
+                    int r = rows[k];
+                    long base = (long) r * m;
+                    double lse = lses[k];
+                    for (int c = 0; c < m; c++) {
+                        double p = Math.exp(logits.data.getAtIndex(Tensor.F, base + c) - lse) - (c == labels[r] ? 1 : 0);
+                        ga.setAtIndex(Tensor.F, base + c, ga.getAtIndex(Tensor.F, base + c) + (float) (g * p));
+                    }
                 }
+            };
+            if (distinctRows) {
+                parallelRows(rows.length, m, body); // each block owns its rows
+            } else {
+                body.run(0, rows.length);
             }
         });
         return y;
@@ -1108,7 +1331,7 @@ public final class Tape {
         }
         Tensor tmp = pooled(t.rows, t.cols);
         kernel.accept(tmp.data);
-        addTo(t.gradData, tmp.data, t.size());
+        addInto(t.gradData, tmp.data, t.size());
     }
 
     /** {@code t.grad += op(A)·op(B)} as one GEMM with β = 1 (or β = 0 into a new gradient). */
@@ -1137,11 +1360,69 @@ public final class Tape {
     }
 
     private static void sumRowsInto(MemorySegment dst, MemorySegment g, int n, int m) {
+        sumRowsInto(dst, g, n, m, 1f);
+    }
+
+    /** {@code dst[c] += sign·Σ_r g[r][c]}, summed in double, serially (a fixed order). */
+    private static void sumRowsInto(MemorySegment dst, MemorySegment g, int n, int m, float sign) {
+        double[] acc = new double[m];
         for (int r = 0; r < n; r++) {
             long base = (long) r * m;
             for (int c = 0; c < m; c++) {
-                dst.setAtIndex(Tensor.F, c, dst.getAtIndex(Tensor.F, c) + g.getAtIndex(Tensor.F, base + c));
+                acc[c] += g.getAtIndex(Tensor.F, base + c);
             }
         }
+        for (int c = 0; c < m; c++) {
+            dst.setAtIndex(Tensor.F, c, dst.getAtIndex(Tensor.F, c) + sign * (float) acc[c]);
+        }
+    }
+
+    /** {@code dst += src} over n elements, in parallel. */
+    private void addInto(MemorySegment dst, MemorySegment src, long n) {
+        parallel(n, (from, to) -> {
+            for (long i = from; i < to; i++) {
+                dst.setAtIndex(Tensor.F, i, dst.getAtIndex(Tensor.F, i) + src.getAtIndex(Tensor.F, i));
+            }
+        });
+    }
+
+    /** {@code dst += s·src} over n elements, in parallel. */
+    private void axpyInto(MemorySegment dst, float s, MemorySegment src, long n) {
+        parallel(n, (from, to) -> {
+            for (long i = from; i < to; i++) {
+                dst.setAtIndex(Tensor.F, i, dst.getAtIndex(Tensor.F, i) + s * src.getAtIndex(Tensor.F, i));
+            }
+        });
+    }
+
+    interface LongRange {
+        void run(long from, long to);
+    }
+
+    interface IntRange {
+        void run(int from, int to);
+    }
+
+    /** Elements below which an elementwise loop stays on the caller's thread. */
+    private static final long PARALLEL_MIN = 1 << 16;
+
+    /** Runs body over [0, n) split into contiguous blocks on the context; every element is written by one block. */
+    private void parallel(long n, LongRange body) {
+        if (ctx.threads() == 1 || n < PARALLEL_MIN) {
+            body.run(0, n);
+            return;
+        }
+        int blocks = (int) Math.min(ctx.threads() * 4L, n / (PARALLEL_MIN / 4));
+        ctx.forEachBlock(blocks, b -> body.run(n * b / blocks, n * (b + 1) / blocks));
+    }
+
+    /** Runs body over row ranges of an n×m matrix in parallel. */
+    private void parallelRows(int n, int m, IntRange body) {
+        if (ctx.threads() == 1 || (long) n * m < PARALLEL_MIN || n < 2) {
+            body.run(0, n);
+            return;
+        }
+        int blocks = Math.min(ctx.threads() * 4, n);
+        ctx.forEachBlock(blocks, b -> body.run((int) ((long) n * b / blocks), (int) ((long) n * (b + 1) / blocks)));
     }
 }

@@ -177,15 +177,17 @@ class FastRPTest {
     @Test
     void sparseAndDenseFirstProductsAgree() {
         Graph g = randomGraph(200, 900, 10, false, true, 5);
-        FastRPParameters p = FastRPParameters.builder().dimension(40).iterationWeights(1, 1, 1).sparsity(12)
-                .normalizationStrength(-0.5).nodeSelfInfluence(1).normalization(IterationNormalization.L2_COMBINE)
-                .build();
-        FastRP sparse = new FastRP(g, p, ONE);
-        FastRP dense = new FastRP(g, p, ONE);
-        dense.forceDenseFirstProduct = true;
-        float[] a = sparse.compute().embeddings(), b = dense.compute().embeddings();
-        for (int i = 0; i < a.length; i++) {
-            assertEquals(b[i], a[i], 1e-5 * Math.max(1, Math.abs(b[i])), "entry " + i);
+        for (double s : new double[] {3, 12}) {
+            FastRPParameters p = FastRPParameters.builder().dimension(40).iterationWeights(1, 1, 1).sparsity(s)
+                    .normalizationStrength(-0.5).nodeSelfInfluence(1)
+                    .normalization(IterationNormalization.L2_COMBINE).build();
+            FastRP sparse = new FastRP(g, p, ONE);
+            FastRP dense = new FastRP(g, p, ONE);
+            dense.forceDenseFirstProduct = true;
+            float[] a = sparse.compute().embeddings(), b = dense.compute().embeddings();
+            for (int i = 0; i < a.length; i++) {
+                assertEquals(b[i], a[i], 1e-5 * Math.max(1, Math.abs(b[i])), "s=" + s + " entry " + i);
+            }
         }
     }
 
@@ -342,6 +344,17 @@ class FastRPTest {
         float[] a = new FastRP(g, p, ONE).compute().embeddings();
         float[] b = new FastRP(g, p.toBuilder().iterationWeights(1, 2, 0, 0).build(), ONE).compute().embeddings();
         assertArrayEquals(a, b);
+    }
+
+    @Test
+    void memoryEstimateCoversThreeBuffersAndTheOperator() {
+        FastRPParameters p = FastRPParameters.gdsDefaults(128, 1);
+        long n = 100_000, e = 2_000_000;
+        long est = FastRP.memoryEstimateBytes((int) n, e, p);
+        assertTrue(est >= 3 * n * 128 * 4 + e * 4, "estimate " + est);
+        assertTrue(est < 3 * n * 128 * 4 + e * 4 + 64 * n, "estimate " + est + " has no slack beyond small arrays");
+        long sparse = FastRP.memoryEstimateBytes((int) n, e, FastRPParameters.paperBlogCatalog(128, 1));
+        assertTrue(sparse > est, "the paper's sparse R adds its non-zeros");
     }
 
     @Test

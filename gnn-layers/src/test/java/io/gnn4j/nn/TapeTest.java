@@ -123,6 +123,19 @@ class TapeTest {
     }
 
     @Test
+    void aSecondBackwardWithoutResetIsRejected() {
+        Parameter p = new Parameter(1, 1);
+        Tape t = new Tape(0);
+        Tensor loss = t.sum(t.tanh(p));
+        t.backward(loss);
+        var e = assertThrows(IllegalStateException.class, () -> t.backward(loss));
+        assertTrue(e.getMessage().contains("reset()"), e.getMessage());
+        t.reset();
+        t.backward(t.sum(t.tanh(p)));
+        assertEquals(2f, p.gradAt(0, 0), 1e-6f);
+    }
+
+    @Test
     void resetRecyclesBuffersOfTheSameShape() {
         Tape t = new Tape(0);
         Tensor x = Tensor.of(2, 3, 1, 2, 3, 4, 5, 6);
@@ -157,20 +170,20 @@ class TapeTest {
     }
 
     @Test
-    void sparseOpsGiveTheSameBitsForOneAndFourThreads() {
+    void sparseOpsAndDropoutGiveTheSameBitsForOneAndFourThreads() {
         GraphBuilder b = GraphBuilder.undirected(3000);
         java.util.SplittableRandom r = new java.util.SplittableRandom(3);
         for (int i = 0; i < 20000; i++) {
             b.addEdge(r.nextInt(3000), r.nextInt(3000), 0.1f + r.nextFloat());
         }
         Graph g = b.build();
-        Tensor x = GradCheck.variable(3000, 8, 4);
+        Tensor x = GradCheck.variable(3000, 64, 4); // 192,000 elements: several dropout chunks
         Tensor w = GradCheck.variable(g.numEntries(), 2, 5);
         float[][] results = new float[2][];
         int k = 0;
         for (int threads : new int[] {1, 4}) {
             Tape t = new Tape(1, ExecutionContext.withThreads(threads));
-            Tensor y = t.edgeAggregate(g, w, t.spmmTranspose(g, x));
+            Tensor y = t.edgeAggregate(g, w, t.dropout(t.spmmTranspose(g, x), 0.3f, true));
             t.backward(t.sum(t.mul(y, y)));
             float[] out = y.toFloatArray();
             float[] gx = x.grad().data().asFloat();

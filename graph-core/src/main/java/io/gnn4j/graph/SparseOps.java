@@ -15,14 +15,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * bit-identical for every thread count. Outputs are overwritten, never accumulated into.
  */
 public final class SparseOps {
-    /**
-     * Largest slice of X (rows × tile columns × 4 bytes) one column tile gathers from. Narrow tiles that fit the
-     * last-level cache were measured slower on this machine kind (shared L3 under a VM) than one wide pass whose
-     * gathered rows are long contiguous runs, so only very wide matrices are tiled; {@code -Dgnn4j.spmm.tileBytes}
-     * overrides it.
-     */
-    static final long TILE_BYTES = Long.getLong("gnn4j.spmm.tileBytes", 64L << 20);
-
     private SparseOps() {}
 
     /** The kernel implementation in use ("scalar" or "vector-&lt;bits&gt;"). */
@@ -64,19 +56,20 @@ public final class SparseOps {
         requireColumns(f);
         requireBytes("X", x, n, f);
         requireBytes("Y", y, n, f);
-        spmm(kernels, a.rowPtr(), a.colIdx(), a.weightsOrNull(), n, n, x, y, f, ctx);
+        spmm(kernels, a.rowPtr(), a.colIdx(), a.weightsOrNull(), n, x, y, f, ctx);
     }
 
-    /** SpMM of a validated rows×xRows CSR matrix, tiled over columns, parallel over balanced row blocks. */
-    private static void spmm(SparseKernels kernels, int[] rowPtr, int[] colIdx, float[] w, int rows, int xRows,
+    /**
+     * SpMM of a validated CSR matrix of {@code rows} rows, parallel over balanced row blocks, each row in one pass over all
+     * f columns. (Column tiles sized for the last-level cache were measured slower on this machine kind — a shared
+     * L3 under a VM — than whole rows gathered as long contiguous runs: 233 ms untiled vs 264–327 ms tiled for
+     * 100k×256, one thread; so there is no tiling.)
+     */
+    private static void spmm(SparseKernels kernels, int[] rowPtr, int[] colIdx, float[] w, int rows,
                              MemorySegment x, MemorySegment y, int f, ExecutionContext ctx) {
         int[] bounds = RowPartition.balanced(rowPtr, rows, blocksFor(ctx));
-        int tile = columnTile(xRows, f);
-        for (int c0 = 0; c0 < f; c0 += tile) {
-            int from = c0, to = Math.min(f, c0 + tile);
-            ctx.forEachBlock(bounds.length - 1,
-                    b -> kernels.spmm(rowPtr, colIdx, w, x, y, f, from, to, bounds[b], bounds[b + 1]));
-        }
+        ctx.forEachBlock(bounds.length - 1,
+                b -> kernels.spmm(rowPtr, colIdx, w, x, y, f, 0, f, bounds[b], bounds[b + 1]));
     }
 
     /**
@@ -111,15 +104,15 @@ public final class SparseOps {
     public static void scatterSum(int[] index, int numSegments, MemorySegment src, MemorySegment out, int f,
                                   ExecutionContext ctx) {
         SegmentIndex s = SegmentIndex.of(index, numSegments, src, out, f);
-        spmm(KernelProvider.kernels(), s.rowPtr(), s.sources(), null, numSegments, index.length, src, out, f, ctx);
+        spmm(KernelProvider.kernels(), s.rowPtr(), s.sources(), null, numSegments, src, out, f, ctx);
     }
 
     /** Scatter-mean: like {@link #scatterSum} divided by each segment's count (0 for empty segments). */
     public static void scatterMean(int[] index, int numSegments, MemorySegment src, MemorySegment out, int f,
                                    ExecutionContext ctx) {
         SegmentIndex s = SegmentIndex.of(index, numSegments, src, out, f);
-        spmm(KernelProvider.kernels(), s.rowPtr(), s.sources(), s.inverseCounts(), numSegments, index.length, src,
-                out, f, ctx);
+        spmm(KernelProvider.kernels(), s.rowPtr(), s.sources(), s.inverseCounts(), numSegments, src, out, f,
+                ctx);
     }
 
     /**
@@ -142,16 +135,6 @@ public final class SparseOps {
     private static int blocksFor(ExecutionContext ctx) {
         // A few blocks per thread absorb uneven rows; one block when single-threaded avoids the split entirely.
         return ctx.threads() == 1 ? 1 : ctx.threads() * 8;
-    }
-
-    /** Columns per pass so that one tile of X stays cache-resident; a multiple of 16 floats, at least 16. */
-    static int columnTile(long rows, int f) {
-        long rowBytes = rows * Float.BYTES;
-        if (rowBytes * f <= TILE_BYTES) {
-            return f;
-        }
-        int tile = (int) Math.max(16, (TILE_BYTES / rowBytes) / 16 * 16);
-        return Math.min(tile, f);
     }
 
     static void requireBytes(String name, MemorySegment m, long rows, int f) {

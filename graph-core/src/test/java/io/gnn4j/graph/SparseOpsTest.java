@@ -124,7 +124,7 @@ class SparseOpsTest {
     }
 
     @Test
-    void spmmIsBitIdenticalAcrossThreadCountsAndColumnTiles() {
+    void spmmIsBitIdenticalAcrossThreadCounts() {
         Graph a = awkwardGraph(2000, 30_000, true, 3);
         int f = 100;
         float[] x = random(a.numNodes() * f, 9);
@@ -132,15 +132,6 @@ class SparseOpsTest {
         SparseOps.spmm(a, MemorySegment.ofArray(x), MemorySegment.ofArray(one), f, ExecutionContext.withThreads(1));
         SparseOps.spmm(a, MemorySegment.ofArray(x), MemorySegment.ofArray(four), f, ExecutionContext.withThreads(4));
         assertArrayEquals(one, four);
-    }
-
-    @Test
-    void columnTilesKeepTheGatheredSliceSmallAndCoverWideMatrices() {
-        assertEquals(128, SparseOps.columnTile(1000, 128));
-        assertEquals(128, SparseOps.columnTile(100_000, 128));
-        int tile = SparseOps.columnTile(300_000, 128);
-        assertTrue(tile % 16 == 0 && tile >= 16 && tile < 128, "tile " + tile);
-        assertEquals(16, SparseOps.columnTile(100_000_000, 128));
     }
 
     @Test

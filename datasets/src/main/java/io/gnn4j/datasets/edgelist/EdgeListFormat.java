@@ -66,7 +66,7 @@ public final class EdgeListFormat {
             }
         }
         Graph g = b.build();
-        return new LoadedGraph(g, tokens.names(), src.size(), merged(src, dst, g, o.directed(), o.duplicates()), header);
+        return new LoadedGraph(g, tokens.names(), src.size(), merged(src.size(), g, o.duplicates()), header);
     }
 
     private static void separator(TextCursor c, EdgeListOptions o) throws io.gnn4j.datasets.DatasetFormatException {
@@ -78,10 +78,10 @@ public final class EdgeListFormat {
     }
 
     /** Lines minus distinct edges: what the duplicate policy merged (0 under KEEP). */
-    static long merged(IntArrayList src, IntArrayList dst, Graph g, boolean directed, DuplicateEdges policy) {
+    static long merged(long lines, Graph g, DuplicateEdges policy) {
         if (policy == DuplicateEdges.KEEP) {
             return 0;
         }
-        return src.size() - g.numEdges();
+        return lines - g.numEdges();
     }
 }

@@ -6,6 +6,9 @@ public enum NodeIds {
     ZERO_BASED,
     /** Tokens are integers 1..N (DeepWalk, node2vec, TU); node k becomes id k−1. */
     ONE_BASED,
-    /** Tokens are arbitrary names; ids follow the order of first appearance and the names are returned. */
+    /**
+     * Tokens are arbitrary names (without spaces, tabs or the separator); ids follow the order of first appearance
+     * and the names are returned.
+     */
     NAMES
 }

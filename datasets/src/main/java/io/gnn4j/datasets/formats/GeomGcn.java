@@ -3,6 +3,7 @@ package io.gnn4j.datasets.formats;
 import io.gnn4j.datasets.DatasetFormatException;
 import io.gnn4j.datasets.NodeDataset;
 import io.gnn4j.datasets.Split;
+import io.gnn4j.datasets.npz.CsrMatrix;
 import io.gnn4j.datasets.npz.NpyArray;
 import io.gnn4j.datasets.npz.NpzFile;
 import io.gnn4j.graph.DuplicateEdges;
@@ -153,10 +154,7 @@ public final class GeomGcn {
             }
         }
         int f = Math.max(width, 0);
-        if ((long) n * f > Integer.MAX_VALUE - 8) {
-            throw new DatasetFormatException(file, "features", n + "×" + f + " exceeds a Java array");
-        }
-        float[] x = new float[n * f];
+        float[] x = CsrMatrix.allocateDense(file, "features", n, f);
         for (int id = 0; id < n; id++) {
             for (int c : cols[id]) {
                 x[id * f + c] = 1f;

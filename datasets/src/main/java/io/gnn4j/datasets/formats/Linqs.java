@@ -48,10 +48,7 @@ public final class Linqs {
                     throw new DatasetFormatException(content, "line 1", "expected id, features and label, found "
                             + fields + " field(s)");
                 }
-                if ((long) n * (fields - 2) > Integer.MAX_VALUE - 8) {
-                    throw new DatasetFormatException(content, "file", n + "×" + (fields - 2) + " features exceed a Java array");
-                }
-                x = new float[n * (fields - 2)];
+                x = io.gnn4j.datasets.npz.CsrMatrix.allocateDense(content, "file", n, fields - 2);
             } else if (t.length != fields) {
                 throw new DatasetFormatException(content, "line " + (i + 1), t.length + " fields, expected " + fields
                         + " as on line 1");

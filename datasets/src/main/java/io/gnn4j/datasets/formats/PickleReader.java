@@ -249,8 +249,9 @@ final class PickleReader {
             return new PendingArray();
         }
         if (g.equals(DTYPE)) {
-            if (t.size() != 3 || !(t.get(0) instanceof String code) || !Long.valueOf(0).equals(t.get(1))
-                    || !Long.valueOf(1).equals(t.get(2))) {
+            // Python 2 numpy writes dtype('i4', 0, 1), Python 3 numpy dtype('i4', False, True).
+            if (t.size() != 3 || !(t.get(0) instanceof String code) || !isFlag(t.get(1), false)
+                    || !isFlag(t.get(2), true)) {
                 throw fail(at, "dtype expects (code, 0, 1)");
             }
             return new PendingDType(code);
@@ -262,6 +263,10 @@ final class PickleReader {
             return new LinkedHashMap<Object, Object>();
         }
         throw fail(at, "REDUCE of " + g.module() + "." + g.name() + " is not supported");
+    }
+
+    private static boolean isFlag(Object o, boolean value) {
+        return Boolean.valueOf(value).equals(o) || Long.valueOf(value ? 1 : 0).equals(o);
     }
 
     private void build(int at, Object obj, Object state) throws DatasetFormatException {

@@ -21,17 +21,22 @@ import java.util.Map;
 /**
  * Loader of the Planetoid files {@code ind.<name>.{x,tx,allx,y,ty,ally,graph,test.index}} (Yang, Cohen &amp;
  * Salakhutdinov, "Revisiting Semi-Supervised Learning with Graph Embeddings", ICML 2016; the split of Kipf &amp;
- * Welling, ICLR 2017), giving exactly what PyTorch Geometric's {@code Planetoid} dataset gives (its
- * {@code read_planetoid_data}): nodes are the rows of {@code allx} followed by the test range
- * {@code min(test.index) .. max(test.index)}, row i of {@code tx}/{@code ty} belonging to node
- * {@code test.index[i]}; ids of that range missing from {@code test.index} (CiteSeer's 15 isolated nodes) get a zero
- * feature row and label 0 — the arg-max of an all-zero one-hot row, as in PyG — and belong to no split. Features
- * are kept raw (not row-normalised). The graph is PyG's edge set — every (key, neighbour) pair of the adjacency
- * dict, self loops removed, duplicates merged — as an undirected graph; the loader checks that the dict has one
- * entry per node and is symmetric (true of every published file), which catches most damage to it. The one split, {@code "public"}, is train = the
- * first {@code |y|} nodes, val = the next 500, test = {@code test.index}.
+ * Welling, ICLR 2017), giving what PyTorch Geometric's {@code Planetoid} gives (its {@code read_planetoid_data},
+ * 2.4.0): nodes are the rows of {@code allx} followed by the test range {@code min(test.index) .. max(test.index)},
+ * row i of {@code tx}/{@code ty} belonging to node {@code test.index[i]}; ids of that range missing from
+ * {@code test.index} (CiteSeer's 15 test ids without a {@code tx} row — they do have edges) get a zero feature row
+ * and label 0, the arg-max of PyG's all-zero padding row, and belong to no split. (PyG pads only for CiteSeer; for a
+ * gap-free range such as Cora's the padding changes nothing.) Features are kept raw, not row-normalised. The graph
+ * is PyG's edge set — every (key, neighbour) pair of the adjacency dict, self loops removed, duplicates merged — as
+ * an undirected graph; the loader checks that the dict has one entry per node and is symmetric (true of every
+ * published file), which catches most damage to it. The one split, {@code "public"}, is train = the first
+ * {@code |y|} nodes, val = the next 500, test = {@code test.index}. The pickles are decoded by a strict reader that
+ * runs no Python code and accepts only numpy arrays, scipy CSR matrices, lists and a defaultdict.
  */
 public final class Planetoid {
+    /** Validation nodes of the public split: the 500 nodes after the training nodes. */
+    public static final int PUBLIC_VAL = 500;
+
     private Planetoid() {}
 
     /**
@@ -40,6 +45,17 @@ public final class Planetoid {
      * @param name e.g. {@code "cora"}, {@code "citeseer"} (lower-cased for the file names)
      */
     public static NodeDataset load(Path dir, String name) throws IOException {
+        return load(dir, name, PUBLIC_VAL);
+    }
+
+    /**
+     * Loads {@code dir/ind.<name>.*} with {@code numVal} validation nodes after the training nodes (the public split
+     * uses {@value #PUBLIC_VAL}; smaller values serve small files in the same format).
+     */
+    public static NodeDataset load(Path dir, String name, int numVal) throws IOException {
+        if (numVal < 0) {
+            throw new IllegalArgumentException("numVal must be >= 0, got " + numVal);
+        }
         String prefix = "ind." + name.toLowerCase(Locale.ROOT) + ".";
         Path fx = dir.resolve(prefix + "x"), ftx = dir.resolve(prefix + "tx"), fallx = dir.resolve(prefix + "allx");
         Path fy = dir.resolve(prefix + "y"), fty = dir.resolve(prefix + "ty"), fally = dir.resolve(prefix + "ally");
@@ -77,11 +93,7 @@ public final class Planetoid {
             throw new DatasetFormatException(findex, "test ids", "largest test id " + max + " is implausibly large");
         }
         int n = (int) nLong;
-        long dense = (long) n * f;
-        if (dense > Integer.MAX_VALUE - 8) {
-            throw new DatasetFormatException(fallx, "matrix", "dense " + n + "×" + f + " features exceed a Java array");
-        }
-        float[] features = new float[(int) dense];
+        float[] features = CsrMatrix.allocateDense(fallx, "matrix", n, f);
         int[] labels = new int[n]; // gap nodes keep label 0, as PyG's argmax of a zero row
         addRows(allx, features, f, null);
         System.arraycopy(allyl, 0, labels, 0, base);
@@ -97,10 +109,10 @@ public final class Planetoid {
         }
 
         Graph g = graph(fgraph, n);
-        int[] train = range(0, yl.length), val = range(yl.length, yl.length + 500);
-        if (yl.length + 500 > base) {
-            throw new DatasetFormatException(fally, "matrix", "the 500 validation nodes after the " + yl.length
-                    + " training nodes need " + (yl.length + 500) + " allx rows, found " + base);
+        int[] train = range(0, yl.length), val = range(yl.length, yl.length + numVal);
+        if (yl.length + numVal > base) {
+            throw new DatasetFormatException(fally, "matrix", "the " + numVal + " validation nodes after the "
+                    + yl.length + " training nodes need " + (yl.length + numVal) + " allx rows, found " + base);
         }
         Split split = LoaderSupport.split(findex, "public split", "public", train, val, testIndex, n);
         return LoaderSupport.dataset(dir, name.toLowerCase(Locale.ROOT), g, f, features, labels, c, List.of(split),

@@ -72,6 +72,12 @@ public final class ScipySparseNpz {
     /** Groups entries by row (stable, so entries of a row keep their order). */
     private static CsrMatrix fromCoo(Path file, String what, int rows, int cols, int[] r, int[] c, float[] v)
             throws DatasetFormatException {
+        long heap = Runtime.getRuntime().maxMemory();
+        if (4L * (rows + 1L) > heap / 2) {
+            // A corrupt 'shape' must not become an OutOfMemoryError: the row pointers alone would exceed the heap.
+            throw new DatasetFormatException(file, "array 'shape'", rows + " rows need " + 4L * (rows + 1L)
+                    + " bytes of row pointers, expected at most half the heap (" + heap / 2 + " bytes)");
+        }
         int[] indptr = new int[rows + 1];
         for (int x : r) {
             indptr[x + 1]++;

@@ -82,12 +82,7 @@ public record CsrMatrix(int rows, int cols, int[] indptr, int[] indices, float[]
      * @throws DatasetFormatException when rows×cols exceeds a Java array
      */
     public float[] toDense(Path file, String what) throws DatasetFormatException {
-        long n = (long) rows * cols;
-        if (n > Integer.MAX_VALUE - 8) {
-            throw new DatasetFormatException(file, what, "dense " + rows + "×" + cols + " matrix exceeds "
-                    + (Integer.MAX_VALUE - 8) + " elements");
-        }
-        float[] out = new float[(int) n];
+        float[] out = allocateDense(file, what, rows, cols);
         for (int i = 0; i < rows; i++) {
             long base = (long) i * cols;
             for (int k = indptr[i]; k < indptr[i + 1]; k++) {
@@ -95,6 +90,21 @@ public record CsrMatrix(int rows, int cols, int[] indptr, int[] indices, float[]
             }
         }
         return out;
+    }
+
+    /**
+     * A zeroed rows×cols float array, refused with a {@link DatasetFormatException} (rather than an
+     * {@link OutOfMemoryError}) when it exceeds a Java array or half of the maximum heap — the sign of a corrupt
+     * dimension in a file.
+     */
+    public static float[] allocateDense(Path file, String what, long rows, long cols) throws DatasetFormatException {
+        long n = rows * cols;
+        long heap = Runtime.getRuntime().maxMemory();
+        if (rows < 0 || cols < 0 || (cols != 0 && n / cols != rows) || n > Integer.MAX_VALUE - 8 || 4 * n > heap / 2) {
+            throw new DatasetFormatException(file, what, "dense " + rows + "×" + cols + " float matrix is too large ("
+                    + "limit " + (Integer.MAX_VALUE - 8) + " elements and half the heap, " + heap / 2 + " bytes)");
+        }
+        return new float[(int) n];
     }
 
     /**

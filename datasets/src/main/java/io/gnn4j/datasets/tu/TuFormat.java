@@ -26,7 +26,8 @@ import java.util.List;
  * 1, 2, … without gaps; every A line must name nodes of one graph, and its reverse must also be listed (the format
  * stores undirected graphs in both directions); line counts must agree between files; edge labels of repeated
  * lines must agree. Repeated A lines (IMDB-BINARY lists every line twice) are merged and counted in
- * {@link TuGraphs#duplicateLines()}. Any violation raises {@link DatasetFormatException}.
+ * {@link TuGraphs#duplicateLines()}; edge and graph attribute files are not read and are listed in
+ * {@link TuGraphs#unreadFiles()}. Any violation raises {@link DatasetFormatException}.
  */
 public final class TuFormat {
     /** Upper bound on N × F (1 GiB of floats): a wild node label must not exhaust the heap. */
@@ -95,7 +96,7 @@ public final class TuFormat {
         int[] labelValues;
         {
             String f = name + "_graph_labels.txt";
-            int[] raw = readIntColumn(src, f, numGraphs, "graphs in " + name + "_graph_indicator.txt");
+            int[] raw = readIntColumn(src, f, numGraphs, "graph", "graphs in " + name + "_graph_indicator.txt");
             labelValues = Arrays.stream(raw).distinct().sorted().toArray();
             graphLabels = new int[numGraphs];
             for (int g = 0; g < numGraphs; g++) {
@@ -108,7 +109,7 @@ public final class TuFormat {
         int labelMin = 0, labelWidth = 0;
         String nlFile = name + "_node_labels.txt";
         if (src.exists(nlFile)) {
-            nodeLabels = readIntColumn(src, nlFile, n, "nodes in " + name + "_graph_indicator.txt");
+            nodeLabels = readIntColumn(src, nlFile, n, "node", "lines in " + name + "_graph_indicator.txt");
             labelMin = Arrays.stream(nodeLabels).min().orElse(0);
             long width = (long) Arrays.stream(nodeLabels).max().orElse(0) - labelMin + 1;
             if (width > 1_000_000) {
@@ -174,7 +175,7 @@ public final class TuFormat {
         int[] edgeLabelsRaw = null;
         String elFile = name + "_edge_labels.txt";
         if (src.exists(elFile)) {
-            edgeLabelsRaw = readIntColumn(src, elFile, m, "lines in " + aFile);
+            edgeLabelsRaw = readIntColumn(src, elFile, m, "edge", "lines in " + aFile);
         }
 
         // 5. Sort lines by (row, col): duplicates become adjacent, reverses can be found by binary search.
@@ -261,8 +262,14 @@ public final class TuFormat {
             feats.add(x);
         }
         GraphDataset ds = new GraphDataset(name, graphs, numFeatures, feats, graphLabels, labelValues.length);
+        List<String> unread = new ArrayList<>();
+        for (String suffix : new String[] {"_node_attributes.txt", "_edge_attributes.txt", "_graph_attributes.txt"}) {
+            if (src.exists(name + suffix) && !(suffix.equals("_node_attributes.txt") && attributes != null)) {
+                unread.add(name + suffix);
+            }
+        }
         return new TuGraphs(ds, labelValues, attrWidth, labelWidth, nodeLabels == null ? 0 : labelMin, entryLabels, m,
-                duplicates);
+                duplicates, unread);
     }
 
     /** Line order sorted by key, stable (equal keys keep file order). */
@@ -282,14 +289,15 @@ public final class TuFormat {
         }
     }
 
-    private static int[] readIntColumn(DataSource src, String f, int expected, String what) throws IOException {
+    /** Reads one integer per line; exactly {@code expected} lines, one per {@code item}, as many as {@code what}. */
+    private static int[] readIntColumn(DataSource src, String f, int expected, String item, String what)
+            throws IOException {
         TextCursor c = TextCursor.of(src.path(f), src.read(f));
         int[] out = new int[expected];
         int i = 0;
         while (c.nextLine()) {
             if (i == expected) {
-                throw c.error(expected + " lines (one per " + what.replaceFirst(" in .*", "").replaceFirst("s$", "")
-                        + ", as many as " + what + ")", "more lines");
+                throw c.error(expected + " lines (one per " + item + ", as many as " + what + ")", "more lines");
             }
             out[i++] = c.nextInt();
             c.expectEnd();

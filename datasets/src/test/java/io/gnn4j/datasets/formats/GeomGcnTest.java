@@ -107,6 +107,26 @@ class GeomGcnTest {
         assertTrue(Arrays.stream(p.get(9).test()).allMatch(i -> i < 19717));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        // name, N, train/val/test of every split (README), except citeseer's k = 4, 5: 1017/679/424
+        "cora, 2708, 1192, 796, 497",
+        "citeseer, 3327, 1596, 1065, 666",
+        "pubmed, 19717, 9463, 6310, 3944",
+        "chameleon, 2277, 1092, 729, 456",
+        "squirrel, 5201, 2496, 1664, 1041",
+    })
+    void allTenSplitFilesHaveTheStatedSizes(String name, int n, int train, int val, int test) throws Exception {
+        List<Split> splits = GeomGcn.loadSplits(SharedData.require(name + "/geom-gcn/splits"), name, n);
+        assertEquals(GeomGcn.NUM_SPLITS, splits.size());
+        for (int k = 0; k < splits.size(); k++) {
+            int[] expected = name.equals("citeseer") && (k == 4 || k == 5) ? new int[] {1017, 679, 424}
+                    : new int[] {train, val, test};
+            assertArrayEquals(expected, sizes(splits.get(k)), name + " split " + k);
+            assertEquals("geom-gcn-" + k, splits.get(k).name());
+        }
+    }
+
     static int[] sizes(Split s) {
         return new int[] {s.train().length, s.val().length, s.test().length};
     }

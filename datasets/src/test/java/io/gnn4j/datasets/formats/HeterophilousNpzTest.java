@@ -75,6 +75,16 @@ class HeterophilousNpzTest {
     }
 
     @Test
+    void minesweeperHasTheStatedClassCountsAndTenCOrderedSplits() throws Exception {
+        NodeDataset d = HeterophilousNpz.load(SharedData.require("minesweeper/heterophilous-graphs/minesweeper.npz"));
+        assertArrayEquals(new int[] {8000, 2000}, SharedData.classCounts(d));
+        for (Split s : d.splits()) {
+            assertArrayEquals(new int[] {5000, 2500, 2500}, new int[] {s.train().length, s.val().length, s.test().length},
+                    s.name());
+        }
+    }
+
+    @Test
     void cornellFromHeterophilousGraphsHasItsOwnLabels() throws Exception {
         NodeDataset d = HeterophilousNpz.load(SharedData.require("cornell/heterophilous-graphs/cornell.npz"));
         assertArrayEquals(new int[] {38, 16, 30, 82, 17}, SharedData.classCounts(d));

@@ -87,6 +87,33 @@ class PlanetoidTest {
     }
 
     @Test
+    void pythonThreeProtocolFourFilesWithAGapNodeGiveTheHandComputedDataset() throws Exception {
+        Path dir = Path.of(PlanetoidTest.class.getResource("/io/gnn4j/datasets/formats/planetoid-tiny/make_fixture.py")
+                .toURI()).getParent();
+        NodeDataset d = Planetoid.load(dir, "tiny", 1);
+        assertEquals(6, d.graph().numNodes(), "3 allx rows + test range 3..5");
+        assertEquals(4, d.numFeatures());
+        assertArrayEquals(new float[] {
+            1, 0, 0, 0,
+            0, 1, 0, 0,
+            0, 0, 1, 1,
+            3, 0, 0, 0,   // node 3 = tx row 1 (test.index line 2)
+            0, 0, 0, 0,   // node 4: in the test range, not in test.index
+            0, 0, 0, 2,   // node 5 = tx row 0
+        }, d.features());
+        assertArrayEquals(new int[] {1, 0, 2, 1, 0, 2}, d.labels());
+        assertEquals(3, d.numClasses());
+        assertEquals(java.util.Set.of("0-1", "1-2", "2-3", "3-5", "4-5"), GraphsForTest.pairs(d.graph()),
+                "self loop dropped, duplicate merged");
+        Split s = d.split("public");
+        assertArrayEquals(new int[] {0}, s.train());
+        assertArrayEquals(new int[] {1}, s.val());
+        assertArrayEquals(new int[] {3, 5}, s.test());
+        DatasetFormatException e = assertThrows(DatasetFormatException.class, () -> Planetoid.load(dir, "tiny"));
+        assertTrue(e.getMessage().contains("500 validation nodes"), e.getMessage());
+    }
+
+    @Test
     void missingFileIsReportedNotSkipped() throws Exception {
         Path dir = Files.createTempDirectory("planetoid");
         try {

@@ -1,34 +1,23 @@
 package io.gnn4j.datasets.formats;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import io.gnn4j.datasets.NodeDataset;
-import java.nio.file.Files;
+import io.gnn4j.datasets.text.SharedDatasets;
 import java.nio.file.Path;
 
 /**
- * Test helper: the real datasets in {@code <projectRoot>/../shared/datasets} (the nearest ancestor's
- * {@code shared/datasets}, so nested worktrees find it too); a test that needs an absent file is skipped.
+ * Test helper for the format loaders: the shared datasets (located by {@link SharedDatasets}) and a few statistics
+ * the dataset README states.
  */
 final class SharedData {
     private SharedData() {}
 
     /** The path of {@code relative} under the shared datasets folder; skips the calling test when absent. */
     static Path require(String relative) {
-        Path p = root().resolve(relative);
-        assumeTrue(Files.exists(p), p + " absent, skipped");
-        return p;
+        return SharedDatasets.require(relative);
     }
 
     static Path root() {
-        Path start = Path.of(System.getProperty("gnn4j.projectRoot", ".")).toAbsolutePath().normalize();
-        for (Path p = start.getParent(); p != null; p = p.getParent()) {
-            Path candidate = p.resolve("shared").resolve("datasets");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        return start.resolveSibling("shared").resolve("datasets");
+        return SharedDatasets.root();
     }
 
     /** Per-class label counts (unlabelled −1 entries ignored). */

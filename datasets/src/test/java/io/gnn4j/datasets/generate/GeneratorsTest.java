@@ -58,9 +58,14 @@ class GeneratorsTest {
         long[] ref = set.toLongArray();
         Arrays.sort(ref);
         assertArrayEquals(ref, keys);
-        Graph g = FastRpAnchorGraph.graph(1000, 5000, 42);
-        assertEquals(5000, g.numEdges());
+        long t0 = System.nanoTime();
+        Graph g = FastRpAnchorGraph.graph(n, m, FastRpAnchorGraph.SEED);
+        System.out.printf("FastRP anchor graph N=%d, M=%d built in %.0f ms%n", n, m, (System.nanoTime() - t0) / 1e6);
+        assertEquals(m, g.numEdges());
+        assertEquals(2 * m, g.numEntries());
         assertSimpleUndirected(g);
+        assertTrue(g.hasEdge((int) (keys[0] / n), (int) (keys[0] % n)));
+        assertTrue(g.hasEdge((int) (keys[m - 1] % n), (int) (keys[m - 1] / n)));
     }
 
     @Test

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gnn4j.datasets.DatasetFormatException;
+import io.gnn4j.datasets.DatasetSummary;
 import io.gnn4j.datasets.RatingsDataset;
 import io.gnn4j.datasets.Split;
+import io.gnn4j.datasets.split.Splits;
 import io.gnn4j.datasets.text.SharedDatasets;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,6 +56,31 @@ class MovieLens100kTest {
                 assertEquals(10, perUser[u], "user " + (u + 1) + " in " + s + ".test");
             }
         }
+    }
+
+    @Test
+    void leaveOneOutAndSummaryOnRealRatings() throws IOException {
+        RatingsDataset d = MovieLens100k.load(SharedDatasets.require("ml-100k"));
+        Split s = Splits.leaveKOut(d.users(), d.timestamps(), 1, 1, true, 0).checkedAgainst(d.numRatings());
+        assertEquals(943, s.test().length); // every user has at least 20 ratings
+        assertEquals(943, s.val().length);
+        for (int r : s.test()) {
+            for (int q = 0; q < d.numRatings(); q++) {
+                if (d.users()[q] == d.users()[r]) {
+                    assertTrue(d.timestamps()[q] <= d.timestamps()[r], "test rating is not the user's latest");
+                }
+            }
+            break; // one user checked exhaustively is enough for the O(N) scan
+        }
+        DatasetSummary sum = DatasetSummary.of(d);
+        assertEquals(2625, sum.nodes());
+        assertEquals(100_000, sum.edges());
+        assertEquals(0, sum.isolatedNodes());
+        assertEquals(1, sum.minDegree()); // some movies have a single rating
+        for (int u = 0; u < 943; u++) {
+            assertTrue(d.graph().degree(u) >= 20, "user " + (u + 1) + " rated fewer than 20 movies");
+        }
+        assertTrue(sum.toString().contains("943 users × 1682 items, 100000 ratings"), sum.toString());
     }
 
     @Test
@@ -107,6 +134,16 @@ class MovieLens100kTest {
         assertMessage(tinyCopy("1\t1\t5\t10\n2\t2\t3\t11\n", ""), "to hold all 2 ratings");
         assertMessage(tinyCopy("1\t1\t5\t10\n2\t2\t3\t11\n", "2\t1\t3\t11\n"), "which u.data does not rate");
         assertMessage(tinyCopy("1\t1\t5\n", ok), "u.data: line 1: expected a 64-bit integer, found end of line");
+    }
+
+    @Test
+    void truncatedOrNonNumericRatingsAreRejectedWithFileAndLine() throws IOException {
+        String ok = "2\t2\t3\t11\n";
+        assertMessage(tinyCopy("1\t1\t5\t10\n2\t2\t3\t1", ok), "u.data: line 2");
+        assertMessage(tinyCopy("1\t1\t5\t10\n2\t2\t3\t1", ok), "truncated");
+        assertMessage(tinyCopy("1\tx\t5\t10\n2\t2\t3\t11\n", ok), "u.data: line 1");
+        assertMessage(tinyCopy("1\t1\t5\t10\n2\t2\t3\t11\n", "2\t2\t3\t11"), "ua.test: line 1");
+        assertMessage(tinyCopy("1\t1\t5\t10\n0\t2\t3\t11\n", ok), "expected a user id in 1..2 (the lines of u.user), found 0");
     }
 
     private static void assertMessage(Path dir, String part) {

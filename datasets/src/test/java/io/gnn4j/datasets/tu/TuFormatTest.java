@@ -47,6 +47,7 @@ class TuFormatTest {
         assertEquals(3721, t.totalEdges());
         assertEquals(7442, t.aLines());
         assertEquals(0, t.duplicateLines());
+        assertTrue(t.unreadFiles().isEmpty());
         assertEquals(2, d.numClasses());
         assertArrayEquals(new int[] {-1, 1}, t.graphLabelValues());
         assertArrayEquals(new int[] {63, 125}, classCounts(d));
@@ -96,6 +97,7 @@ class TuFormatTest {
         TuGraphs t = TuFormat.load(SharedDatasets.require("PROTEINS"), "PROTEINS", TuFeatures.LABELS_ONLY);
         assertEquals(3, t.dataset().numFeatures());
         assertEquals(0, t.nodeAttributeColumns());
+        assertEquals(java.util.List.of("PROTEINS_node_attributes.txt"), t.unreadFiles());
     }
 
     @Test

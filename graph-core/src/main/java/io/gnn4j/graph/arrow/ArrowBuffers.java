@@ -19,7 +19,8 @@ import org.apache.arrow.vector.IntVector;
 final class ArrowBuffers {
     /** Arrow buffers are little-endian; values need not be aligned inside a file body. */
     private static final ValueLayout.OfInt INT_LE = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-    private static final ValueLayout.OfFloat FLOAT_LE = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfFloat FLOAT_LE =
+            ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
     private ArrowBuffers() {}
 
@@ -114,8 +115,9 @@ final class ArrowBuffers {
                                         int count, int width) throws ArrowFormatException {
         long have = v.getDataBuffer().capacity() / width;
         if (have < count) {
-            throw new ArrowFormatException(file, column, firstRow + have / rowWidth, "the data buffer ends after " + have
-                    + " values but the record batch has " + count + " rows (file truncated or lengths disagree)");
+            throw new ArrowFormatException(file, column, firstRow + have / rowWidth, "the data buffer ends after "
+                    + have + " values but the record batch has " + count
+                    + " rows (file truncated or lengths disagree)");
         }
     }
 }

@@ -1,5 +1,18 @@
 package io.gnn4j.graph.arrow;
 
+import static io.gnn4j.graph.arrow.ArrowGraphSchema.DIRECTED_KEY;
+import static io.gnn4j.graph.arrow.ArrowGraphSchema.DST;
+import static io.gnn4j.graph.arrow.ArrowGraphSchema.EDGES_FILE;
+import static io.gnn4j.graph.arrow.ArrowGraphSchema.FEATURES;
+import static io.gnn4j.graph.arrow.ArrowGraphSchema.FLOAT32;
+import static io.gnn4j.graph.arrow.ArrowGraphSchema.ID;
+import static io.gnn4j.graph.arrow.ArrowGraphSchema.INT32;
+import static io.gnn4j.graph.arrow.ArrowGraphSchema.LABEL;
+import static io.gnn4j.graph.arrow.ArrowGraphSchema.MULTI_EDGES_KEY;
+import static io.gnn4j.graph.arrow.ArrowGraphSchema.NODES_FILE;
+import static io.gnn4j.graph.arrow.ArrowGraphSchema.SRC;
+import static io.gnn4j.graph.arrow.ArrowGraphSchema.WEIGHT;
+
 import io.gnn4j.graph.DuplicateEdges;
 import io.gnn4j.graph.Graph;
 import io.gnn4j.graph.GraphBuilder;
@@ -33,7 +46,7 @@ public final class ArrowGraphReader {
 
     /** Reads {@code dir/nodes.arrow} and {@code dir/edges.arrow}. */
     public static GraphTables read(Path dir) throws IOException {
-        return read(dir.resolve(ArrowGraphSchema.NODES_FILE), dir.resolve(ArrowGraphSchema.EDGES_FILE));
+        return read(dir.resolve(NODES_FILE), dir.resolve(EDGES_FILE));
     }
 
     /** Reads a node table file and an edge table file. */
@@ -53,9 +66,9 @@ public final class ArrowGraphReader {
 
     private static NodeTable readNodes(ArrowTableReader t) throws ArrowFormatException {
         Path file = t.file();
-        t.require(ArrowGraphSchema.ID, ArrowGraphSchema.INT32);
+        t.require(ID, INT32);
         int f = featureWidth(t);
-        boolean labelled = t.optional(ArrowGraphSchema.LABEL, ArrowGraphSchema.INT32) != null;
+        boolean labelled = t.optional(LABEL, INT32) != null;
         int[] ids = new int[0];
         float[] features = new float[0];
         int[] labels = labelled ? new int[0] : null;
@@ -65,23 +78,21 @@ public final class ArrowGraphReader {
             long first = t.firstRow();
             long total = (long) n + k;
             if (total > Integer.MAX_VALUE - 8 || total * f > Integer.MAX_VALUE - 8) {
-                throw new ArrowFormatException(file, ArrowGraphSchema.ID, first, "more than " + (Integer.MAX_VALUE - 8)
+                throw new ArrowFormatException(file, ID, first, "more than " + (Integer.MAX_VALUE - 8)
                         + " nodes or feature values: too large for gnn4j's int32 node ids and Java arrays");
             }
             ids = grow(ids, (int) total);
-            ArrowBuffers.readInts(file, ArrowGraphSchema.ID, first, (IntVector) t.vector(ArrowGraphSchema.ID), k, ids, n,
-                    false, 0);
+            ArrowBuffers.readInts(file, ID, first, (IntVector) t.vector(ID), k, ids, n, false, 0);
             if (f > 0) {
                 features = grow(features, (int) total * f);
-                FixedSizeListVector list = (FixedSizeListVector) t.vector(ArrowGraphSchema.FEATURES);
-                ArrowBuffers.requireNoNulls(file, ArrowGraphSchema.FEATURES, first, list, k);
-                ArrowBuffers.readFloats(file, ArrowGraphSchema.FEATURES, first, f, (Float4Vector) list.getDataVector(),
+                FixedSizeListVector list = (FixedSizeListVector) t.vector(FEATURES);
+                ArrowBuffers.requireNoNulls(file, FEATURES, first, list, k);
+                ArrowBuffers.readFloats(file, FEATURES, first, f, (Float4Vector) list.getDataVector(),
                         k * f, features, n * f);
             }
             if (labelled) {
                 labels = grow(labels, (int) total);
-                ArrowBuffers.readInts(file, ArrowGraphSchema.LABEL, first, (IntVector) t.vector(ArrowGraphSchema.LABEL), k,
-                        labels, n, true, -1);
+                ArrowBuffers.readInts(file, LABEL, first, (IntVector) t.vector(LABEL), k, labels, n, true, -1);
             }
             n = (int) total;
         }
@@ -90,25 +101,25 @@ public final class ArrowGraphReader {
         labels = labels == null ? null : trim(labels, n);
         for (int r = 0; labels != null && r < n; r++) {
             if (labels[r] < -1) {
-                throw new ArrowFormatException(file, ArrowGraphSchema.LABEL, r, "label " + labels[r]
+                throw new ArrowFormatException(file, LABEL, r, "label " + labels[r]
                         + " is below -1 (an unlabelled node has a null label, or -1)");
             }
         }
-        return placeById(file, ids, n, Math.max(f, 0), features, labels);
+        return placeById(file, ids, n, f, features, labels);
     }
 
     /** F from the type of the features column (FixedSizeList of float32), or 0 when there is no such column. */
     private static int featureWidth(ArrowTableReader t) throws ArrowFormatException {
-        Field field = t.optional(ArrowGraphSchema.FEATURES, null);
+        Field field = t.optional(FEATURES, null);
         if (field == null) {
             return 0;
         }
         if (!(field.getType() instanceof ArrowType.FixedSizeList list) || field.getChildren().size() != 1
-                || !ArrowGraphSchema.FLOAT32.equals(field.getChildren().getFirst().getType())
+                || !FLOAT32.equals(field.getChildren().getFirst().getType())
                 || field.getChildren().getFirst().getDictionary() != null) {
-            String found = ArrowGraphSchema.describe(field.getType())
-                    + (field.getChildren().isEmpty() ? "" : "<" + ArrowGraphSchema.describe(field.getChildren().getFirst().getType()) + ">");
-            throw new ArrowFormatException(t.file(), ArrowGraphSchema.FEATURES,
+            String found = ArrowGraphSchema.describe(field.getType()) + (field.getChildren().isEmpty() ? ""
+                    : "<" + ArrowGraphSchema.describe(field.getChildren().getFirst().getType()) + ">");
+            throw new ArrowFormatException(t.file(), FEATURES,
                     "expected FixedSizeList<float32>[F], found " + found);
         }
         return list.getListSize();
@@ -123,11 +134,11 @@ public final class ArrowGraphReader {
         for (int r = 0; r < n; r++) {
             int id = ids[r];
             if (id < 0 || id >= n) {
-                throw new ArrowFormatException(file, ArrowGraphSchema.ID, r, "node id " + id + " is out of range [0, "
+                throw new ArrowFormatException(file, ID, r, "node id " + id + " is out of range [0, "
                         + n + "): the ids of a table with " + n + " rows must be 0.." + (n - 1));
             }
             if (rowOf[id] >= 0) {
-                throw new ArrowFormatException(file, ArrowGraphSchema.ID, r, "node id " + id + " repeats row " + rowOf[id]
+                throw new ArrowFormatException(file, ID, r, "node id " + id + " repeats row " + rowOf[id]
                         + ": the ids of a table with " + n + " rows must be 0.." + (n - 1) + ", each once");
             }
             rowOf[id] = r;
@@ -150,12 +161,12 @@ public final class ArrowGraphReader {
 
     private static Graph readEdges(ArrowTableReader t, int numNodes, Path nodesFile) throws ArrowFormatException {
         Path file = t.file();
-        t.require(ArrowGraphSchema.SRC, ArrowGraphSchema.INT32);
-        t.require(ArrowGraphSchema.DST, ArrowGraphSchema.INT32);
-        boolean weighted = t.optional(ArrowGraphSchema.WEIGHT, ArrowGraphSchema.FLOAT32) != null;
+        t.require(SRC, INT32);
+        t.require(DST, INT32);
+        boolean weighted = t.optional(WEIGHT, FLOAT32) != null;
         Map<String, String> metadata = t.schema().getCustomMetadata();
-        boolean directed = flag(file, metadata, ArrowGraphSchema.DIRECTED_KEY, true);
-        boolean multiEdges = flag(file, metadata, ArrowGraphSchema.MULTI_EDGES_KEY, false);
+        boolean directed = flag(file, metadata, DIRECTED_KEY, true);
+        boolean multiEdges = flag(file, metadata, MULTI_EDGES_KEY, false);
         int[] src = new int[0];
         int[] dst = new int[0];
         float[] weights = weighted ? new float[0] : null;
@@ -165,26 +176,23 @@ public final class ArrowGraphReader {
             long first = t.firstRow();
             long total = (long) m + k;
             if (total > Integer.MAX_VALUE - 8) {
-                throw new ArrowFormatException(file, ArrowGraphSchema.SRC, first, "more than " + (Integer.MAX_VALUE - 8)
+                throw new ArrowFormatException(file, SRC, first, "more than " + (Integer.MAX_VALUE - 8)
                         + " edges: too large for a CSR graph with int32 offsets");
             }
             src = grow(src, (int) total);
             dst = grow(dst, (int) total);
-            ArrowBuffers.readInts(file, ArrowGraphSchema.SRC, first, (IntVector) t.vector(ArrowGraphSchema.SRC), k, src, m,
-                    false, 0);
-            ArrowBuffers.readInts(file, ArrowGraphSchema.DST, first, (IntVector) t.vector(ArrowGraphSchema.DST), k, dst, m,
-                    false, 0);
+            ArrowBuffers.readInts(file, SRC, first, (IntVector) t.vector(SRC), k, src, m, false, 0);
+            ArrowBuffers.readInts(file, DST, first, (IntVector) t.vector(DST), k, dst, m, false, 0);
             if (weighted) {
                 weights = grow(weights, (int) total);
-                ArrowBuffers.readFloats(file, ArrowGraphSchema.WEIGHT, first, 1, (Float4Vector) t.vector(ArrowGraphSchema.WEIGHT),
-                        k, weights, m);
+                ArrowBuffers.readFloats(file, WEIGHT, first, 1, (Float4Vector) t.vector(WEIGHT), k, weights, m);
             }
             m = (int) total;
         }
         src = trim(src, m);
         dst = trim(dst, m);
-        checkIds(file, ArrowGraphSchema.SRC, src, numNodes, nodesFile);
-        checkIds(file, ArrowGraphSchema.DST, dst, numNodes, nodesFile);
+        checkIds(file, SRC, src, numNodes, nodesFile);
+        checkIds(file, DST, dst, numNodes, nodesFile);
         GraphBuilder builder = directed ? GraphBuilder.directed(numNodes) : GraphBuilder.undirected(numNodes);
         if (!directed && multiEdges) {
             builder.duplicates(DuplicateEdges.KEEP);
@@ -193,8 +201,7 @@ public final class ArrowGraphReader {
             weights = trim(weights, m);
             for (int e = 0; e < m; e++) {
                 if (!Float.isFinite(weights[e])) {
-                    throw new ArrowFormatException(file, ArrowGraphSchema.WEIGHT, e, "weight " + weights[e]
-                            + " is not finite");
+                    throw new ArrowFormatException(file, WEIGHT, e, "weight " + weights[e] + " is not finite");
                 }
             }
             builder.addEdges(src, dst, weights);
@@ -231,11 +238,17 @@ public final class ArrowGraphReader {
 
     /** {@code a} itself when it holds at least {@code length} elements, else a copy grown by at least half. */
     private static int[] grow(int[] a, int length) {
-        return a.length >= length ? a : Arrays.copyOf(a, a.length == 0 ? length : Math.max(length, a.length + (a.length >> 1)));
+        return a.length >= length ? a : Arrays.copyOf(a, grownLength(a.length, length));
     }
 
     private static float[] grow(float[] a, int length) {
-        return a.length >= length ? a : Arrays.copyOf(a, a.length == 0 ? length : Math.max(length, a.length + (a.length >> 1)));
+        return a.length >= length ? a : Arrays.copyOf(a, grownLength(a.length, length));
+    }
+
+    /** Exactly {@code needed} for the first batch (a one-batch file gets exact arrays), then at least 1.5× growth. */
+    private static int grownLength(int current, int needed) {
+        long grown = Math.max(needed, current + (long) (current >> 1));
+        return current == 0 ? needed : (int) Math.min(Integer.MAX_VALUE - 8, grown);
     }
 
     private static int[] trim(int[] a, int length) {

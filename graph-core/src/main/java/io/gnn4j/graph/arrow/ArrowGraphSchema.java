@@ -60,7 +60,8 @@ public final class ArrowGraphSchema {
         fields.add(new Field(ID, FieldType.notNullable(INT32), null));
         if (numFeatures > 0) {
             Field item = new Field("item", FieldType.notNullable(FLOAT32), null);
-            fields.add(new Field(FEATURES, FieldType.notNullable(new ArrowType.FixedSizeList(numFeatures)), List.of(item)));
+            ArrowType list = new ArrowType.FixedSizeList(numFeatures);
+            fields.add(new Field(FEATURES, FieldType.notNullable(list), List.of(item)));
         }
         if (labels) {
             fields.add(new Field(LABEL, FieldType.nullable(INT32), null));

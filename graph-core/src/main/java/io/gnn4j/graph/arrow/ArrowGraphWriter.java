@@ -1,5 +1,14 @@
 package io.gnn4j.graph.arrow;
 
+import static io.gnn4j.graph.arrow.ArrowGraphSchema.DST;
+import static io.gnn4j.graph.arrow.ArrowGraphSchema.EDGES_FILE;
+import static io.gnn4j.graph.arrow.ArrowGraphSchema.FEATURES;
+import static io.gnn4j.graph.arrow.ArrowGraphSchema.ID;
+import static io.gnn4j.graph.arrow.ArrowGraphSchema.LABEL;
+import static io.gnn4j.graph.arrow.ArrowGraphSchema.NODES_FILE;
+import static io.gnn4j.graph.arrow.ArrowGraphSchema.SRC;
+import static io.gnn4j.graph.arrow.ArrowGraphSchema.WEIGHT;
+
 import io.gnn4j.graph.Graph;
 import io.gnn4j.graph.NodeTable;
 import java.io.IOException;
@@ -42,7 +51,7 @@ public final class ArrowGraphWriter {
     /** Writes {@code dir/nodes.arrow} and {@code dir/edges.arrow}, creating {@code dir} if needed. */
     public static void write(Graph graph, NodeTable nodes, Path dir) throws IOException {
         Files.createDirectories(dir);
-        write(graph, nodes, dir.resolve(ArrowGraphSchema.NODES_FILE), dir.resolve(ArrowGraphSchema.EDGES_FILE),
+        write(graph, nodes, dir.resolve(NODES_FILE), dir.resolve(EDGES_FILE),
                 DEFAULT_BATCH_ROWS);
     }
 
@@ -83,9 +92,9 @@ public final class ArrowGraphWriter {
                 for (int i = 0; i < k; i++) {
                     ids[i] = from + i;
                 }
-                ArrowBuffers.writeInts((IntVector) root.getVector(ArrowGraphSchema.ID), ids, 0, k);
+                ArrowBuffers.writeInts((IntVector) root.getVector(ID), ids, 0, k);
                 if (f > 0) {
-                    FixedSizeListVector list = (FixedSizeListVector) root.getVector(ArrowGraphSchema.FEATURES);
+                    FixedSizeListVector list = (FixedSizeListVector) root.getVector(FEATURES);
                     list.setInitialCapacity(k);
                     list.allocateNew();
                     ArrowBuffers.writeFloats((Float4Vector) list.getDataVector(), nodes.features(), from * f, k * f);
@@ -93,7 +102,7 @@ public final class ArrowGraphWriter {
                     list.setValueCount(k);
                 }
                 if (nodes.hasLabels()) {
-                    IntVector labels = (IntVector) root.getVector(ArrowGraphSchema.LABEL);
+                    IntVector labels = (IntVector) root.getVector(LABEL);
                     ArrowBuffers.writeInts(labels, nodes.labels(), from, k);
                     for (int i = 0; i < k; i++) {
                         if (nodes.labels()[from + i] == -1) {
@@ -110,7 +119,8 @@ public final class ArrowGraphWriter {
         }
     }
 
-    private static void writeEdges(Graph graph, Path file, int batchRows, BufferAllocator allocator) throws IOException {
+    private static void writeEdges(Graph graph, Path file, int batchRows, BufferAllocator allocator)
+            throws IOException {
         EdgeList edges = EdgeList.of(graph);
         int m = edges.src().length;
         var schema = ArrowGraphSchema.edges(graph.isWeighted(), graph.isDirected(), graph.type().multiEdges());
@@ -122,10 +132,10 @@ public final class ArrowGraphWriter {
             int from = 0;
             do {
                 int k = Math.min(batchRows, m - from);
-                ArrowBuffers.writeInts((IntVector) root.getVector(ArrowGraphSchema.SRC), edges.src(), from, k);
-                ArrowBuffers.writeInts((IntVector) root.getVector(ArrowGraphSchema.DST), edges.dst(), from, k);
+                ArrowBuffers.writeInts((IntVector) root.getVector(SRC), edges.src(), from, k);
+                ArrowBuffers.writeInts((IntVector) root.getVector(DST), edges.dst(), from, k);
                 if (edges.weights() != null) {
-                    ArrowBuffers.writeFloats((Float4Vector) root.getVector(ArrowGraphSchema.WEIGHT), edges.weights(), from, k);
+                    ArrowBuffers.writeFloats((Float4Vector) root.getVector(WEIGHT), edges.weights(), from, k);
                 }
                 root.setRowCount(k);
                 writer.writeBatch();
@@ -135,7 +145,7 @@ public final class ArrowGraphWriter {
         }
     }
 
-    /** The rows of the edges table: every entry of a directed graph, the entries u→v with u ≤ v of an undirected one. */
+    /** Rows of the edges table: every entry of a directed graph, the entries u→v with u ≤ v of an undirected one. */
     private record EdgeList(int[] src, int[] dst, float[] weights) {
         static EdgeList of(Graph g) {
             int n = g.numNodes();

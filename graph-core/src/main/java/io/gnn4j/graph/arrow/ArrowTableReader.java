@@ -73,7 +73,8 @@ final class ArrowTableReader implements AutoCloseable {
         if (f != null && (expected != null && !expected.equals(f.getType()) || f.getDictionary() != null)) {
             throw new ArrowFormatException(file, name, "expected "
                     + (expected == null ? "a plain column" : ArrowGraphSchema.describe(expected)) + ", found "
-                    + (f.getDictionary() != null ? "a dictionary-encoded column" : ArrowGraphSchema.describe(f.getType())));
+                    + (f.getDictionary() != null ? "a dictionary-encoded column"
+                    : ArrowGraphSchema.describe(f.getType())));
         }
         return f;
     }
@@ -88,7 +89,8 @@ final class ArrowTableReader implements AutoCloseable {
     }
 
     private String columnNames() {
-        return schema.getFields().stream().map(f -> f.getName() + ": " + ArrowGraphSchema.describe(f.getType())).toList().toString();
+        return schema.getFields().stream().map(f -> f.getName() + ": " + ArrowGraphSchema.describe(f.getType()))
+                .toList().toString();
     }
 
     /** The vector of column {@code name} holding the current batch. */
@@ -107,8 +109,8 @@ final class ArrowTableReader implements AutoCloseable {
         } catch (LengthMismatch m) {
             throw m.error;
         } catch (IOException | RuntimeException e) {
-            throw new ArrowFormatException(file, null, nextRow, "record batch " + batch + " cannot be read (truncated or "
-                    + "corrupt file): " + e, e);
+            throw new ArrowFormatException(file, null, nextRow, "record batch " + batch
+                    + " cannot be read (truncated or corrupt file): " + e, e);
         }
         firstRow = nextRow;
         nextRow += root.getRowCount();
@@ -160,7 +162,8 @@ final class ArrowTableReader implements AutoCloseable {
         private ArrowFormatException checkLengths(ArrowRecordBatch recordBatch) {
             Iterator<ArrowFieldNode> nodes = recordBatch.getNodes().iterator();
             for (Field f : schema.getFields()) {
-                ArrowFormatException p = check(f, f.getName(), 1, recordBatch.getLength(), recordBatch.getLength(), nodes);
+                int rows = recordBatch.getLength();
+                ArrowFormatException p = check(f, f.getName(), 1, rows, rows, nodes);
                 if (p != null) {
                     return p;
                 }

@@ -212,7 +212,9 @@ class ArrowGraphReaderTest {
         try (FileChannel ch = FileChannel.open(edges, StandardOpenOption.WRITE)) {
             ch.write(ByteBuffer.allocate(bytes.length / 2 - 8), 8);
         }
-        ArrowFormatException e = fails();
+        // Not fails(): Arrow 19's own reader leaves the batch's buffer unreleased here, which the allocator reports
+        // as a suppressed "Memory was leaked" next to our exception.
+        ArrowFormatException e = assertThrows(ArrowFormatException.class, () -> ArrowGraphReader.read(dir));
         assertEquals(edges, e.file());
         assertTrue(e.getMessage().startsWith(edges.toString()), e.getMessage());
     }
@@ -245,8 +247,12 @@ class ArrowGraphReaderTest {
         assertTrue(firstBadSrc >= 3, "the bad row must lie beyond the first batch for this test to mean something");
     }
 
+    /** Reading fails with an ArrowFormatException, and cleaning up after it does not (no leaked Arrow memory). */
     private ArrowFormatException fails() {
-        return assertThrows(ArrowFormatException.class, () -> ArrowGraphReader.read(dir));
+        ArrowFormatException e = assertThrows(ArrowFormatException.class, () -> ArrowGraphReader.read(dir));
+        assertEquals(0, e.getSuppressed().length, () -> "cleaning up after the error failed too (leak?): "
+                + Arrays.toString(e.getSuppressed()));
+        return e;
     }
 
     private static void assertWhere(ArrowFormatException e, Path file, String column, long row) {

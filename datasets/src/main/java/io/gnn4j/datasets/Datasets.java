@@ -1,0 +1,489 @@
+package io.gnn4j.datasets;
+
+import io.gnn4j.datasets.cache.DataDirectory;
+import io.gnn4j.datasets.edgelist.AdjacencyListFormat;
+import io.gnn4j.datasets.edgelist.EdgeListFormat;
+import io.gnn4j.datasets.edgelist.EdgeListOptions;
+import io.gnn4j.datasets.edgelist.LoadedGraph;
+import io.gnn4j.datasets.edgelist.NodeIds;
+import io.gnn4j.datasets.formats.BundledCora;
+import io.gnn4j.datasets.formats.GeomGcn;
+import io.gnn4j.datasets.formats.GnnBenchmarkNpz;
+import io.gnn4j.datasets.formats.HeterophilousNpz;
+import io.gnn4j.datasets.formats.Linqs;
+import io.gnn4j.datasets.formats.Planetoid;
+import io.gnn4j.datasets.formats.ScipySparseNpz;
+import io.gnn4j.datasets.movielens.MovieLens100k;
+import io.gnn4j.datasets.npz.CsrMatrix;
+import io.gnn4j.datasets.npz.NpzFile;
+import io.gnn4j.datasets.tu.TuFeatures;
+import io.gnn4j.datasets.tu.TuFormat;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SequencedMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * One entry point for every dataset gnn4j reads: {@link #load(String)} takes a known name ({@link #knownNames()},
+ * case-insensitive, e.g. {@code "cora"}, {@code "mutag"}, {@code "ml-100k"}) or a path to a dataset folder or file in
+ * any supported format, and returns the {@link Dataset} its loader gives (that loader's defaults: e.g. Planetoid Cora
+ * undirected with split "public", gnn-benchmark npz as stored (directed), Geom-GCN symmetrised with splits
+ * "geom-gcn-0..9", TU graphs with attributes and one-hot node labels).
+ *
+ * <pre>{@code
+ * Dataset cora = Datasets.load("cora");                        // bundled Planetoid Cora, split "public"
+ * Dataset mutag = Datasets.load("path/to/MUTAG");              // a TU folder
+ * Dataset texas = Datasets.load("texas/heterophilous-graphs/texas.npz");
+ * System.out.println(DatasetSummary.of(cora));
+ * }</pre>
+ *
+ * <p>A name is looked up, in order: in the data bundled in the jar (cora — Planetoid files, mutag, karate); then in
+ * each {@linkplain #searchRoots() search root}, the data directory ({@code GNN4J_DATA}, see {@link DataDirectory})
+ * followed by a {@code shared/datasets}-style folder named by the system property or environment variable
+ * {@value #SHARED_ENV}. Inside a root the dataset's folder ({@code cora/}, {@code MUTAG/}, …) may hold the layout
+ * of {@code shared/datasets} (sub-folders {@code planetoid/}, {@code npz/}, {@code geom-gcn/},
+ * {@code heterophilous-graphs/}, {@code linqs/}; the preferred source per name is listed in {@link #sources}) or the
+ * files of one format directly.
+ *
+ * <p>A path is read by the format its files show: a folder with TU {@code <DS>_A.txt} + {@code
+ * <DS>_graph_indicator.txt}, Planetoid {@code ind.<name>.graph}, Geom-GCN {@code out1_node_feature_label.txt},
+ * LINQS {@code <name>.content} + {@code .cites}, MovieLens {@code u.data}, or exactly one data file; a file
+ * {@code .npz} (kind by its keys: {@code adj_indptr} gnn-benchmark, {@code node_features}+{@code edges}
+ * heterophilous-graphs, {@code format}+{@code shape} scipy.sparse), {@code .mat} (BlogCatalog), {@code .adjlist},
+ * {@code .edgelist}/{@code .csv}/{@code .tsv} (undirected; ids taken as names when the first edge's are not integers,
+ * 1-based when the smallest id is ≥ 1, else 0-based; a first line whose ids are not integers while the second
+ * line's are is a header; a third column holds weights), or one file of a multi-file format (read with its folder).
+ * Guesses made for plain edge lists are the only guesses; for full control call {@link EdgeListFormat} directly. A
+ * string that is a known name is always read as the name (write {@code ./cora} for a folder called cora).
+ *
+ * <p>An unknown name raises {@link IllegalArgumentException} listing the known names; a known name found nowhere
+ * raises {@link NoSuchFileException} listing where it looked; unreadable content raises
+ * {@link DatasetFormatException}.
+ */
+public final class Datasets {
+    /** System property and environment variable naming a folder laid out like {@code shared/datasets}. */
+    public static final String SHARED_ENV = "GNN4J_SHARED_DATASETS";
+
+    /** A way to read one dataset from its folder, chosen when {@code marker} (relative to the folder) exists. */
+    private record Source(String marker, Load load) {}
+
+    private interface Load {
+        Dataset from(Path folder) throws IOException;
+    }
+
+    /** Known name → folder name in a search root and its sources in order of preference. */
+    private record Known(String folder, List<Source> sources) {}
+
+    private static final SequencedMap<String, Known> KNOWN = new LinkedHashMap<>();
+
+    static {
+        known("cora", "cora", planetoid("cora"), gnnBenchmark("cora"),
+                new Source("linqs/cora.content", d -> Linqs.load(d.resolve("linqs"), "cora")));
+        known("citeseer", "citeseer", planetoid("citeseer"), gnnBenchmark("citeseer"));
+        known("pubmed", "pubmed", planetoid("pubmed"), gnnBenchmark("pubmed"));
+        known("cora_ml", "cora_ml", gnnBenchmark("cora_ml"));
+        known("polblogs", "polblogs", gnnBenchmark("polblogs"));
+        known("texas", "texas", geomGcn("texas"), heterophilous("texas"));
+        known("wisconsin", "wisconsin", geomGcn("wisconsin"), heterophilous("wisconsin"));
+        // Geom-GCN's Cornell node file is Texas's (README); the heterophilous-graphs file has Cornell's own labels.
+        known("cornell", "cornell", heterophilous("cornell"), geomGcn("cornell"));
+        known("film", "film", geomGcn("film"), heterophilous("actor"));
+        known("chameleon", "chameleon", geomGcn("chameleon"), heterophilous("chameleon"));
+        known("squirrel", "squirrel", geomGcn("squirrel"), heterophilous("squirrel"));
+        known("tolokers", "tolokers", heterophilous("tolokers"));
+        known("minesweeper", "minesweeper", heterophilous("minesweeper"));
+        for (String tu : new String[] {"MUTAG", "PROTEINS", "ENZYMES", "NCI1", "IMDB-BINARY"}) {
+            known(tu.toLowerCase(Locale.ROOT), tu, new Source(tu + "_A.txt", d -> TuFormat.load(d, tu).dataset()));
+        }
+        known("karate", "karate", new Source("karate.adjlist", d -> adjacencyList(d.resolve("karate.adjlist"))),
+                new Source("karate.edgelist", d -> edgeList(d.resolve("karate.edgelist"))));
+        known("ml-100k", "ml-100k", new Source("u.data", MovieLens100k::load));
+        known("blogcatalog", "blogcatalog", new Source("blogcatalog.mat", d -> BlogCatalog.load(d.resolve("blogcatalog.mat"))));
+    }
+
+    private Datasets() {}
+
+    private static void known(String name, String folder, Source... sources) {
+        KNOWN.put(name, new Known(folder, List.of(sources)));
+    }
+
+    private static Source planetoid(String name) {
+        return new Source("planetoid/ind." + name + ".graph", d -> Planetoid.load(d.resolve("planetoid"), name));
+    }
+
+    private static Source gnnBenchmark(String name) {
+        String rel = "npz/" + name + ".npz";
+        return new Source(rel, d -> GnnBenchmarkNpz.load(d.resolve(rel)));
+    }
+
+    private static Source geomGcn(String name) {
+        // Chameleon's and Squirrel's published folders lack the node file: then the next source is used.
+        return new Source("geom-gcn/out1_node_feature_label.txt", d -> GeomGcn.load(d.resolve("geom-gcn"), name));
+    }
+
+    private static Source heterophilous(String file) {
+        String rel = "heterophilous-graphs/" + file + ".npz";
+        return new Source(rel, d -> HeterophilousNpz.load(d.resolve(rel)));
+    }
+
+    /** The names {@link #load(String)} accepts, in a fixed order. */
+    public static List<String> knownNames() {
+        return List.copyOf(KNOWN.sequencedKeySet());
+    }
+
+    /**
+     * The folders searched for a name after the bundled data: the data directory's root
+     * ({@link DataDirectory#fromEnvironment()}), then {@value #SHARED_ENV} (system property first, then environment
+     * variable) when set.
+     */
+    public static List<Path> searchRoots() {
+        List<Path> roots = new ArrayList<>(2);
+        roots.add(DataDirectory.fromEnvironment().root());
+        String shared = System.getProperty(SHARED_ENV);
+        if (shared == null || shared.isBlank()) {
+            shared = System.getenv(SHARED_ENV);
+        }
+        if (shared != null && !shared.isBlank()) {
+            roots.add(Path.of(shared).toAbsolutePath().normalize());
+        }
+        return roots;
+    }
+
+    /**
+     * Loads a dataset by known name or by path, searching {@link #searchRoots()} for names.
+     *
+     * @param nameOrPath a name from {@link #knownNames()} (any case) or a path to a dataset folder or file
+     * @throws IllegalArgumentException when it is neither an existing path nor a known name (the message lists them)
+     * @throws NoSuchFileException      when a known name is not bundled and not found in any search root
+     * @throws DatasetFormatException   when the files are not in a format gnn4j reads, or are damaged
+     */
+    public static Dataset load(String nameOrPath) throws IOException {
+        return load(nameOrPath, searchRoots());
+    }
+
+    /** {@link #load(String)} for a node-level dataset (one graph, node labels), e.g. {@code loadNodes("cora")}. */
+    public static NodeDataset loadNodes(String nameOrPath) throws IOException {
+        return as(NodeDataset.class, load(nameOrPath), nameOrPath);
+    }
+
+    /** {@link #load(String)} for a graph-level dataset (many graphs, graph labels), e.g. {@code loadGraphs("mutag")}. */
+    public static GraphDataset loadGraphs(String nameOrPath) throws IOException {
+        return as(GraphDataset.class, load(nameOrPath), nameOrPath);
+    }
+
+    private static <T extends Dataset> T as(Class<T> type, Dataset d, String nameOrPath) {
+        if (!type.isInstance(d)) {
+            throw new IllegalArgumentException(nameOrPath + " is a " + d.getClass().getSimpleName() + ", not a "
+                    + type.getSimpleName());
+        }
+        return type.cast(d);
+    }
+
+    /** As {@link #load(String)}, with the folders searched for names (after the bundled data) given explicitly. */
+    public static Dataset load(String nameOrPath, List<Path> roots) throws IOException {
+        String key = nameOrPath.strip().toLowerCase(Locale.ROOT);
+        if (key.isEmpty()) {
+            throw new IllegalArgumentException("empty dataset name: expected one of " + knownNames()
+                    + " or the path of a dataset folder or file");
+        }
+        Known known = KNOWN.get(key);
+        if (known == null) {
+            Path p = Path.of(nameOrPath);
+            if (Files.exists(p)) {
+                return loadPath(p);
+            }
+            if (nameOrPath.contains("/") || nameOrPath.contains(java.io.File.separator)) {
+                throw new NoSuchFileException(p.toAbsolutePath().toString(), null, "no such dataset file or folder");
+            }
+            throw new IllegalArgumentException("unknown dataset '" + nameOrPath + "': expected one of " + knownNames()
+                    + " or the path of a dataset folder or file");
+        }
+        Dataset bundled = bundled(key);
+        if (bundled != null) {
+            return bundled;
+        }
+        List<String> looked = new ArrayList<>();
+        for (Path root : roots) {
+            Path folder = root.resolve(known.folder());
+            if (!Files.isDirectory(folder)) {
+                folder = root.resolve(key);
+            }
+            if (!Files.isDirectory(folder)) {
+                looked.add(root.resolve(known.folder()) + " (absent)");
+                continue;
+            }
+            Dataset d = fromKnownFolder(key, folder);
+            if (d != null) {
+                return d;
+            }
+            looked.add(folder + " (has none of " + known.sources().stream().map(Source::marker).toList()
+                    + " and no files of one format)");
+        }
+        throw new NoSuchFileException(key, null, "dataset '" + key + "' is not bundled and was not found; looked in "
+                + (looked.isEmpty() ? "no search root" : looked) + "; set " + DataDirectory.ENV + " or " + SHARED_ENV);
+    }
+
+    /** The data shipped in the jar for this name, or null. */
+    private static Dataset bundled(String key) throws IOException {
+        return switch (key) {
+            case "cora" -> BundledCora.planetoid();
+            case "mutag" -> TuFormat.loadBundled("MUTAG", TuFeatures.ATTRIBUTES_AND_LABELS).dataset();
+            case "karate" -> AdjacencyListFormat.karate().asNodeDataset("karate");
+            default -> null;
+        };
+    }
+
+    /** The dataset of a known name from its folder: the first present source, else the folder's own format. */
+    private static Dataset fromKnownFolder(String key, Path folder) throws IOException {
+        for (Source s : KNOWN.get(key).sources()) {
+            if (Files.exists(folder.resolve(s.marker()))) {
+                return s.load().from(folder);
+            }
+        }
+        return detectFolder(folder);
+    }
+
+    /**
+     * Loads a dataset folder or file, its format detected from the files (see the class comment).
+     *
+     * @throws DatasetFormatException when no supported format is recognised (the message says what was found)
+     */
+    public static Dataset loadPath(Path path) throws IOException {
+        if (Files.isDirectory(path)) {
+            Dataset d = detectFolder(path);
+            if (d == null) {
+                String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
+                if (KNOWN.containsKey(name)) {
+                    d = fromKnownFolder(name, path);
+                }
+            }
+            if (d == null) {
+                throw new DatasetFormatException(path, "folder", "expected the files of one dataset format (TU "
+                        + "<DS>_A.txt, Planetoid ind.<name>.*, Geom-GCN out1_*.txt, LINQS .content/.cites, MovieLens "
+                        + "u.data, or one .npz/.mat/.adjlist/.edgelist/.csv/.tsv file), found " + listing(path));
+            }
+            return d;
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new NoSuchFileException(path.toString());
+        }
+        return loadFile(path);
+    }
+
+    private static final Pattern TU_FILE = Pattern.compile(
+            "(.+)_(A|graph_indicator|graph_labels|node_labels|node_attributes|edge_labels|edge_attributes"
+                    + "|graph_attributes)\\.txt");
+    private static final Pattern PLANETOID_FILE = Pattern.compile("ind\\.([^.]+)\\.(x|tx|allx|y|ty|ally|graph|test\\.index)");
+
+    /** The dataset in a folder by its files, or null when no format is recognised. */
+    private static Dataset detectFolder(Path dir) throws IOException {
+        List<String> files = fileNames(dir);
+        List<String> tu = files.stream().filter(f -> f.endsWith("_graph_indicator.txt"))
+                .map(f -> f.substring(0, f.length() - "_graph_indicator.txt".length()))
+                .filter(p -> files.contains(p + "_A.txt")).toList();
+        if (tu.size() > 1) {
+            throw new DatasetFormatException(dir, "folder", "expected one TU dataset, found " + tu);
+        }
+        if (tu.size() == 1) {
+            return TuFormat.load(dir, tu.getFirst()).dataset();
+        }
+        List<String> planetoid = files.stream().map(PLANETOID_FILE::matcher).filter(Matcher::matches)
+                .filter(m -> m.group(2).equals("graph")).map(m -> m.group(1)).toList();
+        if (planetoid.size() > 1) {
+            throw new DatasetFormatException(dir, "folder", "expected one Planetoid dataset, found " + planetoid);
+        }
+        if (planetoid.size() == 1) {
+            return Planetoid.load(dir, planetoid.getFirst());
+        }
+        if (files.contains("out1_node_feature_label.txt")) {
+            return GeomGcn.load(dir, geomGcnName(dir));
+        }
+        List<String> linqs = files.stream().filter(f -> f.endsWith(".content"))
+                .map(f -> f.substring(0, f.length() - ".content".length()))
+                .filter(p -> files.contains(p + ".cites")).toList();
+        if (linqs.size() == 1) {
+            return Linqs.load(dir, linqs.getFirst());
+        }
+        if (files.contains("u.data")) {
+            return MovieLens100k.load(dir);
+        }
+        List<String> data = files.stream().filter(Datasets::isSingleFileFormat).toList();
+        if (data.size() == 1) {
+            return loadFile(dir.resolve(data.getFirst()));
+        }
+        return null;
+    }
+
+    /** The Geom-GCN dataset name: from {@code splits/<name>_split_0.6_0.2_0.npz}, else the folder name. */
+    private static String geomGcnName(Path dir) throws IOException {
+        Path splits = dir.resolve("splits");
+        if (Files.isDirectory(splits)) {
+            for (String f : fileNames(splits)) {
+                if (f.endsWith("_split_0.6_0.2_0.npz")) {
+                    return f.substring(0, f.length() - "_split_0.6_0.2_0.npz".length());
+                }
+            }
+        }
+        Path name = dir.getFileName().toString().equals("geom-gcn") && dir.getParent() != null ? dir.getParent() : dir;
+        return name.getFileName().toString();
+    }
+
+    private static boolean isSingleFileFormat(String f) {
+        String ext = extension(f);
+        return ext.equals("npz") || ext.equals("mat") || ext.equals("adjlist") || ext.equals("edgelist")
+                || ext.equals("csv") || ext.equals("tsv");
+    }
+
+    /** One file: a single-file format, or a member of a multi-file format (read with its folder). */
+    private static Dataset loadFile(Path file) throws IOException {
+        String f = file.getFileName().toString();
+        Path dir = file.toAbsolutePath().getParent();
+        Matcher tu = TU_FILE.matcher(f);
+        if (tu.matches() && Files.isRegularFile(dir.resolve(tu.group(1) + "_graph_indicator.txt"))) {
+            return TuFormat.load(dir, tu.group(1)).dataset();
+        }
+        Matcher pl = PLANETOID_FILE.matcher(f);
+        if (pl.matches()) {
+            return Planetoid.load(dir, pl.group(1));
+        }
+        if (f.startsWith("out1_") && f.endsWith(".txt")) {
+            return GeomGcn.load(dir, geomGcnName(dir));
+        }
+        if (f.endsWith(".content") || f.endsWith(".cites")) {
+            return Linqs.load(dir, f.substring(0, f.lastIndexOf('.')));
+        }
+        if (f.equals("u.data") || f.equals("u.item") || f.equals("u.user")) {
+            return MovieLens100k.load(dir);
+        }
+        return switch (extension(f)) {
+            case "npz" -> npz(file);
+            case "mat" -> BlogCatalog.load(file);
+            case "adjlist" -> adjacencyList(file);
+            case "edgelist", "csv", "tsv" -> edgeList(file);
+            default -> throw new DatasetFormatException(file, "file name", "expected a dataset file (.npz, .mat, "
+                    + ".adjlist, .edgelist, .csv, .tsv, or a file of a TU, Planetoid, Geom-GCN, LINQS or MovieLens "
+                    + "folder), found '" + f + "'");
+        };
+    }
+
+    /** An npz file by its keys. */
+    private static Dataset npz(Path file) throws IOException {
+        NpzFile npz = NpzFile.open(file);
+        if (npz.has("adj_indptr")) {
+            return GnnBenchmarkNpz.load(file);
+        }
+        if (npz.has("node_features") && npz.has("edges")) {
+            return HeterophilousNpz.load(file);
+        }
+        if (npz.has("format") && npz.has("shape")) {
+            CsrMatrix m = ScipySparseNpz.load(file);
+            return new LoadedGraph(m.toGraph(file, "matrix", true), null, m.nnz(), 0, null)
+                    .asNodeDataset(baseName(file));
+        }
+        if (npz.has("train_mask")) {
+            throw new DatasetFormatException(file, "keys " + npz.keys(), "expected a dataset, found a Geom-GCN split "
+                    + "file (masks only): load the dataset's folder instead");
+        }
+        throw new DatasetFormatException(file, "keys", "expected adj_* (gnn-benchmark), node_features + edges "
+                + "(heterophilous-graphs) or format + shape (scipy.sparse), found " + npz.keys());
+    }
+
+    private static Dataset adjacencyList(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        Scan s = scan(bytes, true, ' ');
+        return AdjacencyListFormat.read(file, bytes, s.ids, false).asNodeDataset(baseName(file));
+    }
+
+    private static Dataset edgeList(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        char sep = extension(file.getFileName().toString()).equals("csv") ? ',' : ' ';
+        Scan s = scan(bytes, false, sep);
+        EdgeListOptions o = EdgeListOptions.builder().separator(sep).ids(s.ids).header(s.header).weighted(s.columns == 3)
+                .build();
+        return EdgeListFormat.read(file, bytes, o).asNodeDataset(baseName(file));
+    }
+
+    /** What a plain edge or adjacency list looks like: id mode, header line, columns of the first data line. */
+    private record Scan(NodeIds ids, boolean header, int columns) {}
+
+    private static Scan scan(byte[] bytes, boolean adjacency, char sep) {
+        String split = sep == ',' ? "\\s*,\\s*" : "\\s+";
+        List<String[]> rows = new ArrayList<>();
+        for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
+            String t = line.strip();
+            if (!t.isEmpty() && !t.startsWith("#") && !t.startsWith("%")) {
+                rows.add(t.split(split));
+            }
+        }
+        // A header: the first line's id fields are not all integers while the second line's are.
+        boolean header = !adjacency && rows.size() >= 2 && !integerIds(rows.get(0), adjacency)
+                && integerIds(rows.get(1), adjacency);
+        int first = header ? 1 : 0;
+        // Names only when the first data line has them: a stray non-integer later is damage the reader reports.
+        boolean names = rows.size() > first && !integerIds(rows.get(first), adjacency);
+        long min = Long.MAX_VALUE;
+        for (int r = first; r < rows.size() && !names; r++) {
+            String[] fields = rows.get(r);
+            int idFields = adjacency ? fields.length : Math.min(2, fields.length);
+            for (int k = 0; k < idFields; k++) {
+                if (fields[k].matches("-?\\d{1,18}")) {
+                    min = Math.min(min, Long.parseLong(fields[k]));
+                }
+            }
+        }
+        int columns = rows.size() > first ? rows.get(first).length : 2;
+        NodeIds ids = names ? NodeIds.NAMES : min >= 1 && min != Long.MAX_VALUE ? NodeIds.ONE_BASED : NodeIds.ZERO_BASED;
+        return new Scan(ids, header, columns);
+    }
+
+    private static boolean integerIds(String[] fields, boolean adjacency) {
+        int idFields = adjacency ? fields.length : Math.min(2, fields.length);
+        for (int k = 0; k < idFields; k++) {
+            if (!fields[k].matches("-?\\d{1,18}")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<String> fileNames(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private static String listing(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            List<String> names = s.map(p -> p.getFileName() + (Files.isDirectory(p) ? "/" : "")).sorted().toList();
+            return names.size() > 20 ? names.subList(0, 20) + " …" : names.toString();
+        }
+    }
+
+    private static String extension(String f) {
+        int dot = f.lastIndexOf('.');
+        return dot < 0 ? "" : f.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    private static String baseName(Path file) {
+        String s = file.getFileName().toString();
+        int dot = s.lastIndexOf('.');
+        return dot > 0 ? s.substring(0, dot) : s;
+    }
+
+    /** A short description of what each known name resolves to, for {@code --help} texts. */
+    public static Map<String, List<String>> sources() {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        KNOWN.forEach((k, v) -> out.put(k, v.sources().stream().map(s -> v.folder() + "/" + s.marker()).toList()));
+        return out;
+    }
+}
