@@ -37,9 +37,9 @@ public final class Models {
                 .add(new ModelInfo<>("sage", "GraphSAGE (mean), Hamilton et al., NeurIPS 2017 (arXiv:1706.02216)",
                         o(null, null, null, 64, 2, 0.5, 0.01, 5e-4, null, null, null, null, null, null),
                         NodeNetworks.factory("sage"), null))
-                .add(new ModelInfo<>("dgmlp", "decoupled propagation + MLP (DGMLP style), Zhang et al., 2022 "
-                        + "(arXiv:2206.04361)", o(null, null, null, 64, 2, 0.5, 0.01, 5e-4, null, 10, null, null, null,
-                        null), null, "gnn-layers has no DGMLP-style decoupled propagation module yet"));
+                .add(new ModelInfo<>("dgmlp", "decoupled deep graph MLP with node-adaptive hop weights, Zhang et al., 2021 "
+                        + "(arXiv:2108.00955)", o(500, 100, null, 64, 1, 0.2, 0.01, 5e-4, null, 20, null, null, null,
+                        null), NodeNetworks.factory("dgmlp"), null));
     }
 
     /** Graph classification models. */

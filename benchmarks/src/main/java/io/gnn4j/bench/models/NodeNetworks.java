@@ -5,6 +5,8 @@ import io.gnn4j.datasets.NodeDataset;
 import io.gnn4j.graph.ExecutionContext;
 import io.gnn4j.layers.APPNP;
 import io.gnn4j.layers.Activation;
+import io.gnn4j.layers.DGMLP;
+import io.gnn4j.layers.DGMLPParameters;
 import io.gnn4j.layers.Dropout;
 import io.gnn4j.layers.GATConv;
 import io.gnn4j.layers.GCNConv;
@@ -31,6 +33,8 @@ import java.util.SplittableRandom;
  *   <li>sgc: SGConv(F, C, K) on precomputed Â^K X (logistic regression)</li>
  *   <li>appnp: the mlp above, then APPNP(K, α) propagation; weight decay on the first layer's weights only</li>
  *   <li>sage: [dropout → SAGEConv(mean) → ReLU] × (L−1) → dropout → SAGEConv(h, C)</li>
+ *   <li>dgmlp: DGMLP with K = {@code hops}, r = ½, L − 1 hidden layers of width h, dropout p on the combined
+ *       features and between layers (L = 1: logistic regression on the adaptively combined hops)</li>
  * </ul>
  */
 public final class NodeNetworks {
@@ -91,6 +95,11 @@ public final class NodeNetworks {
                         steps.add(Activation.RELU.module());
                     }
                 }
+            }
+            case "dgmlp" -> {
+                int[] hidden = new int[Math.max(0, hp.layers() - 1)];
+                java.util.Arrays.fill(hidden, h);
+                steps.add(new DGMLP(f, c, new DGMLPParameters(hp.hops(), 0.5, hidden, Activation.RELU, p, p)));
             }
             default -> throw new IllegalArgumentException("no network named '" + name + "'");
         }
