@@ -102,7 +102,8 @@ final class NodeCommand implements Callable<Integer> {
         }
         DatasetLocation loc = DatasetResolver.standard().resolve(datasetArg);
         NodeDataset data = DatasetLoader.node(loc);
-        if (!rawFeatures) {
+        boolean raw = rawFeatures || "raw".equals(cfg.features());
+        if (!raw) {
             data = DatasetLoader.rowNormalized(data);
         }
         String proto = protocol != null ? protocol : cfg.protocol() != null ? cfg.protocol()
@@ -118,7 +119,7 @@ final class NodeCommand implements Callable<Integer> {
         settings.put("protocol", proto);
         settings.put("seeds", runs);
         settings.put("firstSeed", seed);
-        settings.put("rowNormalizedFeatures", !rawFeatures);
+        settings.put("rowNormalizedFeatures", !raw);
         settings.put("threads", ctx.threads());
         if (output.config != null) {
             settings.put("config", output.config);

@@ -18,19 +18,21 @@ import java.util.Locale;
 /**
  * A configuration file for one experiment, YAML ({@code .yaml}/{@code .yml}) or JSON ({@code .json}), read with
  * Jackson. Besides every {@link HyperParameters} field (same names, e.g. {@code lr}, {@code weightDecay}) it may
- * name the {@code model}, {@code dataset}, split {@code protocol}, number of {@code seeds}/{@code folds} and carry a
+ * name the {@code model}, {@code dataset}, split {@code protocol}, number of {@code seeds}/{@code folds}, node
+ * {@code features} ({@code raw} or {@code row-normalized}, the default) and carry a
  * free-text {@code description} and {@code source} (the paper). Unknown keys are an error naming the key, the file
  * and the keys allowed. A name without a path separator that is not an existing file is looked up among the bundled
  * paper configurations ({@code configs/<name>.yaml} on the classpath), e.g. {@code gcn-cora}.
  */
 public record ExperimentConfig(String description, String source, String model, String dataset, String protocol,
-                               Integer seeds, Integer folds, HyperParameters.Overrides hyperParameters) {
+                               Integer seeds, Integer folds, String features,
+                               HyperParameters.Overrides hyperParameters) {
     /** Keys that are not hyper-parameters. */
     public static final List<String> EXPERIMENT_KEYS = List.of("description", "source", "model", "dataset", "protocol",
-            "seeds", "folds");
+            "seeds", "folds", "features");
 
     /** The empty configuration. */
-    public static final ExperimentConfig NONE = new ExperimentConfig(null, null, null, null, null, null, null,
+    public static final ExperimentConfig NONE = new ExperimentConfig(null, null, null, null, null, null, null, null,
             HyperParameters.Overrides.NONE);
 
     /** Reads a file, or a bundled configuration by name. */
@@ -87,7 +89,16 @@ public record ExperimentConfig(String description, String source, String model, 
         }
         return new ExperimentConfig(text(obj, "description"), text(obj, "source"), text(obj, "model"),
                 text(obj, "dataset"), text(obj, "protocol"), integer(obj, "seeds", displayName),
-                integer(obj, "folds", displayName), overrides);
+                integer(obj, "folds", displayName), features(obj, displayName), overrides);
+    }
+
+    private static String features(ObjectNode o, String displayName) {
+        String f = text(o, "features");
+        if (f != null && !f.equals("raw") && !f.equals("row-normalized")) {
+            throw new IllegalArgumentException(displayName + ": features must be 'raw' or 'row-normalized', got '" + f
+                    + "'");
+        }
+        return f;
     }
 
     private static String text(ObjectNode o, String key) {
