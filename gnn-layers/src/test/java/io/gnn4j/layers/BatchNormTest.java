@@ -1,0 +1,129 @@
+package io.gnn4j.layers;
+
+import static io.gnn4j.layers.LayerFixtures.*;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gnn4j.nn.GradCheck;
+import io.gnn4j.nn.Tape;
+import io.gnn4j.nn.Tensor;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class BatchNormTest {
+    /** Columns (1, 3, 5): μ 3, σ² 8/3; (0, 1, 5): μ 2, σ² 14/3. */
+    private static Tensor x3x2() {
+        return Tensor.of(3, 2, 1, 0, 3, 1, 5, 5);
+    }
+
+    private static BatchNorm withAffine() {
+        BatchNorm bn = new BatchNorm(2);
+        bn.weight().copyFrom(new float[] {2f, 0.5f});
+        bn.bias().copyFrom(new float[] {1f, -1f});
+        return bn;
+    }
+
+    @Test
+    void trainingModeNormalisesWithBatchStatistics() {
+        // y = γ (x − μ)/√(σ² + 1e-5) + β, e.g. 2·(1 − 3)/√(8/3) + 1 = 1 − √6 ≈ −1.44949.
+        Tensor y = withAffine().forward(Tape.noGrad(), x3x2());
+        assertArrayEquals(new float[] {-1.4494851f, -1.4629096f, 1f, -1.2314548f, 3.4494851f, -0.3056357f},
+                y.toFloatArray(), 1e-5f);
+    }
+
+    @Test
+    void defaultInitialisationGivesZeroMeanUnitVarianceColumns() {
+        BatchNorm bn = new BatchNorm(2);
+        bn.resetParameters(new SplittableRandom(1));
+        float[] y = bn.forward(Tape.noGrad(), x3x2()).toFloatArray();
+        for (int c = 0; c < 2; c++) {
+            double mean = (y[c] + y[2 + c] + y[4 + c]) / 3.0;
+            double var = ((y[c] - mean) * (y[c] - mean) + (y[2 + c] - mean) * (y[2 + c] - mean)
+                    + (y[4 + c] - mean) * (y[4 + c] - mean)) / 3.0;
+            assertEquals(0, mean, 1e-6);
+            assertEquals(1, var, 1e-4);
+        }
+    }
+
+    @Test
+    void trainingUpdatesRunningStatisticsWithUnbiasedVariance() {
+        BatchNorm bn = withAffine();
+        bn.forward(Tape.noGrad(), x3x2());
+        // mean: 0.9·0 + 0.1·μ; var: 0.9·1 + 0.1·σ²·3/2 (unbiased).
+        assertArrayEquals(new float[] {0.3f, 0.2f}, bn.runningMean(), 1e-6f);
+        assertArrayEquals(new float[] {1.3f, 1.6f}, bn.runningVar(), 1e-6f);
+        assertEquals(1, bn.batchesTracked());
+    }
+
+    @Test
+    void evalModeUsesRunningStatisticsAndLeavesThemUnchanged() {
+        BatchNorm bn = withAffine();
+        bn.forward(Tape.noGrad(), x3x2());
+        bn.eval();
+        Tensor y = bn.forward(Tape.noGrad(), x3x2());
+        // e.g. 2·(1 − 0.3)/√1.3 + 1 ≈ 2.227877.
+        assertArrayEquals(new float[] {2.2278765f, -1.0790567f, 5.7360951f, -0.6837732f, 9.2443137f, 0.8973607f},
+                y.toFloatArray(), 1e-5f);
+        assertArrayEquals(new float[] {0.3f, 0.2f}, bn.runningMean(), 1e-6f);
+        assertArrayEquals(new float[] {1.3f, 1.6f}, bn.runningVar(), 1e-6f);
+        assertEquals(1, bn.batchesTracked());
+        // A single row is fine in evaluation mode, not in training.
+        assertEquals(2, bn.forward(Tape.noGrad(), Tensor.of(1, 2, 1, 0)).cols());
+        bn.train();
+        assertThrows(IllegalArgumentException.class, () -> bn.forward(Tape.noGrad(), Tensor.of(1, 2, 1, 0)));
+    }
+
+    @Test
+    void resetRestoresIdentityAffineAndFreshRunningStatistics() {
+        BatchNorm bn = withAffine();
+        bn.forward(Tape.noGrad(), x3x2());
+        bn.resetParameters(new SplittableRandom(3));
+        assertArrayEquals(new float[] {1f, 1f}, bn.weight().toFloatArray());
+        assertArrayEquals(new float[] {0f, 0f}, bn.bias().toFloatArray());
+        assertArrayEquals(new float[] {0f, 0f}, bn.runningMean());
+        assertArrayEquals(new float[] {1f, 1f}, bn.runningVar());
+    }
+
+    @Test
+    void moduleGradientsMatchFiniteDifferences() {
+        BatchNorm bn = withAffine();
+        Tensor x = GradCheck.variable(6, 2, 5);
+        GradCheck.check(t -> bn.forward(t, x), 1e-3, 2e-3, 1e-2, x, bn.weight(), bn.bias());
+        bn.eval();
+        GradCheck.check(t -> bn.forward(t, x), x, bn.weight(), bn.bias());
+    }
+
+    @Test
+    void mlpWithBatchNormRegistersNormsAndChecksGradients() {
+        MLP mlp = new MLP(Activation.TANH, 0f, true, 2, 4, 3, 2);
+        assertEquals(List.of("0.weight", "0.bias", "norm0.weight", "norm0.bias", "1.weight", "1.bias",
+                "norm1.weight", "norm1.bias", "2.weight", "2.bias"), List.copyOf(mlp.namedParameters().keySet()));
+        assertEquals("MLP[2, 4, 3, 2]+BatchNorm", mlp.toString());
+        mlp.resetParameters(new SplittableRandom(4));
+        Tensor x = GradCheck.variable(5, 2, 6);
+        GradCheck.check(t -> mlp.forward(t, x), 1e-3, 2e-3, 1e-2, x);
+        GradCheck.check(t -> mlp.forward(t, x), 1e-3, 2e-3, 1e-2, mlp.parameters().toArray(new Tensor[0]));
+    }
+
+    @Test
+    void mlpWithBatchNormTrains() {
+        Task task = plantedPartition(200, 4, 8, 11);
+        float[] loss = train(new MLP(Activation.RELU, 0f, true, 8, 16, 4), task, 60, 0.02);
+        assertTrue(loss[1] < 0.8f * loss[0], "loss " + loss[0] + " -> " + loss[1]);
+    }
+
+    @Test
+    void batchNormSitsInSequential() {
+        Sequential s = new Sequential(new MLP(2, 3), new BatchNorm(3), Activation.RELU.module());
+        assertEquals(List.of("0.0.weight", "0.0.bias", "1.weight", "1.bias"), List.copyOf(s.namedParameters().keySet()));
+        s.resetParameters(new SplittableRandom(2));
+        float[] y = s.forward(Tape.noGrad(), tiny(), GradCheck.variable(5, 2, 8)).toFloatArray();
+        assertEquals(15, y.length);
+        s.eval();
+        assertTrue(!((BatchNorm) s.steps().get(1)).isTraining());
+        assertEquals("Sequential[MLP[2, 3], BatchNorm(3), " + s.steps().get(2) + "]", s.toString());
+    }
+}
