@@ -20,7 +20,8 @@ import java.util.random.RandomGenerator;
  * σ²·N/(N−1) for the running variance. In evaluation mode the running statistics replace the batch's. Options:
  * ε (default {@value #DEFAULT_EPS}), momentum (default {@value #DEFAULT_MOMENTUM}). Parameters {@code weight} (γ,
  * 1×F, initialised to 1) and {@code bias} (β, 1×F, initialised to 0); running mean starts at 0, running variance
- * at 1. The running statistics are buffers, not parameters: optimisers and state dicts do not see them. Shapes:
+ * at 1. The running statistics are buffers ({@code running_mean}, {@code running_var}, PyTorch's names), not
+ * parameters: optimisers do not see them, {@link io.gnn4j.nn.StateDict} saves and loads them. Shapes:
  * N×F → N×F (N ≥ 2 in training).
  */
 public final class BatchNorm extends GraphModule {
@@ -61,8 +62,8 @@ public final class BatchNorm extends GraphModule {
         this.momentum = momentum;
         this.weight = addParameter("weight", 1, features);
         this.bias = addParameter("bias", 1, features);
-        this.runningMean = new float[features];
-        this.runningVar = new float[features];
+        this.runningMean = addBuffer("running_mean", new float[features]);
+        this.runningVar = addBuffer("running_var", new float[features]);
         this.batchMean = new float[features];
         this.batchVar = new float[features];
         initialise();

@@ -7,11 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gnn4j.nn.GradCheck;
+import io.gnn4j.nn.StateDict;
 import io.gnn4j.nn.Tape;
 import io.gnn4j.nn.Tensor;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BatchNormTest {
     /** Columns (1, 3, 5): μ 3, σ² 8/3; (0, 1, 5): μ 2, σ² 14/3. */
@@ -113,6 +117,30 @@ class BatchNormTest {
         Task task = plantedPartition(200, 4, 8, 11);
         float[] loss = train(new MLP(Activation.RELU, 0f, true, 8, 16, 4), task, 60, 0.02);
         assertTrue(loss[1] < 0.8f * loss[0], "loss " + loss[0] + " -> " + loss[1]);
+    }
+
+    @Test
+    void stateDictRoundTripsRunningStatistics(@TempDir Path dir) throws Exception {
+        MLP a = new MLP(Activation.RELU, 0f, true, 2, 3, 1);
+        a.resetParameters(new SplittableRandom(5));
+        a.forward(Tape.noGrad(), GradCheck.variable(4, 2, 9));
+        assertEquals(List.of("norm0.running_mean", "norm0.running_var"), List.copyOf(a.namedBuffers().keySet()));
+        Path file = dir.resolve("mlp.safetensors");
+        StateDict.save(a, file);
+        MLP b = new MLP(Activation.RELU, 0f, true, 2, 3, 1);
+        StateDict.load(b, file);
+        for (String k : a.namedBuffers().keySet()) {
+            assertArrayEquals(a.namedBuffers().get(k), b.namedBuffers().get(k), k);
+        }
+        Tensor x = GradCheck.variable(3, 2, 10);
+        a.eval();
+        b.eval();
+        assertArrayEquals(a.forward(Tape.noGrad(), x).toFloatArray(), b.forward(Tape.noGrad(), x).toFloatArray());
+        // A file without the buffers (saved from an MLP without batch norm) does not fit.
+        Path plain = dir.resolve("plain.safetensors");
+        StateDict.save(new MLP(2, 3, 1), plain);
+        assertThrows(java.io.IOException.class, () -> StateDict.load(b, plain));
+        assertTrue(Files.size(file) > Files.size(plain));
     }
 
     @Test
