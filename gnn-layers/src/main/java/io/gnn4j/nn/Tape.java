@@ -636,23 +636,26 @@ public final class Tape {
         requireStats("batchMean", batchMean, m);
         requireStats("batchVar", batchVar, m);
         MemorySegment xd = x.data;
-        double[] mean = new double[m], sq = new double[m];
-        for (int r = 0; r < n; r++) {
-            long base = (long) r * m;
-            for (int c = 0; c < m; c++) {
-                mean[c] += xd.getAtIndex(Tensor.F, base + c);
+        double[] mean = columnSums(n, m, m, (from, to, acc) -> {
+            for (int r = from; r < to; r++) {
+                long base = (long) r * m;
+                for (int c = 0; c < m; c++) {
+                    acc[c] += xd.getAtIndex(Tensor.F, base + c);
+                }
             }
-        }
+        });
         for (int c = 0; c < m; c++) {
             mean[c] /= n;
         }
-        for (int r = 0; r < n; r++) { // two passes: no cancellation as in E[x²] − E[x]²
-            long base = (long) r * m;
-            for (int c = 0; c < m; c++) {
-                double d = xd.getAtIndex(Tensor.F, base + c) - mean[c];
-                sq[c] += d * d;
+        double[] sq = columnSums(n, m, m, (from, to, acc) -> { // two passes: no cancellation as in E[x²] − E[x]²
+            for (int r = from; r < to; r++) {
+                long base = (long) r * m;
+                for (int c = 0; c < m; c++) {
+                    double d = xd.getAtIndex(Tensor.F, base + c) - mean[c];
+                    acc[c] += d * d;
+                }
             }
-        }
+        });
         float[] mu = new float[m], invStd = new float[m];
         for (int c = 0; c < m; c++) {
             double var = sq[c] / n;
@@ -669,15 +672,8 @@ public final class Tape {
         normalizeColumns(x, mu, invStd, gamma, beta, y);
         record(y, () -> {
             MemorySegment g = y.gradData, gd = gamma.data;
-            double[] sumG = new double[m], sumGx = new double[m];
-            for (int r = 0; r < n; r++) {
-                long base = (long) r * m;
-                for (int c = 0; c < m; c++) {
-                    double gi = g.getAtIndex(Tensor.F, base + c);
-                    sumG[c] += gi;
-                    sumGx[c] += gi * (xd.getAtIndex(Tensor.F, base + c) - mu[c]) * invStd[c];
-                }
-            }
+            double[] sums = gradientColumnSums(g, xd, mu, invStd, n, m);
+            double[] sumG = java.util.Arrays.copyOfRange(sums, 0, m), sumGx = java.util.Arrays.copyOfRange(sums, m, 2 * m);
             if (x.requiresGrad) {
                 MemorySegment ga = acc(x);
                 float[] k = new float[m], meanG = new float[m], meanGx = new float[m];
@@ -731,15 +727,8 @@ public final class Tape {
         MemorySegment xd = x.data;
         record(y, () -> {
             MemorySegment g = y.gradData, gd = gamma.data;
-            double[] sumG = new double[m], sumGx = new double[m];
-            for (int r = 0; r < n; r++) {
-                long base = (long) r * m;
-                for (int c = 0; c < m; c++) {
-                    double gi = g.getAtIndex(Tensor.F, base + c);
-                    sumG[c] += gi;
-                    sumGx[c] += gi * (xd.getAtIndex(Tensor.F, base + c) - mu[c]) * invStd[c];
-                }
-            }
+            double[] sums = gradientColumnSums(g, xd, mu, invStd, n, m);
+            double[] sumG = java.util.Arrays.copyOfRange(sums, 0, m), sumGx = java.util.Arrays.copyOfRange(sums, m, 2 * m);
             if (x.requiresGrad) {
                 MemorySegment ga = acc(x);
                 float[] k = new float[m];
@@ -760,6 +749,48 @@ public final class Tape {
             addColumnSums(beta, sumG);
         });
         return y;
+    }
+
+    /** {@code [Σ_i G_ic | Σ_i G_ic x̂_ic]} (length 2F) with x̂ = (x − μ)·invStd. */
+    private double[] gradientColumnSums(MemorySegment g, MemorySegment xd, float[] mu, float[] invStd, int n, int m) {
+        return columnSums(n, m, 2 * m, (from, to, acc) -> {
+            for (int r = from; r < to; r++) {
+                long base = (long) r * m;
+                for (int c = 0; c < m; c++) {
+                    double gi = g.getAtIndex(Tensor.F, base + c);
+                    acc[c] += gi;
+                    acc[m + c] += gi * (xd.getAtIndex(Tensor.F, base + c) - mu[c]) * invStd[c];
+                }
+            }
+        });
+    }
+
+    interface ColumnAccumulator {
+        /** Adds rows [from, to) into {@code acc}. */
+        void run(int from, int to, double[] acc);
+    }
+
+    /** Most row blocks of a column reduction (each holds a partial-sum array). */
+    private static final int COLUMN_SUM_MAX_BLOCKS = 64;
+
+    /**
+     * Column sums of an n×m matrix into an array of length {@code width}: rows are split into blocks that depend only
+     * on n and m (never on the thread count), each summed in double into its own array, possibly in parallel, and the
+     * partial sums are added in block order, so the result is the same for any thread count.
+     */
+    private double[] columnSums(int n, int m, int width, ColumnAccumulator body) {
+        int blocks = (int) Math.max(1, Math.min(Math.min(COLUMN_SUM_MAX_BLOCKS, n), (long) n * m / (PARALLEL_MIN / 4)));
+        double[][] partial = new double[blocks][width];
+        java.util.function.IntConsumer block = b -> body.run((int) ((long) n * b / blocks),
+                (int) ((long) n * (b + 1) / blocks), partial[b]);
+        ctx.forEachBlock(blocks, block);
+        double[] total = partial[0];
+        for (int b = 1; b < blocks; b++) {
+            for (int c = 0; c < width; c++) {
+                total[c] += partial[b][c];
+            }
+        }
+        return total;
     }
 
     /** {@code y_ic = γ_c (x_ic − μ_c)·invStd_c + β_c}, parallel over rows. */

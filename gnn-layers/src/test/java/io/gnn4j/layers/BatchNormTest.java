@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gnn4j.graph.ExecutionContext;
 import io.gnn4j.nn.GradCheck;
 import io.gnn4j.nn.StateDict;
 import io.gnn4j.nn.Tape;
@@ -117,6 +118,64 @@ class BatchNormTest {
         Task task = plantedPartition(200, 4, 8, 11);
         float[] loss = train(new MLP(Activation.RELU, 0f, true, 8, 16, 4), task, 60, 0.02);
         assertTrue(loss[1] < 0.8f * loss[0], "loss " + loss[0] + " -> " + loss[1]);
+    }
+
+    /** Output and gradients (x, γ, β) of a batch norm on x with a thread count; the loss is Σ Y ⊙ R. */
+    private static float[][] run(Tensor x, Tensor r, int threads) {
+        BatchNorm bn = withAffineOf(x.cols());
+        Tape tape = new Tape(1, ExecutionContext.withThreads(threads));
+        Tensor xv = Tensor.variable(x.value().dup());
+        Tensor y = bn.forward(tape, xv);
+        tape.backward(tape.sum(tape.mul(y, r)));
+        return new float[][] {y.toFloatArray(), gradOf(xv), gradOf(bn.weight()), gradOf(bn.bias())};
+    }
+
+    private static float[] gradOf(Tensor t) {
+        float[] g = new float[(int) t.size()];
+        for (int i = 0; i < g.length; i++) {
+            g[i] = t.gradAt(i / t.cols(), i % t.cols());
+        }
+        return g;
+    }
+
+    private static BatchNorm withAffineOf(int f) {
+        BatchNorm bn = new BatchNorm(f);
+        float[] w = new float[f];
+        for (int c = 0; c < f; c++) {
+            w[c] = 0.5f + 0.1f * c;
+        }
+        bn.weight().copyFrom(w);
+        return bn;
+    }
+
+    @Test
+    void largeBatchesMatchNaiveStatisticsForAnyThreadCount() {
+        int n = 3001, f = 37; // ~111k elements: several row blocks in the column reductions
+        Tensor x = GradCheck.variable(n, f, 12), r = GradCheck.variable(n, f, 13);
+        float[] xs = x.toFloatArray();
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = 3f + 2f * xs[i]; // an offset and scale to normalise away
+        }
+        x = Tensor.of(n, f, xs);
+        float[][] one = run(x, r, 1), four = run(x, r, 4);
+        for (int k = 0; k < one.length; k++) {
+            assertArrayEquals(one[k], four[k], "result " + k + " differs between 1 and 4 threads");
+        }
+        for (int c = 0; c < f; c++) {
+            double mean = 0, var = 0;
+            for (int i = 0; i < n; i++) {
+                mean += xs[i * f + c];
+            }
+            mean /= n;
+            for (int i = 0; i < n; i++) {
+                var += (xs[i * f + c] - mean) * (xs[i * f + c] - mean);
+            }
+            var /= n;
+            for (int i = 0; i < n; i += 97) {
+                double expected = (0.5 + 0.1 * c) * (xs[i * f + c] - mean) / Math.sqrt(var + 1e-5);
+                assertEquals(expected, one[0][i * f + c], 1e-4, "row " + i + " column " + c);
+            }
+        }
     }
 
     @Test
