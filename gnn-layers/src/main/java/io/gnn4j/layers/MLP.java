@@ -6,12 +6,15 @@ import io.gnn4j.nn.Tape;
 import io.gnn4j.nn.Tensor;
 
 /**
- * A multi-layer perceptron {@code Linear → act → dropout → … → Linear} over widths {@code dims[0] → … →
- * dims[L]}; the activation and dropout apply between layers, not after the last. It ignores the graph, so it can sit
- * in a {@link Sequential} or serve as GIN's h_Θ. Shapes: N×dims[0] → N×dims[L].
+ * A multi-layer perceptron {@code Linear → [BatchNorm] → act → dropout → … → Linear} over widths {@code dims[0] →
+ * … → dims[L]}; the optional batch normalisation, the activation and dropout apply between layers, not after the
+ * last (GIN's MLPs, Xu et al. 2019, normalise every hidden layer: {@code new MLP(Activation.RELU, 0f, true, f, h,
+ * h)}). It ignores the graph, so it can sit in a {@link Sequential} or serve as GIN's h_Θ. Parameters are named
+ * {@code "0.weight"}, {@code "0.bias"}, {@code "norm0.weight"}, … Shapes: N×dims[0] → N×dims[L].
  */
 public final class MLP extends GraphModule {
     private final Linear[] layers;
+    private final BatchNorm[] norms;
     private final Activation activation;
     private final float dropout;
     private final int[] dims;
@@ -23,6 +26,14 @@ public final class MLP extends GraphModule {
 
     /** An MLP with the given activation and dropout probability between layers. */
     public MLP(Activation activation, float dropout, int... dims) {
+        this(activation, dropout, false, dims);
+    }
+
+    /**
+     * An MLP with the given activation and dropout probability between layers and, when {@code batchNorm}, a
+     * {@link BatchNorm} (ε 1e-5, momentum 0.1) after every hidden linear layer, before the activation.
+     */
+    public MLP(Activation activation, float dropout, boolean batchNorm, int... dims) {
         if (dims.length < 2) {
             throw new IllegalArgumentException("an MLP needs at least 2 widths, got " + dims.length);
         }
@@ -33,8 +44,12 @@ public final class MLP extends GraphModule {
         this.activation = activation;
         this.dropout = dropout;
         this.layers = new Linear[dims.length - 1];
+        this.norms = batchNorm ? new BatchNorm[layers.length - 1] : null;
         for (int i = 0; i < layers.length; i++) {
             layers[i] = addModule(Integer.toString(i), new Linear(dims[i], dims[i + 1]));
+            if (norms != null && i + 1 < layers.length) {
+                norms[i] = addModule("norm" + i, new BatchNorm(dims[i + 1]));
+            }
         }
     }
 
@@ -44,6 +59,9 @@ public final class MLP extends GraphModule {
         for (int i = 0; i < layers.length; i++) {
             h = layers[i].forward(tape, h);
             if (i + 1 < layers.length) {
+                if (norms != null) {
+                    h = norms[i].forward(tape, h);
+                }
                 h = tape.dropout(activation.apply(tape, h), dropout, isTraining());
             }
         }
@@ -57,6 +75,6 @@ public final class MLP extends GraphModule {
 
     @Override
     public String toString() {
-        return "MLP" + java.util.Arrays.toString(dims);
+        return "MLP" + java.util.Arrays.toString(dims) + (norms != null ? "+BatchNorm" : "");
     }
 }

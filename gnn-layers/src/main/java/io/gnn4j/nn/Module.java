@@ -10,11 +10,13 @@ import java.util.random.RandomGenerator;
  * A trainable component: it registers its {@link Parameter}s and sub-modules by name, in a fixed order (which fixes
  * the state-dict keys, e.g. {@code "conv1.weight"}, and the order in which initialisers draw random numbers), and
  * carries the training/evaluation switch that dropout reads. Subclasses register everything in their constructor
- * and initialise parameters in {@link #resetParameters(RandomGenerator)}.
+ * and initialise parameters in {@link #resetParameters(RandomGenerator)}. Buffers are state that is saved with the
+ * parameters but not trained (batch normalisation's running statistics).
  */
 public abstract class Module {
     private final LinkedHashMap<String, Parameter> params = new LinkedHashMap<>();
     private final LinkedHashMap<String, Module> children = new LinkedHashMap<>();
+    private final LinkedHashMap<String, float[]> buffers = new LinkedHashMap<>();
     private boolean training = true;
 
     /** Registers a new zero-filled rows×cols parameter under {@code name}. */
@@ -32,8 +34,22 @@ public abstract class Module {
         return module;
     }
 
+    /**
+     * Registers {@code values} as a buffer under {@code name} and returns it (no copy): a state array that the module
+     * updates itself, saved and loaded by {@link StateDict} as a 1×length tensor but never given to an optimiser.
+     */
+    protected final float[] addBuffer(String name, float[] values) {
+        requireFreshName(name);
+        if (values.length == 0) {
+            throw new IllegalArgumentException("buffer '" + name + "' needs at least one element, got 0");
+        }
+        buffers.put(name, values);
+        return values;
+    }
+
     private void requireFreshName(String name) {
-        if (name.isEmpty() || name.contains(".") || params.containsKey(name) || children.containsKey(name)) {
+        if (name.isEmpty() || name.contains(".") || params.containsKey(name) || children.containsKey(name)
+                || buffers.containsKey(name)) {
             throw new IllegalArgumentException("invalid or duplicate member name '" + name + "'");
         }
     }
@@ -61,6 +77,22 @@ public abstract class Module {
         }
         for (var e : children.entrySet()) {
             e.getValue().collect(prefix + e.getKey() + ".", out);
+        }
+    }
+
+    /** Every buffer of this module and its descendants (the live arrays, no copy), keyed by dotted path. */
+    public Map<String, float[]> namedBuffers() {
+        LinkedHashMap<String, float[]> out = new LinkedHashMap<>();
+        collectBuffers("", out);
+        return out;
+    }
+
+    private void collectBuffers(String prefix, Map<String, float[]> out) {
+        for (var e : buffers.entrySet()) {
+            out.put(prefix + e.getKey(), e.getValue());
+        }
+        for (var e : children.entrySet()) {
+            e.getValue().collectBuffers(prefix + e.getKey() + ".", out);
         }
     }
 

@@ -23,23 +23,41 @@ public final class StateDict {
     /** One stored tensor: shape and row-major values. */
     public record Entry(int rows, int cols, float[] values) {}
 
-    /** Writes every parameter of {@code module} under its dotted name to {@code file}. */
+    /**
+     * Writes every parameter of {@code module} under its dotted name to {@code file}, then every buffer (e.g.
+     * {@code "norm0.running_mean"}) as a 1×length tensor.
+     */
     public static void save(Module module, Path file) throws IOException {
         LinkedHashMap<String, Entry> entries = new LinkedHashMap<>();
         for (var e : module.namedParameters().entrySet()) {
             Parameter p = e.getValue();
             entries.put(e.getKey(), new Entry(p.rows(), p.cols(), p.toFloatArray()));
         }
+        for (var e : module.namedBuffers().entrySet()) {
+            entries.put(e.getKey(), new Entry(1, e.getValue().length, e.getValue().clone()));
+        }
         write(entries, Map.of("format", "gnn4j", "version", "1"), file);
     }
 
     /**
-     * Loads the parameters of {@code module} from {@code file}: every parameter must be present with the same shape
-     * (extra tensors in the file are an error too, as a sign of a different architecture).
+     * Loads the parameters and buffers of {@code module} from {@code file}: every one must be present with the same
+     * shape (extra tensors in the file are an error too, as a sign of a different architecture).
      */
     public static void load(Module module, Path file) throws IOException {
         Map<String, Entry> entries = read(file);
         Map<String, Parameter> params = module.namedParameters();
+        Map<String, float[]> buffers = module.namedBuffers();
+        for (var e : buffers.entrySet()) {
+            Entry s = entries.get(e.getKey());
+            int length = e.getValue().length;
+            if (s == null) {
+                throw new IOException(file + ": no tensor '" + e.getKey() + "' (expected 1×" + length + ")");
+            }
+            if (s.rows != 1 || s.cols != length) {
+                throw new IOException(file + ": tensor '" + e.getKey() + "' has shape " + s.rows + "×" + s.cols
+                        + " but the buffer is 1×" + length);
+            }
+        }
         for (var e : params.entrySet()) {
             Entry s = entries.get(e.getKey());
             Parameter p = e.getValue();
@@ -53,12 +71,16 @@ public final class StateDict {
             }
         }
         for (String k : entries.keySet()) {
-            if (!params.containsKey(k)) {
-                throw new IOException(file + ": tensor '" + k + "' matches no parameter of the module");
+            if (!params.containsKey(k) && !buffers.containsKey(k)) {
+                throw new IOException(file + ": tensor '" + k + "' matches no parameter or buffer of the module");
             }
         }
         for (var e : params.entrySet()) {
             e.getValue().copyFrom(entries.get(e.getKey()).values);
+        }
+        for (var e : buffers.entrySet()) {
+            float[] src = entries.get(e.getKey()).values;
+            System.arraycopy(src, 0, e.getValue(), 0, src.length);
         }
     }
 

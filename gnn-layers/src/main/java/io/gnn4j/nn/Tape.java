@@ -603,6 +603,239 @@ public final class Tape {
         return z ^ (z >>> 31);
     }
 
+    // ------------------------------------------------------------------------------------------------ normalisation
+
+    /**
+     * Batch normalisation in training mode (Ioffe &amp; Szegedy, "Batch Normalization", ICML 2015, arXiv:1502.03167,
+     * Algorithm 1): per column c, over the N rows of the batch,
+     * <pre>
+     *   μ_c = (1/N) Σ_i x_ic,   σ²_c = (1/N) Σ_i (x_ic − μ_c)²   (biased, as PyTorch's BatchNorm1d in training)
+     *   y_ic = γ_c · (x_ic − μ_c) / √(σ²_c + ε) + β_c
+     * </pre>
+     * x is N×F with N ≥ 2, γ and β are 1×F. Backward, with x̂ = (x − μ)/√(σ² + ε) and G = ∂L/∂Y:
+     * ∂L/∂β_c = Σ_i G_ic, ∂L/∂γ_c = Σ_i G_ic x̂_ic, ∂L/∂x_ic = γ_c/(N√(σ²_c+ε)) · (N·G_ic − Σ_j G_jc − x̂_ic Σ_j
+     * G_jc x̂_jc). Statistics are summed in double in a fixed order.
+     */
+    public Tensor batchNorm(Tensor x, Tensor gamma, Tensor beta, float eps) {
+        return batchNorm(x, gamma, beta, eps, null, null);
+    }
+
+    /**
+     * {@link #batchNorm(Tensor, Tensor, Tensor, float)} that also writes the batch mean μ and the biased batch
+     * variance σ² (length F each) into {@code batchMean} and {@code batchVar} when they are not {@code null}, so
+     * that a module can update its running statistics.
+     */
+    public Tensor batchNorm(Tensor x, Tensor gamma, Tensor beta, float eps, float[] batchMean, float[] batchVar) {
+        int n = x.rows, m = x.cols;
+        if (n < 2) {
+            throw new IllegalArgumentException("batch normalisation in training needs at least 2 rows, got " + n);
+        }
+        requireRow("gamma", gamma, m);
+        requireRow("beta", beta, m);
+        requireEps(eps);
+        requireStats("batchMean", batchMean, m);
+        requireStats("batchVar", batchVar, m);
+        MemorySegment xd = x.data;
+        double[] mean = columnSums(n, m, m, (from, to, acc) -> {
+            for (int r = from; r < to; r++) {
+                long base = (long) r * m;
+                for (int c = 0; c < m; c++) {
+                    acc[c] += xd.getAtIndex(Tensor.F, base + c);
+                }
+            }
+        });
+        for (int c = 0; c < m; c++) {
+            mean[c] /= n;
+        }
+        double[] sq = columnSums(n, m, m, (from, to, acc) -> { // two passes: no cancellation as in E[x²] − E[x]²
+            for (int r = from; r < to; r++) {
+                long base = (long) r * m;
+                for (int c = 0; c < m; c++) {
+                    double d = xd.getAtIndex(Tensor.F, base + c) - mean[c];
+                    acc[c] += d * d;
+                }
+            }
+        });
+        float[] mu = new float[m], invStd = new float[m];
+        for (int c = 0; c < m; c++) {
+            double var = sq[c] / n;
+            mu[c] = (float) mean[c];
+            invStd[c] = (float) (1.0 / Math.sqrt(var + eps));
+            if (batchMean != null) {
+                batchMean[c] = (float) mean[c];
+            }
+            if (batchVar != null) {
+                batchVar[c] = (float) var;
+            }
+        }
+        Tensor y = out(n, m, x, gamma, beta);
+        normalizeColumns(x, mu, invStd, gamma, beta, y);
+        record(y, () -> {
+            MemorySegment g = y.gradData, gd = gamma.data;
+            double[] sums = gradientColumnSums(g, xd, mu, invStd, n, m);
+            double[] sumG = java.util.Arrays.copyOfRange(sums, 0, m), sumGx = java.util.Arrays.copyOfRange(sums, m, 2 * m);
+            if (x.requiresGrad) {
+                MemorySegment ga = acc(x);
+                float[] k = new float[m], meanG = new float[m], meanGx = new float[m];
+                for (int c = 0; c < m; c++) {
+                    k[c] = gd.getAtIndex(Tensor.F, c) * invStd[c];
+                    meanG[c] = (float) (sumG[c] / n);
+                    meanGx[c] = (float) (sumGx[c] / n);
+                }
+                parallelRows(n, m, (from, to) -> {
+                    for (int r = from; r < to; r++) {
+                        long base = (long) r * m;
+                        for (int c = 0; c < m; c++) {
+                            float xh = (xd.getAtIndex(Tensor.F, base + c) - mu[c]) * invStd[c];
+                            float d = k[c] * (g.getAtIndex(Tensor.F, base + c) - meanG[c] - xh * meanGx[c]);
+                            ga.setAtIndex(Tensor.F, base + c, ga.getAtIndex(Tensor.F, base + c) + d);
+                        }
+                    }
+                });
+            }
+            addColumnSums(gamma, sumGx);
+            addColumnSums(beta, sumG);
+        });
+        return y;
+    }
+
+    /**
+     * Batch normalisation in evaluation mode: {@code y_ic = γ_c · (x_ic − mean_c) / √(var_c + ε) + β_c} with fixed
+     * statistics (a module's running mean and variance, length F each) instead of the batch's; an affine map per
+     * column, so any N ≥ 1 works. Backward: ∂L/∂x_ic = γ_c G_ic/√(var_c + ε), ∂L/∂γ_c = Σ_i G_ic x̂_ic,
+     * ∂L/∂β_c = Σ_i G_ic.
+     */
+    public Tensor batchNormInference(Tensor x, Tensor gamma, Tensor beta, float[] mean, float[] var, float eps) {
+        int n = x.rows, m = x.cols;
+        requireRow("gamma", gamma, m);
+        requireRow("beta", beta, m);
+        requireEps(eps);
+        if (mean == null || var == null) {
+            throw new IllegalArgumentException("batchNormInference needs a mean and a variance, got null");
+        }
+        requireStats("mean", mean, m);
+        requireStats("var", var, m);
+        float[] mu = mean.clone(), invStd = new float[m];
+        for (int c = 0; c < m; c++) {
+            if (!(var[c] >= 0)) {
+                throw new IllegalArgumentException("var[" + c + "] = " + var[c] + " is below 0");
+            }
+            invStd[c] = (float) (1.0 / Math.sqrt((double) var[c] + eps));
+        }
+        Tensor y = out(n, m, x, gamma, beta);
+        normalizeColumns(x, mu, invStd, gamma, beta, y);
+        MemorySegment xd = x.data;
+        record(y, () -> {
+            MemorySegment g = y.gradData, gd = gamma.data;
+            double[] sums = gradientColumnSums(g, xd, mu, invStd, n, m);
+            double[] sumG = java.util.Arrays.copyOfRange(sums, 0, m), sumGx = java.util.Arrays.copyOfRange(sums, m, 2 * m);
+            if (x.requiresGrad) {
+                MemorySegment ga = acc(x);
+                float[] k = new float[m];
+                for (int c = 0; c < m; c++) {
+                    k[c] = gd.getAtIndex(Tensor.F, c) * invStd[c];
+                }
+                parallelRows(n, m, (from, to) -> {
+                    for (int r = from; r < to; r++) {
+                        long base = (long) r * m;
+                        for (int c = 0; c < m; c++) {
+                            ga.setAtIndex(Tensor.F, base + c, ga.getAtIndex(Tensor.F, base + c)
+                                    + k[c] * g.getAtIndex(Tensor.F, base + c));
+                        }
+                    }
+                });
+            }
+            addColumnSums(gamma, sumGx);
+            addColumnSums(beta, sumG);
+        });
+        return y;
+    }
+
+    /** {@code [Σ_i G_ic | Σ_i G_ic x̂_ic]} (length 2F) with x̂ = (x − μ)·invStd. */
+    private double[] gradientColumnSums(MemorySegment g, MemorySegment xd, float[] mu, float[] invStd, int n, int m) {
+        return columnSums(n, m, 2 * m, (from, to, acc) -> {
+            for (int r = from; r < to; r++) {
+                long base = (long) r * m;
+                for (int c = 0; c < m; c++) {
+                    double gi = g.getAtIndex(Tensor.F, base + c);
+                    acc[c] += gi;
+                    acc[m + c] += gi * (xd.getAtIndex(Tensor.F, base + c) - mu[c]) * invStd[c];
+                }
+            }
+        });
+    }
+
+    interface ColumnAccumulator {
+        /** Adds rows [from, to) into {@code acc}. */
+        void run(int from, int to, double[] acc);
+    }
+
+    /** Most row blocks of a column reduction (each holds a partial-sum array). */
+    private static final int COLUMN_SUM_MAX_BLOCKS = 64;
+
+    /**
+     * Column sums of an n×m matrix into an array of length {@code width}: rows are split into blocks that depend only
+     * on n and m (never on the thread count), each summed in double into its own array, possibly in parallel, and the
+     * partial sums are added in block order, so the result is the same for any thread count.
+     */
+    private double[] columnSums(int n, int m, int width, ColumnAccumulator body) {
+        int blocks = (int) Math.max(1, Math.min(Math.min(COLUMN_SUM_MAX_BLOCKS, n), (long) n * m / (PARALLEL_MIN / 4)));
+        double[][] partial = new double[blocks][width];
+        java.util.function.IntConsumer block = b -> body.run((int) ((long) n * b / blocks),
+                (int) ((long) n * (b + 1) / blocks), partial[b]);
+        ctx.forEachBlock(blocks, block);
+        double[] total = partial[0];
+        for (int b = 1; b < blocks; b++) {
+            for (int c = 0; c < width; c++) {
+                total[c] += partial[b][c];
+            }
+        }
+        return total;
+    }
+
+    /** {@code y_ic = γ_c (x_ic − μ_c)·invStd_c + β_c}, parallel over rows. */
+    private void normalizeColumns(Tensor x, float[] mu, float[] invStd, Tensor gamma, Tensor beta, Tensor y) {
+        int n = x.rows, m = x.cols;
+        float[] scale = new float[m], shift = new float[m];
+        for (int c = 0; c < m; c++) {
+            scale[c] = gamma.data.getAtIndex(Tensor.F, c) * invStd[c];
+            shift[c] = beta.data.getAtIndex(Tensor.F, c);
+        }
+        MemorySegment xd = x.data, yd = y.data;
+        parallelRows(n, m, (from, to) -> {
+            for (int r = from; r < to; r++) {
+                long base = (long) r * m;
+                for (int c = 0; c < m; c++) {
+                    yd.setAtIndex(Tensor.F, base + c, scale[c] * (xd.getAtIndex(Tensor.F, base + c) - mu[c]) + shift[c]);
+                }
+            }
+        });
+    }
+
+    /** {@code t.grad[c] += sums[c]} for a 1×F tensor that requires a gradient. */
+    private void addColumnSums(Tensor t, double[] sums) {
+        if (!t.requiresGrad) {
+            return;
+        }
+        MemorySegment gt = acc(t);
+        for (int c = 0; c < sums.length; c++) {
+            gt.setAtIndex(Tensor.F, c, gt.getAtIndex(Tensor.F, c) + (float) sums[c]);
+        }
+    }
+
+    private static void requireEps(float eps) {
+        if (!(eps > 0)) {
+            throw new IllegalArgumentException("eps must be > 0, got " + eps);
+        }
+    }
+
+    private static void requireStats(String name, float[] stats, int cols) {
+        if (stats != null && stats.length != cols) {
+            throw new IllegalArgumentException(name + " has length " + stats.length + " but x has " + cols
+                    + " columns");
+        }
+    }
+
     // ------------------------------------------------------------------------------------------ shape and reduction
 
     /** Column-wise concatenation {@code [x₁ | x₂ | …]} of tensors with equal row counts. */

@@ -56,6 +56,17 @@ class TapeGradientTest {
     }
 
     @Test
+    void batchNormTrainingAndInference() {
+        Tensor x = variable(5, 3, 61), gamma = variable(1, 3, 62), beta = variable(1, 3, 63);
+        check(t -> t.batchNorm(x, gamma, beta, 1e-5f), 1e-3, 2e-3, 1e-2, x, gamma, beta);
+        float[] mean = {0.3f, -0.2f, 0.1f}, var = {0.5f, 1.7f, 0.05f};
+        check(t -> t.batchNormInference(x, gamma, beta, mean, var, 1e-5f), x, gamma, beta);
+        // Inputs composed before the normalisation: gradients flow through x into its producer.
+        Tensor w = variable(3, 3, 64);
+        check(t -> t.tanh(t.batchNorm(t.matmul(x, w), gamma, beta, 1e-3f)), 1e-3, 2e-3, 1e-2, x, w, gamma, beta);
+    }
+
+    @Test
     void shapesAndReductions() {
         Tensor a = variable(3, 4, 1), b = variable(3, 2, 2);
         check(t -> t.concat(a, b, a), a, b);
