@@ -90,15 +90,9 @@ final class GraphCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ExperimentConfig cfg = output.config == null ? ExperimentConfig.NONE : ExperimentConfig.load(output.config);
-        String datasetArg = dataset != null ? dataset : cfg.dataset();
-        if (datasetArg == null) {
-            throw new IllegalArgumentException("--dataset is required (or a --config that names one)");
-        }
-        List<String> modelNames = models != null ? models : cfg.model() != null ? List.of(cfg.model()) : null;
-        if (modelNames == null || modelNames.isEmpty()) {
-            throw new IllegalArgumentException("--model is required (or a --config that names one)");
-        }
+        ExperimentRequest request = ExperimentRequest.resolve(output, dataset, models);
+        ExperimentConfig cfg = request.config();
+        String datasetArg = request.dataset();
         int k = folds != null ? folds : cfg.folds() != null ? cfg.folds() : 10;
         if (firstFold < 0 || firstFold >= k) {
             throw new IllegalArgumentException("--first-fold must be in [0, " + (k - 1) + "], got " + firstFold);
@@ -112,11 +106,7 @@ final class GraphCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--val-fraction must be in (0, 1), got " + valFraction);
         }
         ModelRegistry<GraphModelFactory> registry = Models.graph();
-        List<ModelInfo<GraphModelFactory>> infos = new ArrayList<>();
-        for (String m : modelNames) {
-            infos.add(registry.info(m));
-            registry.require(m);
-        }
+        List<ModelInfo<GraphModelFactory>> infos = request.models(registry);
         DatasetLocation loc = DatasetResolver.standard().resolve(datasetArg);
         GraphDataset data = DatasetLoader.graph(loc, nodeAttributes);
         List<Split> kfold = Splits.stratifiedKFold(data.labels(), k, seed);

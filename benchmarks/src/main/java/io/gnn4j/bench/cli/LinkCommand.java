@@ -72,15 +72,9 @@ final class LinkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ExperimentConfig cfg = output.config == null ? ExperimentConfig.NONE : ExperimentConfig.load(output.config);
-        String datasetArg = dataset != null ? dataset : cfg.dataset();
-        if (datasetArg == null) {
-            throw new IllegalArgumentException("--dataset is required (or a --config that names one)");
-        }
-        List<String> modelNames = models != null ? models : cfg.model() != null ? List.of(cfg.model()) : null;
-        if (modelNames == null || modelNames.isEmpty()) {
-            throw new IllegalArgumentException("--model is required (or a --config that names one)");
-        }
+        ExperimentRequest request = ExperimentRequest.resolve(output, dataset, models);
+        ExperimentConfig cfg = request.config();
+        String datasetArg = request.dataset();
         int runs = seeds != null ? seeds : cfg.seeds() != null ? cfg.seeds() : 10;
         if (runs < 1) {
             throw new IllegalArgumentException("--seeds must be >= 1, got " + runs);
@@ -91,11 +85,7 @@ final class LinkCommand implements Callable<Integer> {
             }
         }
         ModelRegistry<LinkModelFactory> registry = Models.link();
-        List<ModelInfo<LinkModelFactory>> infos = new ArrayList<>();
-        for (String m : modelNames) {
-            infos.add(registry.info(m));
-            registry.require(m);
-        }
+        List<ModelInfo<LinkModelFactory>> infos = request.models(registry);
         DatasetLocation loc = DatasetResolver.standard().resolve(datasetArg);
         NodeDataset data = DatasetLoader.node(loc);
         if (!rawFeatures) {
