@@ -12,7 +12,6 @@ import io.gnn4j.graph.GraphBuilder;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -165,24 +164,7 @@ public final class GeomGcn {
 
     /** The lines of a file without the final newline, which must be present (a cut line is a truncated file). */
     private static List<String> lines(Path file) throws IOException {
-        String text = new String(Files.readAllBytes(file), StandardCharsets.US_ASCII);
-        if (text.isEmpty()) {
-            return List.of();
-        }
-        if (!text.endsWith("\n")) {
-            throw new DatasetFormatException(file, "end of file", "last line has no newline (truncated?)");
-        }
-        List<String> out = new ArrayList<>(List.of(text.substring(0, text.length() - 1).split("\n", -1)));
-        for (int i = 0; i < out.size(); i++) {
-            String s = out.get(i);
-            if (s.endsWith("\r")) {
-                out.set(i, s = s.substring(0, s.length() - 1));
-            }
-            if (s.isEmpty()) {
-                throw new DatasetFormatException(file, "line " + (i + 1), "empty line");
-            }
-        }
-        return out;
+        return LoaderSupport.strictLines(file, StandardCharsets.US_ASCII, true);
     }
 
     private static int id(Path file, int lineIndex, String s, int n) throws DatasetFormatException {

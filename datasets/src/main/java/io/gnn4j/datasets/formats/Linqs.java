@@ -7,7 +7,6 @@ import io.gnn4j.graph.GraphBuilder;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,24 +106,7 @@ public final class Linqs {
     }
 
     private static List<String> lines(Path file) throws IOException {
-        String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-        if (text.isEmpty()) {
-            throw new DatasetFormatException(file, "file", "empty");
-        }
-        if (!text.endsWith("\n")) {
-            throw new DatasetFormatException(file, "end of file", "last line has no newline (truncated?)");
-        }
-        List<String> out = new ArrayList<>(List.of(text.substring(0, text.length() - 1).split("\n", -1)));
-        for (int i = 0; i < out.size(); i++) {
-            String s = out.get(i);
-            if (s.endsWith("\r")) {
-                out.set(i, s = s.substring(0, s.length() - 1));
-            }
-            if (s.isEmpty()) {
-                throw new DatasetFormatException(file, "line " + (i + 1), "empty line");
-            }
-        }
-        return out;
+        return LoaderSupport.strictLines(file, StandardCharsets.ISO_8859_1, false);
     }
 
     private static String clip(String s) {

@@ -1,5 +1,9 @@
 package io.gnn4j.datasets.formats;
 
+import java.util.ArrayList;
+import java.nio.file.Files;
+import java.nio.charset.Charset;
+import java.io.IOException;
 import io.gnn4j.datasets.npz.CsrMatrix;
 import io.gnn4j.datasets.npz.NpyArray;
 import io.gnn4j.datasets.npz.NpzFile;
@@ -86,5 +90,36 @@ final class LoaderSupport {
         String s = file.getFileName().toString();
         int dot = s.lastIndexOf('.');
         return dot > 0 ? s.substring(0, dot) : s;
+    }
+
+    /**
+     * The lines of a text file, strictly: the last line must end with a newline (a cut line is a truncated file), a
+     * trailing CR is dropped, and an empty line is an error naming its number. An empty file gives no lines when
+     * {@code allowEmptyFile}, else an error.
+     */
+    static List<String> strictLines(Path file, Charset charset,
+                                              boolean allowEmptyFile) throws IOException {
+        String text = new String(Files.readAllBytes(file), charset);
+        if (text.isEmpty()) {
+            if (allowEmptyFile) {
+                return List.of();
+            }
+            throw new DatasetFormatException(file, "file", "empty");
+        }
+        if (!text.endsWith("\n")) {
+            throw new DatasetFormatException(file, "end of file", "last line has no newline (truncated?)");
+        }
+        List<String> out = new ArrayList<>(
+                List.of(text.substring(0, text.length() - 1).split("\n", -1)));
+        for (int i = 0; i < out.size(); i++) {
+            String s = out.get(i);
+            if (s.endsWith("\r")) {
+                out.set(i, s = s.substring(0, s.length() - 1));
+            }
+            if (s.isEmpty()) {
+                throw new DatasetFormatException(file, "line " + (i + 1), "empty line");
+            }
+        }
+        return out;
     }
 }
