@@ -1430,55 +1430,46 @@ public final class Tape {
      * same shape (one row per (user, positive item, negative item) triple).
      */
     public Tensor bpr(Tensor pos, Tensor neg) {
-        requireSameShape(pos, neg);
-        long n = pos.size();
-        double total = 0;
-        for (long i = 0; i < n; i++) {
-            double d = pos.data.getAtIndex(Tensor.F, i) - neg.data.getAtIndex(Tensor.F, i);
-            total += d >= 0 ? Math.log1p(Math.exp(-d)) : -d + Math.log1p(Math.exp(d)); // −log σ(d)
-        }
-        Tensor y = out(1, 1, pos, neg);
-        y.data.setAtIndex(Tensor.F, 0, (float) (total / n));
-        record(y, () -> {
-            float g = y.gradData.getAtIndex(Tensor.F, 0) / n;
-            MemorySegment gp = pos.requiresGrad ? acc(pos) : null;
-            MemorySegment gn = neg.requiresGrad ? acc(neg) : null;
-            for (long i = 0; i < n; i++) {
-                float d = pos.data.getAtIndex(Tensor.F, i) - neg.data.getAtIndex(Tensor.F, i);
-                float s = g * (sigmoid(d) - 1f); // ∂(−log σ(d))/∂d = σ(d) − 1
-                if (gp != null) {
-                    gp.setAtIndex(Tensor.F, i, gp.getAtIndex(Tensor.F, i) + s);
-                }
-                if (gn != null) {
-                    gn.setAtIndex(Tensor.F, i, gn.getAtIndex(Tensor.F, i) - s);
-                }
-            }
-        });
-        return y;
+        // −log σ(d), computed without overflow; ∂/∂d = σ(d) − 1.
+        return meanOfDifferences(pos, neg, d -> d >= 0 ? Math.log1p(Math.exp(-d)) : -d + Math.log1p(Math.exp(d)),
+                d -> sigmoid(d) - 1f);
     }
 
     /** Mean squared error {@code mean((p − t)²)}. */
     public Tensor mse(Tensor pred, Tensor target) {
-        requireSameShape(pred, target);
-        long n = pred.size();
+        return meanOfDifferences(pred, target, d -> d * d, d -> 2f * d);
+    }
+
+    /** Derivative of a loss term with respect to the difference d. */
+    private interface FloatDerivative {
+        float at(float d);
+    }
+
+    /**
+     * {@code mean_i loss(a_i − b_i)} over two tensors of one shape; the backward adds {@code loss'(d)·g/n} to a's
+     * gradient and subtracts it from b's.
+     */
+    private Tensor meanOfDifferences(Tensor a, Tensor b, java.util.function.DoubleUnaryOperator loss,
+                                     FloatDerivative derivative) {
+        requireSameShape(a, b);
+        long n = a.size();
         double total = 0;
         for (long i = 0; i < n; i++) {
-            double d = pred.data.getAtIndex(Tensor.F, i) - target.data.getAtIndex(Tensor.F, i);
-            total += d * d;
+            total += loss.applyAsDouble(a.data.getAtIndex(Tensor.F, i) - b.data.getAtIndex(Tensor.F, i));
         }
-        Tensor y = out(1, 1, pred, target);
+        Tensor y = out(1, 1, a, b);
         y.data.setAtIndex(Tensor.F, 0, (float) (total / n));
         record(y, () -> {
-            float g = 2f * y.gradData.getAtIndex(Tensor.F, 0) / n;
-            MemorySegment gp = pred.requiresGrad ? acc(pred) : null;
-            MemorySegment gt = target.requiresGrad ? acc(target) : null;
+            float g = y.gradData.getAtIndex(Tensor.F, 0) / n;
+            MemorySegment ga = a.requiresGrad ? acc(a) : null;
+            MemorySegment gb = b.requiresGrad ? acc(b) : null;
             for (long i = 0; i < n; i++) {
-                float d = g * (pred.data.getAtIndex(Tensor.F, i) - target.data.getAtIndex(Tensor.F, i));
-                if (gp != null) {
-                    gp.setAtIndex(Tensor.F, i, gp.getAtIndex(Tensor.F, i) + d);
+                float s = g * derivative.at(a.data.getAtIndex(Tensor.F, i) - b.data.getAtIndex(Tensor.F, i));
+                if (ga != null) {
+                    ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + s);
                 }
-                if (gt != null) {
-                    gt.setAtIndex(Tensor.F, i, gt.getAtIndex(Tensor.F, i) - d);
+                if (gb != null) {
+                    gb.setAtIndex(Tensor.F, i, gb.getAtIndex(Tensor.F, i) - s);
                 }
             }
         });

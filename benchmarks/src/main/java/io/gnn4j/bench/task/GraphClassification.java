@@ -1,15 +1,10 @@
 package io.gnn4j.bench.task;
 
 import io.gnn4j.bench.config.HyperParameters;
-import io.gnn4j.bench.eval.EarlyStopping;
 import io.gnn4j.bench.eval.Metrics;
-import io.gnn4j.bench.eval.PeakMemory;
 import io.gnn4j.bench.eval.Progress;
 import io.gnn4j.bench.eval.RunResult;
-import io.gnn4j.bench.eval.TrainingHistory;
 import io.gnn4j.bench.models.GraphClassifier;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -32,13 +27,10 @@ public final class GraphClassification {
             throw new IllegalArgumentException("fold " + fold + " needs train, validation and test graphs, has "
                     + train.length + "/" + val.length + "/" + test.length);
         }
-        PeakMemory memory = PeakMemory.start();
-        EarlyStopping stop = new EarlyStopping(hp.monitor(), hp.patience());
-        TrainingHistory history = new TrainingHistory();
+        EpochLog log = new EpochLog(modelName, dataset, "fold " + fold, hp);
         SplittableRandom rng = new SplittableRandom(seed);
         int[] valRows = identity(val.length), testRows = identity(test.length), trainRows = identity(train.length);
         int[] valTrue = gather(trueLabels, val), testTrue = gather(trueLabels, test), trainSeen = gather(trainLabels, train);
-        double bestTest = Double.NaN, bestVal = Double.NaN;
         for (int epoch = 1; epoch <= hp.epochs(); epoch++) {
             long t0 = System.nanoTime();
             double loss = model.trainEpoch(train, trainLabels, rng);
@@ -47,27 +39,14 @@ public final class GraphClassification {
             float[] vl = model.logits(val);
             double valLoss = Metrics.crossEntropy(vl, numClasses, valTrue, valRows);
             double valAcc = Metrics.accuracy(vl, numClasses, valTrue, valRows);
-            history.add(loss, trainAcc, valLoss, valAcc, seconds);
-            if (stop.observe(epoch, valLoss, valAcc)) {
-                bestVal = valAcc;
-                bestTest = Metrics.accuracy(model.logits(test), numClasses, testTrue, testRows);
+            if (log.epoch(epoch, loss, trainAcc, valLoss, valAcc, seconds, progress)) {
+                log.bestTest(Metrics.accuracy(model.logits(test), numClasses, testTrue, testRows));
             }
-            memory.sample();
-            progress.step(String.format(java.util.Locale.ROOT, "%s fold %d: loss %.3f val %.3f", modelName, fold, loss,
-                    valAcc));
-            if (!Double.isFinite(loss)) {
-                throw new ArithmeticException(modelName + " on " + dataset + ", fold " + fold + ": training loss became "
-                        + loss + " at epoch " + epoch + " (lower --lr?)");
-            }
-            if (stop.shouldStop()) {
+            if (log.shouldStop()) {
                 break;
             }
         }
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put("test_acc", bestTest);
-        metrics.put("val_acc", bestVal);
-        return new RunResult(dataset, modelName, protocol, fold, seed, metrics, stop.bestEpoch(), history.epochs(),
-                history.meanSecondsPerEpoch(), memory.peakBytes(), history);
+        return log.result(protocol, fold, seed);
     }
 
     static int[] identity(int n) {
