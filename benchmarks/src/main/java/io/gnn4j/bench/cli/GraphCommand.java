@@ -5,8 +5,10 @@ import io.gnn4j.bench.config.HyperParameters;
 import io.gnn4j.bench.data.DatasetLoader;
 import io.gnn4j.bench.data.DatasetLocation;
 import io.gnn4j.bench.data.DatasetResolver;
+import io.gnn4j.bench.eval.FoldMeanSelection;
 import io.gnn4j.bench.eval.Progress;
 import io.gnn4j.bench.eval.ResultsTable;
+import io.gnn4j.bench.eval.RunResult;
 import io.gnn4j.bench.models.GraphModelFactory;
 import io.gnn4j.bench.models.ModelInfo;
 import io.gnn4j.bench.models.ModelRegistry;
@@ -31,7 +33,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code gnn4j graph}: graph classification by stratified k-fold cross-validation with a fixed fold seed. In each
  * fold a stratified share of the training graphs is held out for validation (early stopping, model selection) and
- * the test accuracy at the best validation epoch is reported; mean ± std over folds. Scenario options transform only
+ * the test accuracy at the best validation epoch is reported; mean ± std over folds. With {@code --selection
+ * fold-mean} the GIN paper's protocol is used instead ({@link FoldMeanSelection}). Scenario options transform only
  * the training part of each fold: noisy labels, class imbalance, few-shot.
  */
 @Command(name = "graph", mixinStandardHelpOptions = true, sortOptions = false,
@@ -65,6 +68,13 @@ final class GraphCommand implements Callable<Integer> {
     @Option(names = "--val-fraction", defaultValue = "0.1", paramLabel = "F",
             description = "share of each training fold held out for validation (stratified)")
     double valFraction;
+
+    @Option(names = "--selection", paramLabel = "holdout|fold-mean",
+            description = {"how each fold's test accuracy is chosen: holdout (default) = at the best epoch on the "
+                    + "validation hold-out; fold-mean = the GIN paper's protocol: train on the whole training folds "
+                    + "and take the one epoch whose test accuracy averaged over the folds is highest (optimistic: it "
+                    + "selects on the test folds)"})
+    String selection;
 
     @Option(names = "--noise", paramLabel = "F", description = "flip this fraction of the training labels")
     Double noise;
@@ -105,6 +115,7 @@ final class GraphCommand implements Callable<Integer> {
         if (!(valFraction > 0 && valFraction < 1)) {
             throw new IllegalArgumentException("--val-fraction must be in (0, 1), got " + valFraction);
         }
+        boolean foldMean = foldMeanSelection(cfg, toRun == k);
         ModelRegistry<GraphModelFactory> registry = Models.graph();
         List<ModelInfo<GraphModelFactory>> infos = request.models(registry);
         DatasetLocation loc = DatasetResolver.standard().resolve(datasetArg);
@@ -117,7 +128,9 @@ final class GraphCommand implements Callable<Integer> {
         settings.put("command", "graph");
         settings.put("dataset", data.name());
         settings.put("source", loc.describe());
-        settings.put("protocol", k + "-fold stratified, seed " + seed + ", validation " + valFraction);
+        settings.put("protocol", k + "-fold stratified, seed " + seed + (foldMean
+                ? ", epoch chosen by the mean test accuracy over folds (fold-mean)"
+                : ", validation hold-out " + valFraction));
         settings.put("scenario", scenario);
         settings.put("foldsRun", firstFold + ".." + (firstFold + toRun - 1));
         settings.put("threads", ctx.threads());
@@ -131,6 +144,10 @@ final class GraphCommand implements Callable<Integer> {
         for (ModelInfo<GraphModelFactory> info : infos) {
             HyperParameters hp = HyperParameters.DEFAULTS.with(info.defaults().then(cfg.hyperParameters())
                     .then(hyper.overrides()));
+            if (foldMean && hp.patience() > 0) {
+                throw new IllegalArgumentException("--selection fold-mean needs every fold to run all epochs: use "
+                        + "--patience 0, got " + hp.patience());
+            }
             resolved.add(hp);
             hps.put(info.name(), hp.toMap());
             total += (long) hp.epochs() * toRun;
@@ -140,12 +157,18 @@ final class GraphCommand implements Callable<Integer> {
             for (int m = 0; m < infos.size(); m++) {
                 ModelInfo<GraphModelFactory> info = infos.get(m);
                 HyperParameters hp = resolved.get(m);
+                List<RunResult> results = new ArrayList<>();
                 for (int f = firstFold; f < firstFold + toRun; f++) {
                     long s = seed + f;
                     Split fold = kfold.get(f);
-                    Scenarios.HoldOut h = Scenarios.stratifiedHoldOut(fold.train(), data.labels(), data.numClasses(),
-                            valFraction, s);
-                    int[] train = h.train();
+                    int[] train = fold.train();
+                    int[] val = fold.test();
+                    if (!foldMean) {
+                        Scenarios.HoldOut h = Scenarios.stratifiedHoldOut(train, data.labels(), data.numClasses(),
+                                valFraction, s);
+                        train = h.train();
+                        val = h.val();
+                    }
                     int[] trainLabels = data.labels();
                     if (imbalance != null) {
                         train = Scenarios.imbalance(train, data.labels(), data.numClasses(), imbalance, s);
@@ -157,14 +180,31 @@ final class GraphCommand implements Callable<Integer> {
                         trainLabels = Scenarios.noisyLabels(data.labels(), train, data.numClasses(), noise, s);
                     }
                     var model = info.factory().create(data, hp, s, ctx);
-                    table.add(GraphClassification.run(data.name(), info.name(), scenario, f, s, model, trainLabels,
-                            data.labels(), data.numClasses(), train, h.val(), fold.test(), hp, progress));
+                    results.add(GraphClassification.run(data.name(), info.name(), scenario, f, s, model, trainLabels,
+                            data.labels(), data.numClasses(), train, val, fold.test(), hp, progress));
                 }
+                (foldMean ? FoldMeanSelection.select(results) : results).forEach(table::add);
             }
         }
         Reporting.report(table, settings, "test_acc", output.dir("graph", data.name()), !output.noPlots,
                 spec.commandLine().getOut(), spec.commandLine().getErr());
         return 0;
+    }
+
+    /** Whether fold-mean selection is asked for (option, else configuration); it needs every fold in this run. */
+    private boolean foldMeanSelection(ExperimentConfig cfg, boolean allFolds) {
+        String chosen = selection != null ? selection : cfg.selection() != null ? cfg.selection() : "holdout";
+        boolean foldMean = switch (chosen) {
+            case "holdout" -> false;
+            case "fold-mean" -> true;
+            default -> throw new IllegalArgumentException("--selection must be holdout or fold-mean, got '" + chosen
+                    + "'");
+        };
+        if (foldMean && !allFolds) {
+            throw new IllegalArgumentException("--selection fold-mean chooses one epoch over all folds: run every "
+                    + "fold in one invocation (without --run-folds/--first-fold)");
+        }
+        return foldMean;
     }
 
     private String scenarioName() {

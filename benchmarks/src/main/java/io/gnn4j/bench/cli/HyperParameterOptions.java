@@ -52,9 +52,13 @@ final class HyperParameterOptions {
     @Option(names = "--lr-gamma", paramLabel = "G", description = "learning-rate decay factor")
     Double lrGamma;
 
+    @Option(names = "--batches-per-epoch", paramLabel = "N",
+            description = "an epoch is N mini-batches of randomly drawn graphs, not one pass (graph task; 0 = one pass)")
+    Integer batchesPerEpoch;
+
     /** The options given on the command line. */
     HyperParameters.Overrides overrides() {
         return new HyperParameters.Overrides(epochs, patience, monitor, hidden, layers, dropout, lr, weightDecay,
-                heads, hops, alpha, batchSize, lrStep, lrGamma);
+                heads, hops, alpha, batchSize, lrStep, lrGamma, batchesPerEpoch);
     }
 }

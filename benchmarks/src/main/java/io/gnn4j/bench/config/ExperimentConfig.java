@@ -19,21 +19,22 @@ import java.util.Locale;
  * A configuration file for one experiment, YAML ({@code .yaml}/{@code .yml}) or JSON ({@code .json}), read with
  * Jackson. Besides every {@link HyperParameters} field (same names, e.g. {@code lr}, {@code weightDecay}) it may
  * name the {@code model}, {@code dataset}, split {@code protocol}, number of {@code seeds}/{@code folds}, node
- * {@code features} ({@code raw} or {@code row-normalized}, the default) and carry a
+ * {@code features} ({@code raw} or {@code row-normalized}, the default), the graph task's model
+ * {@code selection} ({@code holdout}, the default, or {@code fold-mean}) and carry a
  * free-text {@code description} and {@code source} (the paper). Unknown keys are an error naming the key, the file
  * and the keys allowed. A name without a path separator that is not an existing file is looked up among the bundled
  * paper configurations ({@code configs/<name>.yaml} on the classpath), e.g. {@code gcn-cora}.
  */
 public record ExperimentConfig(String description, String source, String model, String dataset, String protocol,
-                               Integer seeds, Integer folds, String features,
+                               Integer seeds, Integer folds, String features, String selection,
                                HyperParameters.Overrides hyperParameters) {
     /** Keys that are not hyper-parameters. */
     public static final List<String> EXPERIMENT_KEYS = List.of("description", "source", "model", "dataset", "protocol",
-            "seeds", "folds", "features");
+            "seeds", "folds", "features", "selection");
 
     /** The empty configuration. */
     public static final ExperimentConfig NONE = new ExperimentConfig(null, null, null, null, null, null, null, null,
-            HyperParameters.Overrides.NONE);
+            null, HyperParameters.Overrides.NONE);
 
     /** Reads a file, or a bundled configuration by name. */
     public static ExperimentConfig load(String fileOrName) throws IOException {
@@ -89,16 +90,17 @@ public record ExperimentConfig(String description, String source, String model, 
         }
         return new ExperimentConfig(text(obj, "description"), text(obj, "source"), text(obj, "model"),
                 text(obj, "dataset"), text(obj, "protocol"), integer(obj, "seeds", displayName),
-                integer(obj, "folds", displayName), features(obj, displayName), overrides);
+                integer(obj, "folds", displayName), oneOf(obj, "features", displayName, "raw", "row-normalized"),
+                oneOf(obj, "selection", displayName, "holdout", "fold-mean"), overrides);
     }
 
-    private static String features(ObjectNode o, String displayName) {
-        String f = text(o, "features");
-        if (f != null && !f.equals("raw") && !f.equals("row-normalized")) {
-            throw new IllegalArgumentException(displayName + ": features must be 'raw' or 'row-normalized', got '" + f
-                    + "'");
+    private static String oneOf(ObjectNode o, String key, String displayName, String first, String second) {
+        String v = text(o, key);
+        if (v != null && !v.equals(first) && !v.equals(second)) {
+            throw new IllegalArgumentException(displayName + ": " + key + " must be '" + first + "' or '" + second
+                    + "', got '" + v + "'");
         }
-        return f;
+        return v;
     }
 
     private static String text(ObjectNode o, String key) {

@@ -8,14 +8,16 @@ import java.util.Map;
  * The hyper-parameters of one training run, validated on construction. Not every model reads every field (an MLP
  * ignores {@code heads}, SGC ignores {@code hidden}); {@code hops} is K of SGC/APPNP, {@code alpha} APPNP's teleport
  * probability; {@code lrStep}/{@code lrGamma} multiply the learning rate by γ every {@code lrStep} epochs (0 = never);
- * {@code patience} 0 disables early stopping.
+ * {@code patience} 0 disables early stopping; {@code batchesPerEpoch} makes a mini-batch epoch that many batches of
+ * randomly drawn graphs (the GIN authors' {@code iters_per_epoch}) instead of one pass over the shuffled training set
+ * (0, the default).
  */
 public record HyperParameters(int epochs, int patience, EarlyStopping.Monitor monitor, int hidden, int layers,
                               double dropout, double lr, double weightDecay, int heads, int hops, double alpha,
-                              int batchSize, int lrStep, double lrGamma) {
+                              int batchSize, int lrStep, double lrGamma, int batchesPerEpoch) {
     /** Built-in defaults (the GCN paper's Cora settings, no early stopping). */
     public static final HyperParameters DEFAULTS = new HyperParameters(200, 0, EarlyStopping.Monitor.VAL_LOSS, 16, 2,
-            0.5, 0.01, 5e-4, 8, 10, 0.1, 32, 0, 0.5);
+            0.5, 0.01, 5e-4, 8, 10, 0.1, 32, 0, 0.5, 0);
 
     public HyperParameters {
         positive("epochs", epochs);
@@ -26,6 +28,7 @@ public record HyperParameters(int epochs, int patience, EarlyStopping.Monitor mo
         atLeast("hops", hops, 0);
         positive("batchSize", batchSize);
         atLeast("lrStep", lrStep, 0);
+        atLeast("batchesPerEpoch", batchesPerEpoch, 0);
         if (!(dropout >= 0 && dropout < 1)) {
             throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
         }
@@ -60,7 +63,7 @@ public record HyperParameters(int epochs, int patience, EarlyStopping.Monitor mo
                 o.monitor() == null ? monitor : EarlyStopping.Monitor.parse(o.monitor()), or(o.hidden(), hidden),
                 or(o.layers(), layers), or(o.dropout(), dropout), or(o.lr(), lr), or(o.weightDecay(), weightDecay),
                 or(o.heads(), heads), or(o.hops(), hops), or(o.alpha(), alpha), or(o.batchSize(), batchSize),
-                or(o.lrStep(), lrStep), or(o.lrGamma(), lrGamma));
+                or(o.lrStep(), lrStep), or(o.lrGamma(), lrGamma), or(o.batchesPerEpoch(), batchesPerEpoch));
     }
 
     private static int or(Integer v, int d) {
@@ -88,6 +91,7 @@ public record HyperParameters(int epochs, int patience, EarlyStopping.Monitor mo
         m.put("batchSize", batchSize);
         m.put("lrStep", lrStep);
         m.put("lrGamma", lrGamma);
+        m.put("batchesPerEpoch", batchesPerEpoch);
         return m;
     }
 
@@ -97,10 +101,10 @@ public record HyperParameters(int epochs, int patience, EarlyStopping.Monitor mo
      */
     public record Overrides(Integer epochs, Integer patience, String monitor, Integer hidden, Integer layers,
                             Double dropout, Double lr, Double weightDecay, Integer heads, Integer hops, Double alpha,
-                            Integer batchSize, Integer lrStep, Double lrGamma) {
+                            Integer batchSize, Integer lrStep, Double lrGamma, Integer batchesPerEpoch) {
         /** No overrides. */
         public static final Overrides NONE = new Overrides(null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null);
+                null, null, null, null, null);
 
         /** These overrides, then {@code later}'s non-null fields on top. */
         public Overrides then(Overrides later) {
@@ -108,7 +112,8 @@ public record HyperParameters(int epochs, int patience, EarlyStopping.Monitor mo
                     pick(later.hidden, hidden), pick(later.layers, layers), pick(later.dropout, dropout),
                     pick(later.lr, lr), pick(later.weightDecay, weightDecay), pick(later.heads, heads),
                     pick(later.hops, hops), pick(later.alpha, alpha), pick(later.batchSize, batchSize),
-                    pick(later.lrStep, lrStep), pick(later.lrGamma, lrGamma));
+                    pick(later.lrStep, lrStep), pick(later.lrGamma, lrGamma),
+                    pick(later.batchesPerEpoch, batchesPerEpoch));
         }
 
         private static <T> T pick(T later, T earlier) {

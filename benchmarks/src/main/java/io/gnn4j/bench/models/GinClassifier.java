@@ -19,6 +19,7 @@ import io.gnn4j.nn.StepLR;
 import io.gnn4j.nn.Tape;
 import io.gnn4j.nn.Tensor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,7 @@ public final class GinClassifier implements GraphClassifier {
     private final StepLR schedule;
     private final Tape tape;
     private final int batchSize;
+    private final int batchesPerEpoch;
     private final Map<int[], Batch> evalBatches = new IdentityHashMap<>();
 
     private record Batch(GraphBatch batch, Tensor x) {
@@ -101,6 +103,7 @@ public final class GinClassifier implements GraphClassifier {
         this.schedule = hp.lrStep() > 0 ? new StepLR(adam, hp.lrStep(), hp.lrGamma()) : null;
         this.tape = new Tape(seed ^ 0x9E3779B97F4A7C15L, ctx);
         this.batchSize = hp.batchSize();
+        this.batchesPerEpoch = hp.batchesPerEpoch();
     }
 
     /** GIN-0 factory. */
@@ -125,34 +128,60 @@ public final class GinClassifier implements GraphClassifier {
         return new Batch(b, Tensor.of(b.graph().numNodes(), data.numFeatures(), x));
     }
 
+    /**
+     * One epoch: one pass over the shuffled training graphs in mini-batches, or, with {@code batchesPerEpoch} N > 0,
+     * N mini-batches each drawn at random without replacement (the GIN authors' {@code iters_per_epoch}).
+     */
     @Override
     public double trainEpoch(int[] train, int[] labels, RandomGenerator rng) {
         net.train();
         int[] order = train.clone();
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
         double total = 0;
-        for (int from = 0; from < order.length; from += batchSize) {
-            int[] ids = java.util.Arrays.copyOfRange(order, from, Math.min(order.length, from + batchSize));
-            int[] y = new int[ids.length];
-            for (int i = 0; i < ids.length; i++) {
-                y[i] = labels[ids[i]];
+        int seen = 0;
+        if (batchesPerEpoch == 0) {
+            shuffle(order, order.length, rng);
+            for (int from = 0; from < order.length; from += batchSize) {
+                int[] ids = Arrays.copyOfRange(order, from, Math.min(order.length, from + batchSize));
+                total += step(ids, labels) * ids.length;
+                seen += ids.length;
             }
-            adam.zeroGrad();
-            Tensor loss = tape.crossEntropy(net.forward(tape, batch(ids)), y, null);
-            total += loss.item() * ids.length;
-            tape.backward(loss);
-            adam.step();
-            tape.reset();
+        } else {
+            int size = Math.min(batchSize, order.length);
+            for (int b = 0; b < batchesPerEpoch; b++) {
+                shuffle(order, size, rng);
+                total += step(Arrays.copyOf(order, size), labels) * size;
+                seen += size;
+            }
         }
         if (schedule != null) {
             schedule.step();
         }
-        return total / order.length;
+        return total / seen;
+    }
+
+    /** Moves a uniform random sample of {@code count} elements of {@code a}, in random order, to its front. */
+    private static void shuffle(int[] a, int count, RandomGenerator rng) {
+        for (int i = 0; i < Math.min(count, a.length - 1); i++) {
+            int j = i + rng.nextInt(a.length - i);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+
+    /** One optimiser step on the graphs {@code ids}; returns the batch's mean loss. */
+    private double step(int[] ids, int[] labels) {
+        int[] y = new int[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            y[i] = labels[ids[i]];
+        }
+        adam.zeroGrad();
+        Tensor loss = tape.crossEntropy(net.forward(tape, batch(ids)), y, null);
+        double value = loss.item();
+        tape.backward(loss);
+        adam.step();
+        tape.reset();
+        return value;
     }
 
     @Override

@@ -14,7 +14,7 @@ public final class Models {
                                Double dropout, Double lr, Double weightDecay, Integer heads, Integer hops, Double alpha,
                                Integer batchSize, Integer lrStep, Double lrGamma) {
         return new Overrides(epochs, patience, monitor, hidden, layers, dropout, lr, weightDecay, heads, hops, alpha,
-                batchSize, lrStep, lrGamma);
+                batchSize, lrStep, lrGamma, null);
     }
 
     /** Node classification models. */

@@ -103,6 +103,26 @@ class CommandsEndToEndTest {
     }
 
     @Test
+    void foldMeanSelectionTestsEveryFoldAtOneEpoch(@TempDir Path dir) throws Exception {
+        Run r = run("graph", "--dataset", "mutag", "--model", "gin", "--selection", "fold-mean", "--epochs", "4",
+                "--batches-per-epoch", "2", "--quiet", "--no-plots", "--threads", "1", "-o", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> runs = Files.readAllLines(dir.resolve("runs.csv"));
+        assertEquals("dataset,model,protocol,run,seed,test_acc,best_epoch,epochs,seconds_per_epoch,peak_memory_bytes",
+                runs.getFirst());
+        assertEquals(11, runs.size());
+        List<String> bestEpochs = runs.stream().skip(1).map(l -> l.split(",")[6]).distinct().toList();
+        assertEquals(1, bestEpochs.size(), "one epoch for all folds: " + runs);
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
+        assertTrue(json.at("/settings/protocol").asText().endsWith("(fold-mean)"), json.toString());
+        assertEquals(2, json.at("/settings/hyperParameters/gin/batchesPerEpoch").asInt());
+        Run partial = run("graph", "--dataset", "mutag", "--model", "gin", "--selection", "fold-mean", "--run-folds",
+                "2");
+        assertEquals(2, partial.code());
+        assertTrue(partial.err().contains("run every fold in one invocation"), partial.err());
+    }
+
+    @Test
     void graphScenariosAreRecordedAsTheProtocol(@TempDir Path dir) throws Exception {
         Run r = run("graph", "--dataset", "mutag", "--model", "gin", "--run-folds", "1", "--epochs", "2", "--noise",
                 "0.2", "--few-shot", "5", "--quiet", "--no-plots", "--threads", "1", "-o", dir.toString());

@@ -44,7 +44,7 @@ class TrainingLoopTest {
     }
 
     private static HyperParameters hp(int epochs, int patience, EarlyStopping.Monitor monitor) {
-        return new HyperParameters(epochs, patience, monitor, 16, 2, 0.5, 0.01, 0, 1, 1, 0.1, 32, 0, 0.5);
+        return new HyperParameters(epochs, patience, monitor, 16, 2, 0.5, 0.01, 0, 1, 1, 0.1, 32, 0, 0.5, 0);
     }
 
     @Test
