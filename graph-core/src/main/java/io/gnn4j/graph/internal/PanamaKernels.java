@@ -3,7 +3,6 @@ package io.gnn4j.graph.internal;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -112,6 +111,7 @@ final class PanamaKernels extends ScalarKernels {
                       int rowFrom, int rowTo) {
         long stride = (long) f * Float.BYTES;
         int bound = S.loopBound(f);
+        float[] lanes = new float[L];
         for (int r = rowFrom; r < rowTo; r++) {
             long xr = r * stride;
             for (int k = rowPtr[r]; k < rowPtr[r + 1]; k++) {
@@ -123,7 +123,13 @@ final class PanamaKernels extends ScalarKernels {
                     acc = FloatVector.fromMemorySegment(S, x, xr + off, NATIVE)
                             .fma(FloatVector.fromMemorySegment(S, y, yr + off, NATIVE), acc);
                 }
-                float s = acc.reduceLanes(VectorOperators.ADD);
+                // Lanes summed in a fixed order: reduceLanes(ADD) leaves the order to the JIT, so a result could
+                // change with the compilation state and break run-to-run determinism.
+                acc.intoArray(lanes, 0);
+                float s = 0f;
+                for (float lane : lanes) {
+                    s += lane;
+                }
                 for (; c < f; c++) {
                     s += x.getAtIndex(FLOAT, xr / 4 + c) * y.getAtIndex(FLOAT, yr / 4 + c);
                 }
