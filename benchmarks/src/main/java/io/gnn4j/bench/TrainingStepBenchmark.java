@@ -16,11 +16,11 @@ import io.gnn4j.layers.MLP;
 import io.gnn4j.layers.SAGEConv;
 import io.gnn4j.layers.Sequential;
 import io.gnn4j.nn.Adam;
+import io.gnn4j.nn.NativeThreads;
 import io.gnn4j.nn.Tape;
 import io.gnn4j.nn.Tensor;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.nd4j.linalg.factory.Nd4j;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -75,8 +75,7 @@ public class TrainingStepBenchmark {
         net.resetParameters(new SplittableRandom(0));
         adam = new Adam(net.parameters(), 0.01, 5e-4);
         ExecutionContext ctx = ExecutionContext.withThreads(threads);
-        Nd4j.getEnvironment().setMaxMasterThreads(threads);
-        org.nd4j.nativeblas.NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
+        NativeThreads.set(threads);
         tape = new Tape(0, ctx);
         System.out.printf("%n[train-step] %s on %s, %d features, %d classes, %d train nodes, threads=%d%n",
                 net, graph, f, c, train.length, threads);

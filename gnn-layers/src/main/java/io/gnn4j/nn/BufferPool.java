@@ -2,41 +2,65 @@ package io.gnn4j.nn;
 
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import java.util.ArrayDeque;
+import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Recycles float32 matrices by shape: fresh ND4J memory is expensive on the machines gnn4j targets, so a training
- * loop that runs the same shapes every step allocates only in its first step.
+ * Recycles float32 buffers: fresh ND4J memory is expensive on the machines gnn4j targets, so a training loop
+ * allocates only in its first steps. Buffers are kept by size class (four classes per power of two, at most 25 %
+ * larger than asked) and handed out as row-major matrices over their first rows×cols floats, so that mini-batches
+ * whose node counts differ from step to step reuse a few buffers instead of keeping one set per exact shape.
  */
 final class BufferPool {
-    private final Long2ObjectOpenHashMap<ArrayDeque<INDArray>> free = new Long2ObjectOpenHashMap<>();
+    private final Long2ObjectOpenHashMap<ArrayDeque<DataBuffer>> free = new Long2ObjectOpenHashMap<>();
 
     /** A rows×cols matrix with unspecified contents. */
     INDArray take(int rows, int cols) {
-        ArrayDeque<INDArray> q = free.get(key(rows, cols));
-        INDArray a = q == null ? null : q.pollFirst();
-        return a != null ? a : Nd4j.createUninitialized(DataType.FLOAT, rows, cols);
+        if ((long) rows * cols == 0) {
+            return Nd4j.create(DataType.FLOAT, rows, cols);
+        }
+        long capacity = sizeClass((long) rows * cols);
+        ArrayDeque<DataBuffer> q = free.get(capacity);
+        DataBuffer buffer = q == null ? null : q.pollFirst();
+        if (buffer == null) {
+            buffer = Nd4j.createUninitialized(DataType.FLOAT, capacity).data();
+        }
+        return Nd4j.create(buffer, new long[] {rows, cols}, new long[] {cols, 1}, 0, 'c');
     }
 
-    /** Returns a matrix taken from this pool (or any contiguous row-major float32 matrix) for reuse. */
+    /**
+     * Returns a matrix for reuse of its buffer. Matrices from {@link #take} are kept; others (whose buffer is not of
+     * a size class) are left to the garbage collector.
+     */
     void give(INDArray a) {
-        long k = key(Math.toIntExact(a.size(0)), Math.toIntExact(a.size(1)));
-        ArrayDeque<INDArray> q = free.get(k);
+        DataBuffer buffer = a.data();
+        long capacity = buffer.length();
+        if (a.offset() != 0 || sizeClass(capacity) != capacity) {
+            return;
+        }
+        ArrayDeque<DataBuffer> q = free.get(capacity);
         if (q == null) {
             q = new ArrayDeque<>();
-            free.put(k, q);
+            free.put(capacity, q);
         }
-        q.addFirst(a);
+        q.addFirst(buffer);
     }
 
-    /** Drops every pooled matrix. */
+    /** Drops every pooled buffer. */
     void clear() {
         free.clear();
     }
 
-    private static long key(int rows, int cols) {
-        return ((long) rows << 32) | (cols & 0xffffffffL);
+    /** The smallest m·2^e ≥ n with m in {4, 5, 6, 7} (n ≤ 4 is its own class). */
+    static long sizeClass(long n) {
+        if (n <= 4) {
+            return Math.max(n, 1);
+        }
+        int e = 63 - Long.numberOfLeadingZeros(n) - 2; // n = m·2^e + r with 4 ≤ m ≤ 7
+        long m = n >>> e;
+        long c = m << e;
+        return c == n ? n : (m + 1) << e;
     }
 }

@@ -4,6 +4,7 @@ import io.gnn4j.bench.eval.Plots;
 import io.gnn4j.bench.eval.ResultsTable;
 import io.gnn4j.bench.eval.ResultsWriter;
 import io.gnn4j.graph.ExecutionContext;
+import io.gnn4j.nn.NativeThreads;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -19,7 +20,9 @@ final class Reporting {
         if (threads < 0) {
             throw new IllegalArgumentException("--threads must be >= 0 (0 = all cores), got " + threads);
         }
-        return threads == 0 ? ExecutionContext.defaultContext() : ExecutionContext.withThreads(threads);
+        ExecutionContext ctx = threads == 0 ? ExecutionContext.defaultContext() : ExecutionContext.withThreads(threads);
+        NativeThreads.set(ctx.threads());
+        return ctx;
     }
 
     static void report(ResultsTable table, Map<String, Object> settings, String barMetric, Path dir, boolean plots,
