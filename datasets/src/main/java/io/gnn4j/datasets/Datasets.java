@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -401,7 +402,7 @@ public final class Datasets {
         }
         // Several: the one named after the folder or its parent (texas/heterophilous-graphs/texas.npz).
         Path abs = dir.toAbsolutePath().normalize();
-        for (Path named : java.util.Arrays.asList(abs, abs.getParent())) {
+        for (Path named : Arrays.asList(abs, abs.getParent())) {
             String base = named == null || named.getFileName() == null ? null : named.getFileName().toString();
             for (String f : data) {
                 if (baseName(Path.of(f)).equals(base)) {
