@@ -1,6 +1,7 @@
 package io.gnn4j.bench;
 
 import io.gnn4j.datasets.BlogCatalog;
+import io.gnn4j.datasets.Datasets;
 import io.gnn4j.datasets.MultiLabels;
 import io.gnn4j.datasets.NodeDataset;
 import io.gnn4j.embed.FastRP;
@@ -41,19 +42,13 @@ public final class FastRPEvaluation {
     }
 
     /**
-     * Where the shared BlogCatalog file is: {@code shared/datasets/blogcatalog/blogcatalog.mat} in the nearest ancestor
-     * of {@code gnn4j.projectRoot} (default: the working directory) that has it, else the conventional
-     * {@code <projectRoot>/../shared/...} (which may not exist).
+     * Where the shared BlogCatalog file is: {@code blogcatalog/blogcatalog.mat} in the {@code shared/datasets} folder
+     * {@link Datasets#sharedFolderAbove found above} {@code gnn4j.projectRoot} (default: the working directory), which
+     * may not exist.
      */
     public static Path defaultBlogCatalogPath() {
-        Path root = Path.of(System.getProperty("gnn4j.projectRoot", ".")).toAbsolutePath().normalize();
-        Path relative = Path.of("shared", "datasets", "blogcatalog", "blogcatalog.mat");
-        for (Path p = root.getParent(); p != null; p = p.getParent()) {
-            if (java.nio.file.Files.exists(p.resolve(relative))) {
-                return p.resolve(relative);
-            }
-        }
-        return root.resolveSibling(relative.toString());
+        Path root = Path.of(System.getProperty("gnn4j.projectRoot", "."));
+        return Datasets.sharedFolderAbove(root).resolve("blogcatalog").resolve("blogcatalog.mat");
     }
 
     /** The node permutation of one shuffle: Fisher–Yates driven by {@code SplittableRandom(seed)}. */

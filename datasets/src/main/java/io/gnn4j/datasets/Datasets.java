@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,26 +39,32 @@ import java.util.stream.Stream;
  * case-insensitive, e.g. {@code "cora"}, {@code "mutag"}, {@code "ml-100k"}) or a path to a dataset folder or file in
  * any supported format, and returns the {@link Dataset} its loader gives (that loader's defaults: e.g. Planetoid Cora
  * undirected with split "public", gnn-benchmark npz as stored (directed), Geom-GCN symmetrised with splits
- * "geom-gcn-0..9", TU graphs with attributes and one-hot node labels).
+ * "geom-gcn-0..9"), except that TU graphs get one-hot node labels only, as PyG's {@code TUDataset} default
+ * ({@code use_node_attr=False}); {@link #loadWithSource(String, List, TuFeatures)} chooses the TU features and also
+ * says where the data was read.
  *
  * <pre>{@code
- * Dataset cora = Datasets.load("cora");                        // bundled Planetoid Cora, split "public"
+ * Dataset cora = Datasets.load("cora");                        // Planetoid Cora, split "public"
  * Dataset mutag = Datasets.load("path/to/MUTAG");              // a TU folder
  * Dataset texas = Datasets.load("texas/heterophilous-graphs/texas.npz");
  * System.out.println(DatasetSummary.of(cora));
  * }</pre>
  *
- * <p>A name is looked up, in order: in the data bundled in the jar (cora — Planetoid files, mutag, karate); then in
- * each {@linkplain #searchRoots() search root}, the data directory ({@code GNN4J_DATA}, see {@link DataDirectory})
- * followed by a {@code shared/datasets}-style folder named by the system property or environment variable
- * {@value #SHARED_ENV}. Inside a root the dataset's folder ({@code cora/}, {@code MUTAG/}, …) may hold the layout
- * of {@code shared/datasets} (sub-folders {@code planetoid/}, {@code npz/}, {@code geom-gcn/},
- * {@code heterophilous-graphs/}, {@code linqs/}; the preferred source per name is listed in {@link #sources}) or the
- * files of one format directly.
+ * <p>A name is looked up, in order: in each {@linkplain #searchRoots() search root}, the data directory
+ * ({@code GNN4J_DATA}, see {@link DataDirectory}) followed by a {@code shared/datasets}-style folder named by the
+ * system property or environment variable {@value #SHARED_ENV}; then in the data bundled in the jar (cora —
+ * Planetoid files, mutag, karate), so that a local copy always wins over the bundled one. Inside a root the
+ * dataset's folder ({@code cora/}, {@code MUTAG/}, …) may hold the layout of {@code shared/datasets} (sub-folders
+ * {@code planetoid/}, {@code npz/}, {@code geom-gcn/}, {@code heterophilous-graphs/}, {@code linqs/}; the preferred
+ * source per name is listed in {@link #sources}) or the files of one format directly. A Planetoid folder whose
+ * sibling {@code geom-gcn/splits/} holds {@code <name>_split_0.6_0.2_<k>.npz} (Cora, CiteSeer) gets those ten
+ * Geom-GCN splits after "public", named as {@link GeomGcn#loadSplits} names them — by name or by path alike.
+ * {@link #sharedFolderAbove(Path)} finds a checkout's {@code shared/datasets} folder for callers that want it searched.
  *
  * <p>A path is read by the format its files show: a folder with TU {@code <DS>_A.txt} + {@code
  * <DS>_graph_indicator.txt}, Planetoid {@code ind.<name>.graph}, Geom-GCN {@code out1_node_feature_label.txt},
- * LINQS {@code <name>.content} + {@code .cites}, MovieLens {@code u.data}, or exactly one data file; a file
+ * LINQS {@code <name>.content} + {@code .cites}, MovieLens {@code u.data}, or exactly one data file (of several, the
+ * one named after the folder or its parent, e.g. {@code texas.npz} in {@code texas/heterophilous-graphs/}); a file
  * {@code .npz} (kind by its keys: {@code adj_indptr} gnn-benchmark, {@code node_features}+{@code edges}
  * heterophilous-graphs, {@code format}+{@code shape} scipy.sparse), {@code .mat} (BlogCatalog), {@code .adjlist},
  * {@code .edgelist}/{@code .csv}/{@code .tsv} (undirected; ids taken as names when the first edge's are not integers,
@@ -74,11 +81,22 @@ public final class Datasets {
     /** System property and environment variable naming a folder laid out like {@code shared/datasets}. */
     public static final String SHARED_ENV = "GNN4J_SHARED_DATASETS";
 
+    /** The {@link Loaded#source()} of data read from the jar. */
+    public static final String BUNDLED = "bundled";
+
+    /**
+     * A dataset and where it was read.
+     *
+     * @param source the absolute path of the folder or file its loader read (a Planetoid folder with Geom-GCN splits:
+     *               {@code "<folder> with splits <splits folder>"}), or {@value #BUNDLED} for the jar's copy
+     */
+    public record Loaded(Dataset dataset, String source) {}
+
     /** A way to read one dataset from its folder, chosen when {@code marker} (relative to the folder) exists. */
     private record Source(String marker, Load load) {}
 
     private interface Load {
-        Dataset from(Path folder) throws IOException;
+        Loaded from(Path folder, TuFeatures tu) throws IOException;
     }
 
     /** Known name → folder name in a search root and its sources in order of preference. */
@@ -87,8 +105,8 @@ public final class Datasets {
     private static final SequencedMap<String, Known> KNOWN = new LinkedHashMap<>();
 
     static {
-        known("cora", "cora", planetoid("cora"), gnnBenchmark("cora"),
-                new Source("linqs/cora.content", d -> Linqs.load(d.resolve("linqs"), "cora")));
+        known("cora", "cora", planetoid("cora"), gnnBenchmark("cora"), new Source("linqs/cora.content",
+                (d, tu) -> read(d.resolve("linqs"), Linqs.load(d.resolve("linqs"), "cora"))));
         known("citeseer", "citeseer", planetoid("citeseer"), gnnBenchmark("citeseer"));
         known("pubmed", "pubmed", planetoid("pubmed"), gnnBenchmark("pubmed"));
         known("cora_ml", "cora_ml", gnnBenchmark("cora_ml"));
@@ -98,17 +116,18 @@ public final class Datasets {
         // Geom-GCN's Cornell node file is Texas's (README); the heterophilous-graphs file has Cornell's own labels.
         known("cornell", "cornell", heterophilous("cornell"), geomGcn("cornell"));
         known("film", "film", geomGcn("film"), heterophilous("actor"));
+        known("actor", "film", geomGcn("film"), heterophilous("actor"));
         known("chameleon", "chameleon", geomGcn("chameleon"), heterophilous("chameleon"));
         known("squirrel", "squirrel", geomGcn("squirrel"), heterophilous("squirrel"));
         known("tolokers", "tolokers", heterophilous("tolokers"));
         known("minesweeper", "minesweeper", heterophilous("minesweeper"));
         for (String tu : new String[] {"MUTAG", "PROTEINS", "ENZYMES", "NCI1", "IMDB-BINARY"}) {
-            known(tu.toLowerCase(Locale.ROOT), tu, new Source(tu + "_A.txt", d -> TuFormat.load(d, tu).dataset()));
+            known(tu.toLowerCase(Locale.ROOT), tu,
+                    new Source(tu + "_A.txt", (d, f) -> read(d, TuFormat.load(d, tu, f).dataset())));
         }
-        known("karate", "karate", new Source("karate.adjlist", d -> adjacencyList(d.resolve("karate.adjlist"))),
-                new Source("karate.edgelist", d -> edgeList(d.resolve("karate.edgelist"))));
-        known("ml-100k", "ml-100k", new Source("u.data", MovieLens100k::load));
-        known("blogcatalog", "blogcatalog", new Source("blogcatalog.mat", d -> BlogCatalog.load(d.resolve("blogcatalog.mat"))));
+        known("karate", "karate", singleFile("karate.adjlist"), singleFile("karate.edgelist"));
+        known("ml-100k", "ml-100k", new Source("u.data", (d, tu) -> read(d, MovieLens100k.load(d))));
+        known("blogcatalog", "blogcatalog", singleFile("blogcatalog.mat"));
     }
 
     private Datasets() {}
@@ -118,22 +137,32 @@ public final class Datasets {
     }
 
     private static Source planetoid(String name) {
-        return new Source("planetoid/ind." + name + ".graph", d -> Planetoid.load(d.resolve("planetoid"), name));
+        return new Source("planetoid/ind." + name + ".graph", (d, tu) -> planetoid(d.resolve("planetoid"), name));
     }
 
     private static Source gnnBenchmark(String name) {
         String rel = "npz/" + name + ".npz";
-        return new Source(rel, d -> GnnBenchmarkNpz.load(d.resolve(rel)));
+        return new Source(rel, (d, tu) -> read(d.resolve(rel), GnnBenchmarkNpz.load(d.resolve(rel))));
     }
 
     private static Source geomGcn(String name) {
         // Chameleon's and Squirrel's published folders lack the node file: then the next source is used.
-        return new Source("geom-gcn/out1_node_feature_label.txt", d -> GeomGcn.load(d.resolve("geom-gcn"), name));
+        return new Source("geom-gcn/out1_node_feature_label.txt",
+                (d, tu) -> read(d.resolve("geom-gcn"), GeomGcn.load(d.resolve("geom-gcn"), name)));
     }
 
     private static Source heterophilous(String file) {
         String rel = "heterophilous-graphs/" + file + ".npz";
-        return new Source(rel, d -> HeterophilousNpz.load(d.resolve(rel)));
+        return new Source(rel, (d, tu) -> read(d.resolve(rel), HeterophilousNpz.load(d.resolve(rel))));
+    }
+
+    /** A source that is one file of a single-file format, read as a path to that file would be. */
+    private static Source singleFile(String file) {
+        return new Source(file, (d, tu) -> loadFile(d.resolve(file), tu));
+    }
+
+    private static Loaded read(Path from, Dataset d) {
+        return new Loaded(d, from.toAbsolutePath().normalize().toString());
     }
 
     /** The names {@link #load(String)} accepts, in a fixed order. */
@@ -142,21 +171,57 @@ public final class Datasets {
     }
 
     /**
-     * The folders searched for a name after the bundled data: the data directory's root
+     * The folders searched for a name, before the bundled data: the data directory's root
      * ({@link DataDirectory#fromEnvironment()}), then {@value #SHARED_ENV} (system property first, then environment
      * variable) when set.
      */
     public static List<Path> searchRoots() {
         List<Path> roots = new ArrayList<>(2);
         roots.add(DataDirectory.fromEnvironment().root());
+        String shared = sharedSetting();
+        if (shared != null) {
+            roots.add(Path.of(shared).toAbsolutePath().normalize());
+        }
+        return roots;
+    }
+
+    /**
+     * {@link #searchRoots()} for a program run from a gnn4j checkout: when {@value #SHARED_ENV} is unset, the
+     * {@code shared/datasets} folder {@link #sharedFolderAbove(Path) found above} {@code projectRoot} is searched last
+     * (if it exists).
+     */
+    public static List<Path> searchRoots(Path projectRoot) {
+        List<Path> roots = new ArrayList<>(searchRoots());
+        Path shared = sharedFolderAbove(projectRoot);
+        if (sharedSetting() == null && Files.isDirectory(shared)) {
+            roots.add(shared);
+        }
+        return roots;
+    }
+
+    /**
+     * The benchmark collection next to a checkout: the first {@code shared/datasets} folder in an ancestor of
+     * {@code start} (nearest first), so that a checkout nested in a worktree folder finds it too; when there is none,
+     * {@code <start>/../shared/datasets}, which does not exist.
+     */
+    public static Path sharedFolderAbove(Path start) {
+        Path from = start.toAbsolutePath().normalize();
+        for (Path p = from.getParent(); p != null; p = p.getParent()) {
+            Path candidate = p.resolve("shared").resolve("datasets");
+            if (Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        return from.resolveSibling("shared").resolve("datasets");
+    }
+
+    /** {@value #SHARED_ENV} from the system property, else the environment; null when unset or blank. */
+    private static String sharedSetting() {
         String shared = System.getProperty(SHARED_ENV);
         if (shared == null || shared.isBlank()) {
             shared = System.getenv(SHARED_ENV);
         }
-        if (shared != null && !shared.isBlank()) {
-            roots.add(Path.of(shared).toAbsolutePath().normalize());
-        }
-        return roots;
+        return shared == null || shared.isBlank() ? null : shared;
     }
 
     /**
@@ -164,7 +229,7 @@ public final class Datasets {
      *
      * @param nameOrPath a name from {@link #knownNames()} (any case) or a path to a dataset folder or file
      * @throws IllegalArgumentException when it is neither an existing path nor a known name (the message lists them)
-     * @throws NoSuchFileException      when a known name is not bundled and not found in any search root
+     * @throws NoSuchFileException      when a known name is neither in a search root nor bundled
      * @throws DatasetFormatException   when the files are not in a format gnn4j reads, or are damaged
      */
     public static Dataset load(String nameOrPath) throws IOException {
@@ -189,8 +254,17 @@ public final class Datasets {
         return type.cast(d);
     }
 
-    /** As {@link #load(String)}, with the folders searched for names (after the bundled data) given explicitly. */
+    /** As {@link #load(String)}, with the folders searched for names (before the bundled data) given explicitly. */
     public static Dataset load(String nameOrPath, List<Path> roots) throws IOException {
+        return loadWithSource(nameOrPath, roots, TuFeatures.LABELS_ONLY).dataset();
+    }
+
+    /**
+     * As {@link #load(String, List)}, with the node features of TU datasets chosen ({@link TuFeatures#LABELS_ONLY}
+     * is {@link #load(String)}'s), returning where the dataset was read.
+     */
+    public static Loaded loadWithSource(String nameOrPath, List<Path> roots, TuFeatures tuFeatures)
+            throws IOException {
         String key = nameOrPath.strip().toLowerCase(Locale.ROOT);
         if (key.isEmpty()) {
             throw new IllegalArgumentException("empty dataset name: expected one of " + knownNames()
@@ -200,17 +274,13 @@ public final class Datasets {
         if (known == null) {
             Path p = Path.of(nameOrPath);
             if (Files.exists(p)) {
-                return loadPath(p);
+                return loadPath(p, tuFeatures);
             }
             if (nameOrPath.contains("/") || nameOrPath.contains(java.io.File.separator)) {
                 throw new NoSuchFileException(p.toAbsolutePath().toString(), null, "no such dataset file or folder");
             }
             throw new IllegalArgumentException("unknown dataset '" + nameOrPath + "': expected one of " + knownNames()
                     + " or the path of a dataset folder or file");
-        }
-        Dataset bundled = bundled(key);
-        if (bundled != null) {
-            return bundled;
         }
         List<String> looked = new ArrayList<>();
         for (Path root : roots) {
@@ -222,49 +292,58 @@ public final class Datasets {
                 looked.add(root.resolve(known.folder()) + " (absent)");
                 continue;
             }
-            Dataset d = fromKnownFolder(key, folder);
+            Loaded d = fromKnownFolder(key, folder, tuFeatures);
             if (d != null) {
                 return d;
             }
             looked.add(folder + " (has none of " + known.sources().stream().map(Source::marker).toList()
                     + " and no files of one format)");
         }
-        throw new NoSuchFileException(key, null, "dataset '" + key + "' is not bundled and was not found; looked in "
+        Dataset bundled = bundled(key, tuFeatures);
+        if (bundled != null) {
+            return new Loaded(bundled, BUNDLED);
+        }
+        throw new NoSuchFileException(key, null, "dataset '" + key + "' was not found and is not bundled; looked in "
                 + (looked.isEmpty() ? "no search root" : looked) + "; set " + DataDirectory.ENV + " or " + SHARED_ENV);
     }
 
     /** The data shipped in the jar for this name, or null. */
-    private static Dataset bundled(String key) throws IOException {
+    private static Dataset bundled(String key, TuFeatures tu) throws IOException {
         return switch (key) {
             case "cora" -> BundledCora.planetoid();
-            case "mutag" -> TuFormat.loadBundled("MUTAG", TuFeatures.ATTRIBUTES_AND_LABELS).dataset();
+            case "mutag" -> TuFormat.loadBundled("MUTAG", tu).dataset();
             case "karate" -> AdjacencyListFormat.karate().asNodeDataset("karate");
             default -> null;
         };
     }
 
     /** The dataset of a known name from its folder: the first present source, else the folder's own format. */
-    private static Dataset fromKnownFolder(String key, Path folder) throws IOException {
+    private static Loaded fromKnownFolder(String key, Path folder, TuFeatures tu) throws IOException {
         for (Source s : KNOWN.get(key).sources()) {
             if (Files.exists(folder.resolve(s.marker()))) {
-                return s.load().from(folder);
+                return s.load().from(folder, tu);
             }
         }
-        return detectFolder(folder);
+        return detectFolder(folder, tu);
     }
 
     /**
-     * Loads a dataset folder or file, its format detected from the files (see the class comment).
+     * Loads a dataset folder or file, its format detected from the files (see the class comment); TU graphs get
+     * one-hot node labels only.
      *
      * @throws DatasetFormatException when no supported format is recognised (the message says what was found)
      */
     public static Dataset loadPath(Path path) throws IOException {
+        return loadPath(path, TuFeatures.LABELS_ONLY).dataset();
+    }
+
+    private static Loaded loadPath(Path path, TuFeatures tu) throws IOException {
         if (Files.isDirectory(path)) {
-            Dataset d = detectFolder(path);
+            Loaded d = detectFolder(path, tu);
             if (d == null) {
                 String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
                 if (KNOWN.containsKey(name)) {
-                    d = fromKnownFolder(name, path);
+                    d = fromKnownFolder(name, path, tu);
                 }
             }
             if (d == null) {
@@ -277,7 +356,7 @@ public final class Datasets {
         if (!Files.isRegularFile(path)) {
             throw new NoSuchFileException(path.toString());
         }
-        return loadFile(path);
+        return loadFile(path, tu);
     }
 
     private static final Pattern TU_FILE = Pattern.compile(
@@ -286,16 +365,16 @@ public final class Datasets {
     private static final Pattern PLANETOID_FILE = Pattern.compile("ind\\.([^.]+)\\.(x|tx|allx|y|ty|ally|graph|test\\.index)");
 
     /** The dataset in a folder by its files, or null when no format is recognised. */
-    private static Dataset detectFolder(Path dir) throws IOException {
+    private static Loaded detectFolder(Path dir, TuFeatures tu) throws IOException {
         List<String> files = fileNames(dir);
-        List<String> tu = files.stream().filter(f -> f.endsWith("_graph_indicator.txt"))
+        List<String> tuNames = files.stream().filter(f -> f.endsWith("_graph_indicator.txt"))
                 .map(f -> f.substring(0, f.length() - "_graph_indicator.txt".length()))
                 .filter(p -> files.contains(p + "_A.txt")).toList();
-        if (tu.size() > 1) {
-            throw new DatasetFormatException(dir, "folder", "expected one TU dataset, found " + tu);
+        if (tuNames.size() > 1) {
+            throw new DatasetFormatException(dir, "folder", "expected one TU dataset, found " + tuNames);
         }
-        if (tu.size() == 1) {
-            return TuFormat.load(dir, tu.getFirst()).dataset();
+        if (tuNames.size() == 1) {
+            return read(dir, TuFormat.load(dir, tuNames.getFirst(), tu).dataset());
         }
         List<String> planetoid = files.stream().map(PLANETOID_FILE::matcher).filter(Matcher::matches)
                 .filter(m -> m.group(2).equals("graph")).map(m -> m.group(1)).toList();
@@ -303,25 +382,54 @@ public final class Datasets {
             throw new DatasetFormatException(dir, "folder", "expected one Planetoid dataset, found " + planetoid);
         }
         if (planetoid.size() == 1) {
-            return Planetoid.load(dir, planetoid.getFirst());
+            return planetoid(dir, planetoid.getFirst());
         }
         if (files.contains("out1_node_feature_label.txt")) {
-            return GeomGcn.load(dir, geomGcnName(dir));
+            return read(dir, GeomGcn.load(dir, geomGcnName(dir)));
         }
         List<String> linqs = files.stream().filter(f -> f.endsWith(".content"))
                 .map(f -> f.substring(0, f.length() - ".content".length()))
                 .filter(p -> files.contains(p + ".cites")).toList();
         if (linqs.size() == 1) {
-            return Linqs.load(dir, linqs.getFirst());
+            return read(dir, Linqs.load(dir, linqs.getFirst()));
         }
         if (files.contains("u.data")) {
-            return MovieLens100k.load(dir);
+            return read(dir, MovieLens100k.load(dir));
         }
         List<String> data = files.stream().filter(Datasets::isSingleFileFormat).toList();
         if (data.size() == 1) {
-            return loadFile(dir.resolve(data.getFirst()));
+            return loadFile(dir.resolve(data.getFirst()), tu);
+        }
+        // Several: the one named after the folder or its parent (texas/heterophilous-graphs/texas.npz).
+        Path abs = dir.toAbsolutePath().normalize();
+        for (Path named : Arrays.asList(abs, abs.getParent())) {
+            String base = named == null || named.getFileName() == null ? null : named.getFileName().toString();
+            for (String f : data) {
+                if (baseName(Path.of(f)).equals(base)) {
+                    return loadFile(dir.resolve(f), tu);
+                }
+            }
         }
         return null;
+    }
+
+    /**
+     * Planetoid {@code ind.<name>.*} in {@code dir}; when the sibling folder {@code ../geom-gcn/splits} holds
+     * {@code <name>}'s Geom-GCN split files (as {@code shared/datasets} has for Cora and CiteSeer), its ten splits
+     * follow "public".
+     */
+    private static Loaded planetoid(Path dir, String name) throws IOException {
+        NodeDataset d = Planetoid.load(dir, name);
+        Path folder = dir.toAbsolutePath().normalize();
+        Path splits = folder.getParent() == null ? null : folder.getParent().resolve("geom-gcn").resolve("splits");
+        if (splits == null || !Files.isRegularFile(GeomGcn.splitFile(splits, name, 0))) {
+            return read(folder, d);
+        }
+        List<Split> all = new ArrayList<>(d.splits());
+        all.addAll(GeomGcn.loadSplits(splits, name, d.graph().numNodes()));
+        NodeDataset withSplits = new NodeDataset(d.name(), d.graph(), d.numFeatures(), d.features(), d.labels(),
+                d.numClasses(), all, d.multiLabels());
+        return new Loaded(withSplits, folder + " with splits " + splits);
     }
 
     /** The Geom-GCN dataset name: from {@code splits/<name>_split_0.6_0.2_0.npz}, else the folder name. */
@@ -345,27 +453,27 @@ public final class Datasets {
     }
 
     /** One file: a single-file format, or a member of a multi-file format (read with its folder). */
-    private static Dataset loadFile(Path file) throws IOException {
+    private static Loaded loadFile(Path file, TuFeatures tu) throws IOException {
         String f = file.getFileName().toString();
         Path dir = file.toAbsolutePath().getParent();
-        Matcher tu = TU_FILE.matcher(f);
-        if (tu.matches() && Files.isRegularFile(dir.resolve(tu.group(1) + "_graph_indicator.txt"))) {
-            return TuFormat.load(dir, tu.group(1)).dataset();
+        Matcher tuFile = TU_FILE.matcher(f);
+        if (tuFile.matches() && Files.isRegularFile(dir.resolve(tuFile.group(1) + "_graph_indicator.txt"))) {
+            return read(dir, TuFormat.load(dir, tuFile.group(1), tu).dataset());
         }
         Matcher pl = PLANETOID_FILE.matcher(f);
         if (pl.matches()) {
-            return Planetoid.load(dir, pl.group(1));
+            return planetoid(dir, pl.group(1));
         }
         if (f.startsWith("out1_") && f.endsWith(".txt")) {
-            return GeomGcn.load(dir, geomGcnName(dir));
+            return read(dir, GeomGcn.load(dir, geomGcnName(dir)));
         }
         if (f.endsWith(".content") || f.endsWith(".cites")) {
-            return Linqs.load(dir, f.substring(0, f.lastIndexOf('.')));
+            return read(dir, Linqs.load(dir, f.substring(0, f.lastIndexOf('.'))));
         }
         if (f.equals("u.data") || f.equals("u.item") || f.equals("u.user")) {
-            return MovieLens100k.load(dir);
+            return read(dir, MovieLens100k.load(dir));
         }
-        return switch (extension(f)) {
+        return read(file, switch (extension(f)) {
             case "npz" -> npz(file);
             case "mat" -> BlogCatalog.load(file);
             case "adjlist" -> adjacencyList(file);
@@ -373,7 +481,7 @@ public final class Datasets {
             default -> throw new DatasetFormatException(file, "file name", "expected a dataset file (.npz, .mat, "
                     + ".adjlist, .edgelist, .csv, .tsv, or a file of a TU, Planetoid, Geom-GCN, LINQS or MovieLens "
                     + "folder), found '" + f + "'");
-        };
+        });
     }
 
     /** An npz file by its keys. */

@@ -2,9 +2,6 @@ package io.gnn4j.bench.cli;
 
 import io.gnn4j.bench.config.ExperimentConfig;
 import io.gnn4j.bench.config.HyperParameters;
-import io.gnn4j.bench.data.DatasetLoader;
-import io.gnn4j.bench.data.DatasetLocation;
-import io.gnn4j.bench.data.DatasetResolver;
 import io.gnn4j.bench.eval.FoldMeanSelection;
 import io.gnn4j.bench.eval.Progress;
 import io.gnn4j.bench.eval.ResultsTable;
@@ -15,6 +12,7 @@ import io.gnn4j.bench.models.ModelRegistry;
 import io.gnn4j.bench.models.Models;
 import io.gnn4j.bench.protocol.Scenarios;
 import io.gnn4j.bench.task.GraphClassification;
+import io.gnn4j.datasets.Datasets;
 import io.gnn4j.datasets.GraphDataset;
 import io.gnn4j.datasets.Split;
 import io.gnn4j.datasets.split.Splits;
@@ -118,8 +116,8 @@ final class GraphCommand implements Callable<Integer> {
         boolean foldMean = foldMeanSelection(cfg, toRun == k);
         ModelRegistry<GraphModelFactory> registry = Models.graph();
         List<ModelInfo<GraphModelFactory>> infos = request.models(registry);
-        DatasetLocation loc = DatasetResolver.standard().resolve(datasetArg);
-        GraphDataset data = DatasetLoader.graph(loc, nodeAttributes);
+        Datasets.Loaded loaded = DatasetArgument.load(datasetArg, nodeAttributes);
+        GraphDataset data = DatasetArgument.graph(loaded);
         List<Split> kfold = Splits.stratifiedKFold(data.labels(), k, seed);
         ExecutionContext ctx = Reporting.context(output.threads);
         String scenario = scenarioName();
@@ -127,7 +125,7 @@ final class GraphCommand implements Callable<Integer> {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("command", "graph");
         settings.put("dataset", data.name());
-        settings.put("source", loc.describe());
+        settings.put("source", loaded.source());
         settings.put("protocol", k + "-fold stratified, seed " + seed + (foldMean
                 ? ", epoch chosen by the mean test accuracy over folds (fold-mean)"
                 : ", validation hold-out " + valFraction));

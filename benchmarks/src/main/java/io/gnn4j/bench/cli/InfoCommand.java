@@ -1,10 +1,8 @@
 package io.gnn4j.bench.cli;
 
-import io.gnn4j.bench.data.DatasetLoader;
-import io.gnn4j.bench.data.DatasetLocation;
-import io.gnn4j.bench.data.DatasetResolver;
 import io.gnn4j.datasets.Dataset;
 import io.gnn4j.datasets.DatasetSummary;
+import io.gnn4j.datasets.Datasets;
 import io.gnn4j.datasets.GraphDataset;
 import io.gnn4j.datasets.NodeDataset;
 import io.gnn4j.datasets.Split;
@@ -15,9 +13,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code gnn4j info}: where a dataset was found, its format, and its summary (counts, degrees, homophily, splits). */
+/** {@code gnn4j info}: where a dataset was read and its summary (counts, degrees, homophily, splits). */
 @Command(name = "info", mixinStandardHelpOptions = true,
-        description = "Summarise a dataset: format, graphs, nodes, edges, features, classes, splits.",
+        description = "Summarise a dataset: source, graphs, nodes, edges, features, classes, splits.",
         footer = {"", "Examples:", "  ./gnn4j info --dataset cora", "  ./gnn4j info --dataset path/to/MUTAG"})
 final class InfoCommand implements Callable<Integer> {
     @Option(names = {"-d", "--dataset"}, required = true, split = ",", paramLabel = "NAME|PATH",
@@ -33,11 +31,10 @@ final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         java.io.PrintWriter out = spec.commandLine().getOut();
-        DatasetResolver resolver = DatasetResolver.standard();
         for (String name : datasets) {
-            DatasetLocation loc = resolver.resolve(name);
-            Dataset d = DatasetLoader.load(loc, nodeAttributes);
-            out.printf("%-15s %s%n", "format", loc.describe());
+            Datasets.Loaded loaded = DatasetArgument.load(name, nodeAttributes);
+            Dataset d = loaded.dataset();
+            out.printf("%-15s %s%n", "source", loaded.source());
             out.print(DatasetSummary.of(d));
             switch (d) {
                 case NodeDataset n -> {

@@ -2,9 +2,7 @@ package io.gnn4j.bench.cli;
 
 import io.gnn4j.bench.config.ExperimentConfig;
 import io.gnn4j.bench.config.HyperParameters;
-import io.gnn4j.bench.data.DatasetLoader;
-import io.gnn4j.bench.data.DatasetLocation;
-import io.gnn4j.bench.data.DatasetResolver;
+import io.gnn4j.bench.data.FeatureNormalization;
 import io.gnn4j.bench.eval.Progress;
 import io.gnn4j.bench.eval.ResultsTable;
 import io.gnn4j.bench.models.LinkModelFactory;
@@ -12,6 +10,7 @@ import io.gnn4j.bench.models.ModelInfo;
 import io.gnn4j.bench.models.ModelRegistry;
 import io.gnn4j.bench.models.Models;
 import io.gnn4j.bench.task.LinkPrediction;
+import io.gnn4j.datasets.Datasets;
 import io.gnn4j.datasets.NodeDataset;
 import io.gnn4j.datasets.split.EdgeSplit;
 import io.gnn4j.datasets.split.Splits;
@@ -86,16 +85,16 @@ final class LinkCommand implements Callable<Integer> {
         }
         ModelRegistry<LinkModelFactory> registry = Models.link();
         List<ModelInfo<LinkModelFactory>> infos = request.models(registry);
-        DatasetLocation loc = DatasetResolver.standard().resolve(datasetArg);
-        NodeDataset data = DatasetLoader.node(loc);
+        Datasets.Loaded loaded = DatasetArgument.load(datasetArg, false);
+        NodeDataset data = DatasetArgument.node(loaded);
         if (!rawFeatures) {
-            data = DatasetLoader.rowNormalized(data);
+            data = FeatureNormalization.rowNormalized(data);
         }
         ExecutionContext ctx = Reporting.context(output.threads);
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("command", "link");
         settings.put("dataset", data.name());
-        settings.put("source", loc.describe());
+        settings.put("source", loaded.source());
         settings.put("protocol", "held-out edges: validation " + valFraction + ", test " + testFraction
                 + ", one negative per positive");
         settings.put("seeds", runs);

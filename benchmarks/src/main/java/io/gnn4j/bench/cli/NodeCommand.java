@@ -2,9 +2,7 @@ package io.gnn4j.bench.cli;
 
 import io.gnn4j.bench.config.ExperimentConfig;
 import io.gnn4j.bench.config.HyperParameters;
-import io.gnn4j.bench.data.DatasetLoader;
-import io.gnn4j.bench.data.DatasetLocation;
-import io.gnn4j.bench.data.DatasetResolver;
+import io.gnn4j.bench.data.FeatureNormalization;
 import io.gnn4j.bench.eval.Progress;
 import io.gnn4j.bench.eval.ResultsTable;
 import io.gnn4j.bench.models.ModelInfo;
@@ -12,6 +10,7 @@ import io.gnn4j.bench.models.ModelRegistry;
 import io.gnn4j.bench.models.Models;
 import io.gnn4j.bench.models.NodeModelFactory;
 import io.gnn4j.bench.task.NodeClassification;
+import io.gnn4j.datasets.Datasets;
 import io.gnn4j.datasets.NodeDataset;
 import io.gnn4j.datasets.Split;
 import io.gnn4j.datasets.split.Splits;
@@ -90,11 +89,11 @@ final class NodeCommand implements Callable<Integer> {
         }
         ModelRegistry<NodeModelFactory> registry = Models.node();
         List<ModelInfo<NodeModelFactory>> infos = request.models(registry);
-        DatasetLocation loc = DatasetResolver.standard().resolve(datasetArg);
-        NodeDataset data = DatasetLoader.node(loc);
+        Datasets.Loaded loaded = DatasetArgument.load(datasetArg, false);
+        NodeDataset data = DatasetArgument.node(loaded);
         boolean raw = rawFeatures || "raw".equals(cfg.features());
         if (!raw) {
-            data = DatasetLoader.rowNormalized(data);
+            data = FeatureNormalization.rowNormalized(data);
         }
         String proto = protocol != null ? protocol : cfg.protocol() != null ? cfg.protocol()
                 : hasSplit(data, "public") ? "public" : "geom-gcn";
@@ -105,7 +104,7 @@ final class NodeCommand implements Callable<Integer> {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("command", "node");
         settings.put("dataset", data.name());
-        settings.put("source", loc.describe());
+        settings.put("source", loaded.source());
         settings.put("protocol", proto);
         settings.put("seeds", runs);
         settings.put("firstSeed", seed);

@@ -1,6 +1,5 @@
 /**
- * From what the user types after {@code --dataset} to a loaded {@link io.gnn4j.datasets.Dataset}: known names looked
- * up in the data directories, paths whose format is detected from the files they contain, and the dispatch to the
- * loader of each format.
+ * What the harness does to a loaded dataset before training ({@link io.gnn4j.bench.data.FeatureNormalization}); the
+ * datasets themselves come from {@link io.gnn4j.datasets.Datasets}.
  */
 package io.gnn4j.bench.data;

@@ -80,7 +80,7 @@ public final class GeomGcn {
     public static List<Split> loadSplits(Path dir, String name, int numNodes) throws IOException {
         List<Split> out = new ArrayList<>(NUM_SPLITS);
         for (int k = 0; k < NUM_SPLITS; k++) {
-            Path f = dir.resolve(name + "_split_0.6_0.2_" + k + ".npz");
+            Path f = splitFile(dir, name, k);
             NpzFile npz = NpzFile.open(f);
             int[][] sets = new int[3][];
             String[] keys = {"train_mask", "val_mask", "test_mask"};
@@ -91,6 +91,11 @@ public final class GeomGcn {
             out.add(LoaderSupport.split(f, "masks", "geom-gcn-" + k, sets[0], sets[1], sets[2], numNodes));
         }
         return out;
+    }
+
+    /** The path of split {@code k}: {@code dir/<name>_split_0.6_0.2_<k>.npz}. */
+    public static Path splitFile(Path dir, String name, int k) {
+        return dir.resolve(name + "_split_0.6_0.2_" + k + ".npz");
     }
 
     private record Nodes(int n, int f, float[] x, int[] y) {}

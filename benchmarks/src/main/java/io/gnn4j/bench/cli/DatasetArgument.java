@@ -1,0 +1,56 @@
+package io.gnn4j.bench.cli;
+
+import io.gnn4j.datasets.Dataset;
+import io.gnn4j.datasets.Datasets;
+import io.gnn4j.datasets.GraphDataset;
+import io.gnn4j.datasets.NodeDataset;
+import io.gnn4j.datasets.tu.TuFeatures;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * What {@code --dataset NAME|PATH} names, read by {@link Datasets}: names are searched in
+ * {@link Datasets#searchRoots(Path)} of the project root (system property {@code gnn4j.projectRoot}, else the working
+ * directory), so a checkout finds the {@code shared/datasets} collection next to it before the bundled copies. TU
+ * datasets get one-hot node labels, plus the node attributes when asked. A dataset of the wrong kind for the command
+ * is an error naming the command that fits.
+ */
+final class DatasetArgument {
+    private DatasetArgument() {
+    }
+
+    /** The dataset {@code arg} names and where it was read. */
+    static Datasets.Loaded load(String arg, boolean tuAttributes) throws IOException {
+        Path projectRoot = Path.of(System.getProperty("gnn4j.projectRoot", System.getProperty("user.dir")));
+        return Datasets.loadWithSource(arg, Datasets.searchRoots(projectRoot),
+                tuAttributes ? TuFeatures.ATTRIBUTES_AND_LABELS : TuFeatures.LABELS_ONLY);
+    }
+
+    /** The node-classification dataset loaded, or an error pointing to {@code gnn4j graph}. */
+    static NodeDataset node(Datasets.Loaded loaded) {
+        if (loaded.dataset() instanceof NodeDataset n) {
+            return n;
+        }
+        throw wrongKind(loaded, loaded.dataset() instanceof GraphDataset ? "use 'gnn4j graph' for graph classification"
+                : "no gnn4j command trains on it");
+    }
+
+    /** The graph-classification dataset loaded, or an error pointing to {@code gnn4j node} and {@code gnn4j link}. */
+    static GraphDataset graph(Datasets.Loaded loaded) {
+        if (loaded.dataset() instanceof GraphDataset g) {
+            return g;
+        }
+        throw wrongKind(loaded, loaded.dataset() instanceof NodeDataset ? "use 'gnn4j node' or 'gnn4j link'"
+                : "no gnn4j command trains on it");
+    }
+
+    private static IllegalArgumentException wrongKind(Datasets.Loaded loaded, String hint) {
+        Dataset d = loaded.dataset();
+        String kind = switch (d) {
+            case NodeDataset n -> "node-level (one graph)";
+            case GraphDataset g -> "graph-level (many graphs)";
+            default -> d.getClass().getSimpleName();
+        };
+        return new IllegalArgumentException(d.name() + " is a " + kind + " dataset (" + loaded.source() + "); " + hint);
+    }
+}
