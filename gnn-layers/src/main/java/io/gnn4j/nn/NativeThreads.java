@@ -7,8 +7,8 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * The size of ND4J's native thread pools — its OpenMP pool and OpenBLAS's own, which runs the matrix products of
  * {@link Tape#linear} — which are separate from the {@link io.gnn4j.graph.ExecutionContext} gnn4j's own kernels run on and is
  * process-wide. Applications that choose a thread count set both, so that "N threads" means N: without it, each
- * pool starts one thread per core, and on a busy machine OpenBLAS's spinning threads made a 960×37×32 product take
- * 1–20 ms instead of 0.2 ms.
+ * pool starts one thread per core, and on a busy machine OpenBLAS's spinning threads slow every small product
+ * (docs/performance.md, "Native thread pools on a busy machine").
  */
 public final class NativeThreads {
     private NativeThreads() {
