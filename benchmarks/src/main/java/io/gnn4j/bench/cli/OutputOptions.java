@@ -17,7 +17,7 @@ final class OutputOptions {
     boolean quiet;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
-            description = "worker threads for the kernels (default: all cores)")
+            description = "threads for gnn4j's kernels and ND4J's native pools (default: all cores)")
     int threads;
 
     @Option(names = "--config", paramLabel = "FILE|NAME",
