@@ -27,6 +27,7 @@ public final class GaeLinkPredictor implements LinkPredictor {
     private final int[] trainDst;
     private final Adam adam;
     private final Tape tape;
+    private final Tape evalTape;
 
     /** A freshly initialised auto-encoder on the training graph. */
     public GaeLinkPredictor(Graph trainGraph, float[] features, int numFeatures, int[] trainSrc, int[] trainDst,
@@ -44,6 +45,7 @@ public final class GaeLinkPredictor implements LinkPredictor {
         encoder.resetParameters(new SplittableRandom(seed));
         this.adam = new Adam(encoder.parameters(), hp.lr(), hp.weightDecay());
         this.tape = new Tape(seed ^ 0x9E3779B97F4A7C15L, ctx);
+        this.evalTape = Tape.noGrad(ctx);
     }
 
     /** The factory for the registry. */
@@ -83,8 +85,10 @@ public final class GaeLinkPredictor implements LinkPredictor {
     @Override
     public float[] score(int[] src, int[] dst) {
         encoder.eval();
-        Tape t = Tape.noGrad(tape.context());
+        Tape t = evalTape;
         Tensor z = encoder.forward(t, graph, x);
-        return t.sumRows(t.mul(t.gatherRows(z, src), t.gatherRows(z, dst))).toFloatArray();
+        float[] scores = t.sumRows(t.mul(t.gatherRows(z, src), t.gatherRows(z, dst))).toFloatArray();
+        t.reset(); // its buffers serve the next evaluation
+        return scores;
     }
 }

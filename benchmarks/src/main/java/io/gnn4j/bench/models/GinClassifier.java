@@ -41,6 +41,7 @@ public final class GinClassifier implements GraphClassifier {
     private final Adam adam;
     private final StepLR schedule;
     private final Tape tape;
+    private final Tape evalTape;
     private final int batchSize;
     private final int batchesPerEpoch;
     private final Map<int[], Batch> evalBatches = new IdentityHashMap<>();
@@ -102,6 +103,7 @@ public final class GinClassifier implements GraphClassifier {
         this.adam = new Adam(net.parameters(), hp.lr(), hp.weightDecay());
         this.schedule = hp.lrStep() > 0 ? new StepLR(adam, hp.lrStep(), hp.lrGamma()) : null;
         this.tape = new Tape(seed ^ 0x9E3779B97F4A7C15L, ctx);
+        this.evalTape = Tape.noGrad(ctx);
         this.batchSize = hp.batchSize();
         this.batchesPerEpoch = hp.batchesPerEpoch();
     }
@@ -188,6 +190,8 @@ public final class GinClassifier implements GraphClassifier {
     public float[] logits(int[] graphs) {
         net.eval();
         Batch b = evalBatches.computeIfAbsent(graphs, this::batch);
-        return net.forward(Tape.noGrad(tape.context()), b).toFloatArray();
+        float[] logits = net.forward(evalTape, b).toFloatArray();
+        evalTape.reset(); // its buffers serve the next evaluation
+        return logits;
     }
 }

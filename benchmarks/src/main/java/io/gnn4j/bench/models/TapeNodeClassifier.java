@@ -25,6 +25,7 @@ public final class TapeNodeClassifier implements NodeClassifier {
     private final Graph graph;
     private final Tensor x;
     private final Tape tape;
+    private final Tape evalTape;
     private final List<Optimizer> optimizers = new ArrayList<>();
     private final List<StepLR> schedules = new ArrayList<>();
 
@@ -38,6 +39,7 @@ public final class TapeNodeClassifier implements NodeClassifier {
         this.graph = graph;
         this.x = Tensor.of(graph.numNodes(), numFeatures, features);
         this.tape = new Tape(seed, ctx);
+        this.evalTape = Tape.noGrad(ctx);
         List<Parameter> withDecay = new ArrayList<>(), without = new ArrayList<>();
         for (Parameter p : model.parameters()) {
             (decayed.contains(p) ? withDecay : without).add(p);
@@ -77,6 +79,8 @@ public final class TapeNodeClassifier implements NodeClassifier {
     @Override
     public float[] logits() {
         model.eval();
-        return model.forward(Tape.noGrad(tape.context()), graph, x).toFloatArray();
+        float[] logits = model.forward(evalTape, graph, x).toFloatArray();
+        evalTape.reset(); // its buffers serve the next evaluation
+        return logits;
     }
 }
