@@ -121,6 +121,8 @@ final class GraphCommand implements Callable<Integer> {
         List<Split> kfold = Splits.stratifiedKFold(data.labels(), k, seed);
         ExecutionContext ctx = Reporting.context(output.threads);
         String scenario = scenarioName();
+        // The runs' protocol: runs chosen by different selections are never averaged together (gnn4j report).
+        String protocol = foldMean ? scenario + ", fold-mean" : scenario;
 
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("command", "graph");
@@ -178,7 +180,7 @@ final class GraphCommand implements Callable<Integer> {
                         trainLabels = Scenarios.noisyLabels(data.labels(), train, data.numClasses(), noise, s);
                     }
                     var model = info.factory().create(data, hp, s, ctx);
-                    results.add(GraphClassification.run(data.name(), info.name(), scenario, f, s, model, trainLabels,
+                    results.add(GraphClassification.run(data.name(), info.name(), protocol, f, s, model, trainLabels,
                             data.labels(), data.numClasses(), train, val, fold.test(), hp, progress));
                 }
                 (foldMean ? FoldMeanSelection.select(results) : results).forEach(table::add);

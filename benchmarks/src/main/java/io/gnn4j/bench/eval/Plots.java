@@ -93,7 +93,7 @@ public final class Plots {
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(100.0).setYAxisDecimalPattern("0.0");
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS).setLegendLayout(Styler.LegendLayout.Horizontal);
         List<String> modelList = List.copyOf(models);
-        if (rows.size() == models.size() * datasets.size()) {
+        if (rows.size() == models.size() * datasets.size() && !table.mixesProtocols()) {
             // every model ran on every dataset: bars grouped by model, one colour per dataset
             for (String ds : datasets) {
                 List<Double> means = new ArrayList<>(), errs = new ArrayList<>();
@@ -110,7 +110,8 @@ public final class Plots {
             List<Double> means = new ArrayList<>(), errs = new ArrayList<>();
             for (ResultsTable.Row row : rows) {
                 Summary s = row.metrics().get(metric);
-                labels.add(row.model() + " / " + row.dataset());
+                labels.add(row.model() + " / " + row.dataset()
+                        + (table.mixesProtocols() ? " / " + row.protocol() : ""));
                 means.add(s.n() == 0 ? 0.0 : s.mean() * 100);
                 errs.add(s.n() == 0 ? 0.0 : s.std() * 100);
             }

@@ -8,13 +8,14 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Aggregates run results into one row per (dataset, model), in first-seen order: every metric as mean ± std over the
- * runs (shown in percent), the mean best epoch, mean seconds per epoch and the largest peak memory of any run. Renders
- * the rows as a Markdown table, the form a paper prints.
+ * Aggregates run results into one row per (dataset, model, protocol), in first-seen order: every metric as mean ± std
+ * over the runs (shown in percent), the mean best epoch, mean seconds per epoch and the largest peak memory of any
+ * run. Renders the rows as a Markdown table, the form a paper prints, with a protocol column when the runs used more
+ * than one protocol (runs of different protocols are never averaged together).
  */
 public final class ResultsTable {
     /** One aggregated row. */
-    public record Row(String dataset, String model, int runs, Map<String, Summary> metrics, double meanBestEpoch,
+    public record Row(String dataset, String model, String protocol, int runs, Map<String, Summary> metrics, double meanBestEpoch,
                       double secondsPerEpoch, long peakMemory) {
     }
 
@@ -39,11 +40,16 @@ public final class ResultsTable {
         return List.copyOf(names);
     }
 
-    /** The aggregated rows, one per (dataset, model) in first-seen order. */
+    /** Whether the runs used more than one protocol. */
+    public boolean mixesProtocols() {
+        return results.stream().map(RunResult::protocol).distinct().count() > 1;
+    }
+
+    /** The aggregated rows, one per (dataset, model, protocol) in first-seen order. */
     public List<Row> rows() {
-        LinkedHashMap<String, List<RunResult>> groups = new LinkedHashMap<>();
+        LinkedHashMap<List<String>, List<RunResult>> groups = new LinkedHashMap<>();
         for (RunResult r : results) {
-            groups.computeIfAbsent(r.dataset() + "\u0000" + r.model(), k -> new ArrayList<>()).add(r);
+            groups.computeIfAbsent(List.of(r.dataset(), r.model(), r.protocol()), k -> new ArrayList<>()).add(r);
         }
         List<String> names = metricNames();
         List<Row> rows = new ArrayList<>();
@@ -67,7 +73,7 @@ public final class ResultsTable {
                 }
                 peak = Math.max(peak, r.peakMemory());
             }
-            rows.add(new Row(g.getFirst().dataset(), g.getFirst().model(), g.size(), m, best / g.size(),
+            rows.add(new Row(g.getFirst().dataset(), g.getFirst().model(), g.getFirst().protocol(), g.size(), m, best / g.size(),
                     secN == 0 ? Double.NaN : secs / secN, peak));
         }
         return rows;
@@ -81,15 +87,19 @@ public final class ResultsTable {
     /** The table in Markdown, one header line, one alignment line and one line per row, each ending in '\n'. */
     public String toMarkdown() {
         List<String> names = metricNames();
-        StringBuilder sb = new StringBuilder("| dataset | model | runs |");
+        boolean protocols = mixesProtocols();
+        StringBuilder sb = new StringBuilder(protocols ? "| dataset | model | protocol | runs |" : "| dataset | model | runs |");
         for (String n : names) {
             sb.append(' ').append(header(n)).append(" |");
         }
-        sb.append(" best epoch | s/epoch | peak memory (MB) |\n|---|---|---:|");
+        sb.append(" best epoch | s/epoch | peak memory (MB) |\n|---|---|").append(protocols ? "---|" : "").append("---:|");
         sb.append("---:|".repeat(names.size())).append("---:|---:|---:|\n");
         for (Row row : rows()) {
-            sb.append("| ").append(row.dataset()).append(" | ").append(row.model()).append(" | ").append(row.runs())
-                    .append(" |");
+            sb.append("| ").append(row.dataset()).append(" | ").append(row.model()).append(" | ");
+            if (protocols) {
+                sb.append(row.protocol()).append(" | ");
+            }
+            sb.append(row.runs()).append(" |");
             for (String n : names) {
                 sb.append(' ').append(row.metrics().get(n).format(100, 1)).append(" |");
             }

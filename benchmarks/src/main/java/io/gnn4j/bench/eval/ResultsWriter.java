@@ -68,13 +68,14 @@ public final class ResultsWriter {
      *  peak memory bytes. */
     public static String summaryCsv(ResultsTable table) {
         List<String> names = table.metricNames();
-        StringBuilder sb = new StringBuilder("dataset,model,runs");
+        StringBuilder sb = new StringBuilder("dataset,model,protocol,runs");
         for (String n : names) {
             sb.append(',').append(csv(n + "_mean")).append(',').append(csv(n + "_std"));
         }
         sb.append(",best_epoch_mean,seconds_per_epoch,peak_memory_bytes\n");
         for (ResultsTable.Row row : table.rows()) {
-            sb.append(csv(row.dataset())).append(',').append(csv(row.model())).append(',').append(row.runs());
+            sb.append(csv(row.dataset())).append(',').append(csv(row.model())).append(',').append(csv(row.protocol()))
+                    .append(',').append(row.runs());
             for (String n : names) {
                 Summary s = row.metrics().get(n);
                 sb.append(',').append(num(s.mean())).append(',').append(num(s.std()));
@@ -109,6 +110,7 @@ public final class ResultsWriter {
             ObjectNode o = summary.addObject();
             o.put("dataset", row.dataset());
             o.put("model", row.model());
+            o.put("protocol", row.protocol());
             o.put("runs", row.runs());
             ObjectNode metrics = o.putObject("metrics");
             for (var e : row.metrics().entrySet()) {

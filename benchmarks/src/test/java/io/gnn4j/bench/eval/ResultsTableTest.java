@@ -49,6 +49,21 @@ class ResultsTableTest {
     }
 
     @Test
+    void runsOfDifferentProtocolsAreNeverAveragedTogether() {
+        ResultsTable t = table();
+        RunResult other = run("cora", "gcn", 0, 0.60, 0.61, 1);
+        t.add(new RunResult(other.dataset(), other.model(), "geom-gcn", 0, other.seed(), other.metrics(),
+                other.bestEpoch(), other.epochs(), other.secondsPerEpoch(), other.peakMemory(), other.history()));
+        assertTrue(t.mixesProtocols());
+        List<String> lines = t.toMarkdown().lines().toList();
+        assertEquals("| dataset | model | protocol | runs | test acc (%) | val acc (%) | best epoch | s/epoch | peak memory "
+                + "(MB) |", lines.get(0));
+        assertEquals("|---|---|---|---:|---:|---:|---:|---:|---:|", lines.get(1));
+        assertEquals("| cora | gcn | public | 3 | 82.0 ± 2.0 | 79.0 ± 1.0 | 2.0 | 0.0300 | 310 |", lines.get(2));
+        assertEquals("| cora | gcn | geom-gcn | 1 | 60.0 ± 0.0 | 61.0 ± 0.0 | 2.0 | 0.0300 | 0 |", lines.get(4));
+    }
+
+    @Test
     void csvFilesHaveOneLinePerRunGroupAndEpoch() {
         ResultsTable t = table();
         List<String> runs = ResultsWriter.runsCsv(t).lines().toList();
@@ -59,7 +74,9 @@ class ResultsTableTest {
         assertEquals("cora,\"mlp, plain\",public,0,100,0.550000,0.570000,2,3,0.0300000,", runs.get(4));
         List<String> summary = ResultsWriter.summaryCsv(t).lines().toList();
         assertEquals(3, summary.size());
-        assertEquals("cora,gcn,3,0.820000,0.0200000,0.790000,0.0100000,2.00000,0.0300000," + (310L << 20),
+        assertEquals("dataset,model,protocol,runs,test_acc_mean,test_acc_std,val_acc_mean,val_acc_std,best_epoch_mean,"
+                + "seconds_per_epoch,peak_memory_bytes", summary.get(0));
+        assertEquals("cora,gcn,public,3,0.820000,0.0200000,0.790000,0.0100000,2.00000,0.0300000," + (310L << 20),
                 summary.get(1));
         assertEquals(1 + 4 * 3, ResultsWriter.curvesCsv(t).lines().count());
     }
