@@ -40,7 +40,9 @@ public final class GraphClassification {
             double valLoss = Metrics.crossEntropy(vl, numClasses, valTrue, valRows);
             double valAcc = Metrics.accuracy(vl, numClasses, valTrue, valRows);
             if (log.epoch(epoch, loss, trainAcc, valLoss, valAcc, seconds, progress)) {
-                log.bestTest(Metrics.accuracy(model.logits(test), numClasses, testTrue, testRows));
+                // Fold-mean selection evaluates on the test fold itself: its logits are already computed.
+                float[] tl = test == val ? vl : model.logits(test);
+                log.bestTest(Metrics.accuracy(tl, numClasses, testTrue, testRows));
             }
             if (log.shouldStop()) {
                 break;
