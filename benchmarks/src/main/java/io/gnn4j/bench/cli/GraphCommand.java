@@ -179,9 +179,8 @@ final class GraphCommand implements Callable<Integer> {
                     if (noise != null) {
                         trainLabels = Scenarios.noisyLabels(data.labels(), train, data.numClasses(), noise, s);
                     }
-                    var model = info.factory().create(data, hp, s, ctx);
-                    results.add(GraphClassification.run(data.name(), info.name(), protocol, f, s, model, trainLabels,
-                            data.labels(), data.numClasses(), train, val, fold.test(), hp, progress));
+                    results.add(GraphClassification.run(info.name(), protocol, f, s, info.factory().create(data, hp, s),
+                            data, trainLabels, data.labels(), train, val, fold.test(), hp, ctx, progress));
                 }
                 (foldMean ? FoldMeanSelection.select(results) : results).forEach(table::add);
             }

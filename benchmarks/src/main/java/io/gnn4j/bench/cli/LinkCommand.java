@@ -119,9 +119,9 @@ final class LinkCommand implements Callable<Integer> {
                 for (int m = 0; m < infos.size(); m++) {
                     ModelInfo<LinkModelFactory> info = infos.get(m);
                     var model = info.factory().create(split.trainGraph(), data.features(), data.numFeatures(),
-                            split.train().src(), split.train().dst(), resolved.get(m), s, ctx);
+                            split.train().src(), split.train().dst(), resolved.get(m), s);
                     table.add(LinkPrediction.run(data.name(), info.name(), "held-out edges", run, s, model, split,
-                            hits, resolved.get(m), progress));
+                            hits, resolved.get(m), ctx, progress));
                 }
             }
         }

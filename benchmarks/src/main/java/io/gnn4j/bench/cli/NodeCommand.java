@@ -130,9 +130,8 @@ final class NodeCommand implements Callable<Integer> {
                 HyperParameters hp = resolved.get(m);
                 for (int run = 0; run < runs; run++) {
                     long s = seed + run;
-                    var model = info.factory().create(data, hp, s, ctx);
-                    table.add(NodeClassification.run(data.name(), info.name(), splits.get(run).name(), run, s, model,
-                            data.labels(), data.numClasses(), splits.get(run), hp, progress));
+                    table.add(NodeClassification.run(info.name(), splits.get(run).name(), run, s,
+                            info.factory().create(data, hp, s), data, splits.get(run), hp, ctx, progress));
                 }
             }
         }

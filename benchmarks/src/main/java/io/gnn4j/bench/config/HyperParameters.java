@@ -1,6 +1,6 @@
 package io.gnn4j.bench.config;
 
-import io.gnn4j.bench.eval.EarlyStopping;
+import io.gnn4j.train.EarlyStopping;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -79,7 +79,7 @@ public record HyperParameters(int epochs, int patience, EarlyStopping.Monitor mo
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("epochs", epochs);
         m.put("patience", patience);
-        m.put("monitor", monitor.name().toLowerCase(java.util.Locale.ROOT));
+        m.put("monitor", monitor.metric());
         m.put("hidden", hidden);
         m.put("layers", layers);
         m.put("dropout", dropout);

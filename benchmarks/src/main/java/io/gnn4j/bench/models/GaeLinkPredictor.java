@@ -1,13 +1,12 @@
 package io.gnn4j.bench.models;
 
 import io.gnn4j.bench.config.HyperParameters;
-import io.gnn4j.graph.ExecutionContext;
 import io.gnn4j.graph.Graph;
 import io.gnn4j.layers.Activation;
 import io.gnn4j.layers.Dropout;
 import io.gnn4j.layers.GCNConv;
 import io.gnn4j.layers.Sequential;
-import io.gnn4j.nn.Adam;
+import io.gnn4j.nn.Module;
 import io.gnn4j.nn.Tape;
 import io.gnn4j.nn.Tensor;
 import java.util.SplittableRandom;
@@ -25,13 +24,10 @@ public final class GaeLinkPredictor implements LinkPredictor {
     private final Tensor x;
     private final int[] trainSrc;
     private final int[] trainDst;
-    private final Adam adam;
-    private final Tape tape;
-    private final Tape evalTape;
 
     /** A freshly initialised auto-encoder on the training graph. */
     public GaeLinkPredictor(Graph trainGraph, float[] features, int numFeatures, int[] trainSrc, int[] trainDst,
-                            HyperParameters hp, long seed, ExecutionContext ctx) {
+                            HyperParameters hp, long seed) {
         if (numFeatures < 1) {
             throw new IllegalArgumentException("the GCN auto-encoder needs node features, the dataset has none");
         }
@@ -43,9 +39,6 @@ public final class GaeLinkPredictor implements LinkPredictor {
         this.encoder = new Sequential(new Dropout(p), new GCNConv(numFeatures, hp.hidden()), Activation.RELU.module(),
                 new Dropout(p), new GCNConv(hp.hidden(), hp.hidden()));
         encoder.resetParameters(new SplittableRandom(seed));
-        this.adam = new Adam(encoder.parameters(), hp.lr(), hp.weightDecay());
-        this.tape = new Tape(seed ^ 0x9E3779B97F4A7C15L, ctx);
-        this.evalTape = Tape.noGrad(ctx);
     }
 
     /** The factory for the registry. */
@@ -54,8 +47,13 @@ public final class GaeLinkPredictor implements LinkPredictor {
     }
 
     @Override
-    public double trainStep(RandomGenerator rng) {
-        encoder.train();
+    public Module module() {
+        return encoder;
+    }
+
+    /** Binary cross-entropy of the training edges (target 1) and as many uniformly sampled non-edges (target 0). */
+    @Override
+    public Tensor loss(Tape tape, RandomGenerator rng) {
         int m = trainSrc.length, n = graph.numNodes();
         int[] src = new int[2 * m], dst = new int[2 * m];
         float[] target = new float[2 * m];
@@ -71,24 +69,12 @@ public final class GaeLinkPredictor implements LinkPredictor {
             src[m + i] = u;
             dst[m + i] = v;
         }
-        adam.zeroGrad();
-        Tensor z = encoder.forward(tape, graph, x);
-        Tensor scores = tape.sumRows(tape.mul(tape.gatherRows(z, src), tape.gatherRows(z, dst)));
-        Tensor loss = tape.bceWithLogits(scores, Tensor.of(2 * m, 1, target));
-        double value = loss.item();
-        tape.backward(loss);
-        adam.step();
-        tape.reset();
-        return value;
+        return tape.bceWithLogits(scores(tape, src, dst), Tensor.of(2 * m, 1, target));
     }
 
     @Override
-    public float[] score(int[] src, int[] dst) {
-        encoder.eval();
-        Tape t = evalTape;
-        Tensor z = encoder.forward(t, graph, x);
-        float[] scores = t.sumRows(t.mul(t.gatherRows(z, src), t.gatherRows(z, dst))).toFloatArray();
-        t.reset(); // its buffers serve the next evaluation
-        return scores;
+    public Tensor scores(Tape tape, int[] src, int[] dst) {
+        Tensor z = encoder.forward(tape, graph, x);
+        return tape.sumRows(tape.mul(tape.gatherRows(z, src), tape.gatherRows(z, dst)));
     }
 }

@@ -2,10 +2,10 @@ package io.gnn4j.bench.models;
 
 import io.gnn4j.bench.config.HyperParameters;
 import io.gnn4j.datasets.GraphDataset;
-import io.gnn4j.graph.ExecutionContext;
+import io.gnn4j.layers.PerLayerReadoutNetwork;
 
-/** Builds a freshly initialised {@link GraphClassifier} for one fold (all randomness from {@code seed}). */
+/** Builds a freshly initialised graph-level network for one fold (its initial weights drawn from {@code seed}). */
 @FunctionalInterface
 public interface GraphModelFactory {
-    GraphClassifier create(GraphDataset data, HyperParameters hp, long seed, ExecutionContext ctx);
+    PerLayerReadoutNetwork create(GraphDataset data, HyperParameters hp, long seed);
 }

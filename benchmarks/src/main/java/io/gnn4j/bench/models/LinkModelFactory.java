@@ -2,7 +2,6 @@ package io.gnn4j.bench.models;
 
 import io.gnn4j.bench.config.HyperParameters;
 import io.gnn4j.graph.Graph;
-import io.gnn4j.graph.ExecutionContext;
 
 /**
  * Builds a freshly initialised {@link LinkPredictor} for one run: it may only see the training graph (held-out
@@ -11,5 +10,5 @@ import io.gnn4j.graph.ExecutionContext;
 @FunctionalInterface
 public interface LinkModelFactory {
     LinkPredictor create(Graph trainGraph, float[] features, int numFeatures, int[] trainSrc, int[] trainDst,
-                         HyperParameters hp, long seed, ExecutionContext ctx);
+                         HyperParameters hp, long seed);
 }

@@ -1,6 +1,8 @@
 package io.gnn4j.bench.models;
 
 import io.gnn4j.bench.config.HyperParameters.Overrides;
+import io.gnn4j.layers.PerLayerReadoutNetwork;
+import java.util.SplittableRandom;
 
 /**
  * The registries of every model the CLI knows, per task, with each model's paper defaults. A model whose layers are
@@ -47,10 +49,17 @@ public final class Models {
         return new ModelRegistry<GraphModelFactory>("graph classification")
                 .add(new ModelInfo<>("gin", "GIN-0 with sum readout over all layers, Xu et al., ICLR 2019 "
                         + "(arXiv:1810.00826)", o(350, null, "val_acc", 32, 5, 0.5, 0.01, 0.0, null, null, null, 32, 50,
-                        0.5), GinClassifier.gin(), null))
+                        0.5), (data, hp, seed) -> initialised(PerLayerReadoutNetwork.gin(data.numFeatures(), hp.hidden(),
+                                data.numClasses(), Math.max(2, hp.layers()), (float) hp.dropout()), seed), null))
                 .add(new ModelInfo<>("gcn", "GCN layers with mean readout (graph-level baseline)",
                         o(350, null, "val_acc", 64, 3, 0.5, 0.01, 0.0, null, null, null, 32, 50, 0.5),
-                        GinClassifier.gcn(), null));
+                        (data, hp, seed) -> initialised(PerLayerReadoutNetwork.gcn(data.numFeatures(), hp.hidden(),
+                                data.numClasses(), Math.max(2, hp.layers()), (float) hp.dropout()), seed), null));
+    }
+
+    private static PerLayerReadoutNetwork initialised(PerLayerReadoutNetwork net, long seed) {
+        net.resetParameters(new SplittableRandom(seed));
+        return net;
     }
 
     /** Link prediction models. */

@@ -2,7 +2,6 @@ package io.gnn4j.bench.models;
 
 import io.gnn4j.bench.config.HyperParameters;
 import io.gnn4j.datasets.NodeDataset;
-import io.gnn4j.graph.ExecutionContext;
 import io.gnn4j.layers.APPNP;
 import io.gnn4j.layers.Activation;
 import io.gnn4j.layers.DGMLP;
@@ -43,11 +42,10 @@ public final class NodeNetworks {
 
     /** The factory of the network named {@code name} (one of the names above). */
     public static NodeModelFactory factory(String name) {
-        return (data, hp, seed, ctx) -> build(name, data, hp, seed, ctx);
+        return (data, hp, seed) -> build(name, data, hp, seed);
     }
 
-    private static NodeClassifier build(String name, NodeDataset data, HyperParameters hp, long seed,
-                                        ExecutionContext ctx) {
+    private static NodeNetwork build(String name, NodeDataset data, HyperParameters hp, long seed) {
         int f = data.numFeatures(), c = data.numClasses(), h = hp.hidden();
         float p = (float) hp.dropout();
         List<GraphModule> steps = new ArrayList<>();
@@ -108,8 +106,7 @@ public final class NodeNetworks {
         if (!name.equals("gcn") && !name.equals("appnp")) {
             decayed.addAll(model.parameters());
         }
-        return new TapeNodeClassifier(model, decayed, data.graph(), data.features(), f, hp, seed ^ 0x9E3779B97F4A7C15L,
-                ctx);
+        return new NodeNetwork(model, decayed);
     }
 
     /** F, h, …, h, C with L − 1 hidden widths. */

@@ -1,22 +1,28 @@
 package io.gnn4j.bench.task;
 
 import io.gnn4j.bench.config.HyperParameters;
-import io.gnn4j.bench.eval.EarlyStopping;
-import io.gnn4j.bench.eval.Metrics;
-import io.gnn4j.bench.eval.PeakMemory;
 import io.gnn4j.bench.eval.Progress;
 import io.gnn4j.bench.eval.RunResult;
-import io.gnn4j.bench.eval.TrainingHistory;
 import io.gnn4j.bench.models.LinkPredictor;
 import io.gnn4j.datasets.split.EdgeSplit;
+import io.gnn4j.datasets.split.EdgePairs;
+import io.gnn4j.graph.ExecutionContext;
+import io.gnn4j.nn.Adam;
+import io.gnn4j.nn.Tape;
+import io.gnn4j.train.EarlyStopping;
+import io.gnn4j.train.Evaluation;
+import io.gnn4j.train.Metrics;
+import io.gnn4j.train.Trainer;
+import io.gnn4j.train.TrainingResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * One link-prediction run on a held-out edge split: training steps, then the validation positives and negatives
- * scored each epoch (ROC-AUC, and a binary cross-entropy of the scores as the validation loss); early stopping on
- * validation (accuracy monitor = AUC), and test ROC-AUC and Hits@K at the best validation epoch.
+ * One link-prediction run on a held-out edge split, trained by the {@link Trainer}: Adam steps on the model's loss
+ * over the training edges, then the validation positives and negatives scored each epoch (ROC-AUC as
+ * {@code val_auc}, and a binary cross-entropy of the scores as {@code val_loss}); early stopping on validation (the
+ * accuracy monitor selects on AUC), and test ROC-AUC and Hits@K at the best validation epoch.
  */
 public final class LinkPrediction {
     private LinkPrediction() {
@@ -25,48 +31,54 @@ public final class LinkPrediction {
     /** Runs {@code model} (freshly initialised on {@code split.trainGraph()}) and returns its result. */
     public static RunResult run(String dataset, String modelName, String protocol, int run, long seed,
                                 LinkPredictor model, EdgeSplit split, int[] hitsK, HyperParameters hp,
-                                Progress progress) {
+                                ExecutionContext ctx, Progress progress) {
         if (split.valPositive().size() == 0 || split.testPositive().size() == 0) {
             throw new IllegalArgumentException("the edge split needs validation and test edges, has "
                     + split.valPositive().size() + " and " + split.testPositive().size());
         }
-        PeakMemory memory = PeakMemory.start();
-        EarlyStopping stop = new EarlyStopping(hp.monitor(), hp.patience());
-        TrainingHistory history = new TrainingHistory();
+        RunRecorder recorder = new RunRecorder(modelName, "run " + run, "val_auc", progress);
+        EarlyStopping.Monitor monitor = hp.monitor().higherIsBetter() ? EarlyStopping.Monitor.maximize("val_auc")
+                : hp.monitor();
+        Trainer trainer = Trainer.builder().optimizer(new Adam(model.module().parameters(), hp.lr(), hp.weightDecay()))
+                .epochs(hp.epochs()).earlyStopping(monitor, hp.patience()).seed(seed ^ RunRecorder.TAPE_SEED_SALT)
+                .context(ctx).listener(recorder).build();
         SplittableRandom rng = new SplittableRandom(seed);
-        Map<String, Double> best = new LinkedHashMap<>();
-        for (int epoch = 1; epoch <= hp.epochs(); epoch++) {
-            long t0 = System.nanoTime();
-            double loss = model.trainStep(rng);
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            float[] vp = model.score(split.valPositive().src(), split.valPositive().dst());
-            float[] vn = model.score(split.valNegative().src(), split.valNegative().dst());
-            double valAuc = Metrics.rocAuc(vp, vn);
-            double valLoss = bce(vp, vn);
-            history.add(loss, Double.NaN, valLoss, valAuc, seconds);
-            if (stop.observe(epoch, valLoss, valAuc)) {
-                float[] tp = model.score(split.testPositive().src(), split.testPositive().dst());
-                float[] tn = model.score(split.testNegative().src(), split.testNegative().dst());
-                best.clear();
-                best.put("test_auc", Metrics.rocAuc(tp, tn));
+        Evaluation evaluation = new Evaluation() {
+            @Override
+            public Map<String, Double> validate(Tape noGrad) {
+                float[] vp = scores(noGrad, split.valPositive()), vn = scores(noGrad, split.valNegative());
+                Map<String, Double> m = new LinkedHashMap<>();
+                m.put("val_loss", bce(vp, vn));
+                m.put("val_auc", Metrics.rocAuc(vp, vn));
+                return m;
+            }
+
+            @Override
+            public Map<String, Double> atBest(Tape noGrad) {
+                float[] tp = scores(noGrad, split.testPositive()), tn = scores(noGrad, split.testNegative());
+                Map<String, Double> m = new LinkedHashMap<>();
+                m.put("test_auc", Metrics.rocAuc(tp, tn));
                 for (int k : hitsK) {
-                    best.put("test_hits@" + k, Metrics.hitsAtK(tp, tn, k));
+                    m.put("test_hits@" + k, Metrics.hitsAtK(tp, tn, k));
                 }
-                best.put("val_auc", valAuc);
+                return m;
             }
-            memory.sample();
-            progress.step(String.format(java.util.Locale.ROOT, "%s run %d: loss %.3f val AUC %.3f", modelName, run,
-                    loss, valAuc));
-            if (!Double.isFinite(loss)) {
-                throw new ArithmeticException(modelName + " on " + dataset + ", run " + run + ": training loss became "
-                        + loss + " at epoch " + epoch + " (lower --lr?)");
+
+            private float[] scores(Tape tape, EdgePairs edges) {
+                float[] out = model.scores(tape, edges.src(), edges.dst()).toFloatArray();
+                tape.reset();   // its buffers serve the next scoring
+                return out;
             }
-            if (stop.shouldStop()) {
-                break;
-            }
+        };
+        TrainingResult trained = trainer.fit(model.module(), (epoch, steps) -> steps.step(tape -> model.loss(tape, rng)),
+                evaluation);
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("test_auc", trained.best("test_auc"));
+        for (int k : hitsK) {
+            metrics.put("test_hits@" + k, trained.best("test_hits@" + k));
         }
-        return new RunResult(dataset, modelName, protocol, run, seed, best, stop.bestEpoch(), history.epochs(),
-                history.meanSecondsPerEpoch(), memory.peakBytes(), history);
+        metrics.put("val_auc", trained.best("val_auc"));
+        return recorder.result(dataset, protocol, run, seed, trained, metrics);
     }
 
     /** Mean binary cross-entropy of sigmoid(score) against 1 for positives and 0 for negatives. */

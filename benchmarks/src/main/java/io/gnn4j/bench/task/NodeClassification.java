@@ -1,46 +1,75 @@
 package io.gnn4j.bench.task;
 
 import io.gnn4j.bench.config.HyperParameters;
-import io.gnn4j.bench.eval.Metrics;
 import io.gnn4j.bench.eval.Progress;
 import io.gnn4j.bench.eval.RunResult;
-import io.gnn4j.bench.models.NodeClassifier;
+import io.gnn4j.bench.models.NodeNetwork;
+import io.gnn4j.datasets.NodeDataset;
 import io.gnn4j.datasets.Split;
+import io.gnn4j.graph.ExecutionContext;
+import io.gnn4j.graph.Graph;
+import io.gnn4j.layers.GraphModule;
+import io.gnn4j.nn.Adam;
+import io.gnn4j.nn.Parameter;
+import io.gnn4j.nn.StepLR;
+import io.gnn4j.nn.Tensor;
+import io.gnn4j.train.ClassificationEvaluation;
+import io.gnn4j.train.Trainer;
+import io.gnn4j.train.TrainingResult;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * One node-classification run: up to {@code epochs} full-batch steps on the split's training nodes; after each, the
- * model's logits give training/validation loss and accuracy (computed here, for every model alike); early stopping
- * watches validation, and the reported {@code test_acc} is the test accuracy at the best validation epoch. Time per
- * epoch is the training step alone.
+ * One node-classification run: up to {@code epochs} full-batch Adam steps on the mean cross-entropy of the split's
+ * training nodes (weight decay on the network's chosen parameters only, an optional step learning-rate schedule),
+ * trained by the {@link Trainer}; early stopping watches validation, and the reported {@code test_acc} is the test
+ * accuracy at the best validation epoch. Time per epoch is the training step alone.
  */
 public final class NodeClassification {
     private NodeClassification() {
     }
 
-    /** Runs {@code model} (freshly initialised) and returns its result, labelled with the given names. */
-    public static RunResult run(String dataset, String modelName, String protocol, int run, long seed,
-                                NodeClassifier model, int[] labels, int numClasses, Split split, HyperParameters hp,
+    /** Trains {@code net} (freshly initialised) on {@code data} and returns its result, labelled with the names. */
+    public static RunResult run(String modelName, String protocol, int run, long seed, NodeNetwork net,
+                                NodeDataset data, Split split, HyperParameters hp, ExecutionContext ctx,
                                 Progress progress) {
         if (split.train().length == 0 || split.val().length == 0 || split.test().length == 0) {
             throw new IllegalArgumentException("split " + split.name() + " needs train, validation and test nodes, has "
                     + split.train().length + "/" + split.val().length + "/" + split.test().length);
         }
-        EpochLog log = new EpochLog(modelName, dataset, "run " + run, hp);
-        for (int epoch = 1; epoch <= hp.epochs(); epoch++) {
-            long t0 = System.nanoTime();
-            double loss = model.trainStep(split.train(), labels);
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            float[] logits = model.logits();
-            double trainAcc = Metrics.accuracy(logits, numClasses, labels, split.train());
-            double valLoss = Metrics.crossEntropy(logits, numClasses, labels, split.val());
-            double valAcc = Metrics.accuracy(logits, numClasses, labels, split.val());
-            if (log.epoch(epoch, loss, trainAcc, valLoss, valAcc, seconds, progress)) {
-                log.bestTest(Metrics.accuracy(logits, numClasses, labels, split.test()));
-            }
-            if (log.shouldStop()) {
-                break;
+        GraphModule model = net.module();
+        Graph graph = data.graph();
+        Tensor x = Tensor.of(graph.numNodes(), data.numFeatures(), data.features());
+        int[] labels = data.labels();
+        RunRecorder recorder = new RunRecorder(modelName, "run " + run, "val_acc", progress);
+        Trainer.Builder trainer = Trainer.builder().epochs(hp.epochs()).earlyStopping(hp.monitor(), hp.patience())
+                .seed(seed ^ RunRecorder.TAPE_SEED_SALT).context(ctx).listener(recorder);
+        List<Parameter> withDecay = new ArrayList<>(), without = new ArrayList<>();
+        for (Parameter p : model.parameters()) {
+            (net.decayed().contains(p) ? withDecay : without).add(p);
+        }
+        List<Adam> optimizers = new ArrayList<>();
+        if (!withDecay.isEmpty()) {
+            optimizers.add(new Adam(withDecay, hp.lr(), hp.weightDecay()));
+        }
+        if (!without.isEmpty()) {
+            optimizers.add(new Adam(without, hp.lr()));
+        }
+        for (Adam o : optimizers) {
+            trainer.optimizer(o);
+            if (hp.lrStep() > 0) {
+                trainer.schedule(new StepLR(o, hp.lrStep(), hp.lrGamma()));
             }
         }
-        return log.result(protocol, run, seed);
+        TrainingResult trained = trainer.build().fit(model,
+                tape -> tape.crossEntropy(model.forward(tape, graph, x), labels, split.train()),
+                ClassificationEvaluation.nodes(tape -> model.forward(tape, graph, x), labels, split.train(),
+                        split.val(), split.test()));
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("test_acc", trained.best("test_acc"));
+        metrics.put("val_acc", trained.best("val_acc"));
+        return recorder.result(data.name(), protocol, run, seed, trained, metrics);
     }
 }

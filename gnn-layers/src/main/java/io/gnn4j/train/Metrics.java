@@ -1,9 +1,9 @@
-package io.gnn4j.bench.eval;
+package io.gnn4j.train;
 
 import java.util.Arrays;
 
 /**
- * Evaluation metrics computed by the harness itself from a model's raw outputs, so every model is scored by the same
+ * Evaluation metrics computed from a model's raw outputs (by the {@link Trainer}'s evaluations and the harness), so every model is scored by the same
  * code: accuracy and mean cross-entropy of row-major logits, ROC-AUC (Mann–Whitney U with average ranks for ties)
  * and Hits@K as defined by the Open Graph Benchmark (fraction of positives scored strictly above the K-th best
  * negative).

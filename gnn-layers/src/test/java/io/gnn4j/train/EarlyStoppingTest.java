@@ -1,17 +1,22 @@
-package io.gnn4j.bench.eval;
+package io.gnn4j.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EarlyStoppingTest {
+    private static Map<String, Double> metrics(double valLoss, double valAcc) {
+        return Map.of("val_loss", valLoss, "val_acc", valAcc);
+    }
+
     /** Feeds the epochs until the stopper says stop; returns the number of epochs run. */
     private static int run(EarlyStopping es, double[] loss, double[] acc) {
         for (int e = 0; e < loss.length; e++) {
-            es.observe(e + 1, loss[e], acc[e]);
+            es.observe(e + 1, metrics(loss[e], acc[e]));
             if (es.shouldStop()) {
                 return e + 1;
             }
@@ -31,10 +36,10 @@ class EarlyStoppingTest {
     @Test
     void accuracyMonitorBreaksTiesByLowerLoss() {
         EarlyStopping es = new EarlyStopping(EarlyStopping.Monitor.VAL_ACC, 2);
-        assertTrue(es.observe(1, 1.0, 0.5));
-        assertTrue(es.observe(2, 0.9, 0.5));    // same accuracy, lower loss: better
-        assertFalse(es.observe(3, 0.95, 0.5));  // same accuracy, higher loss: not better
-        assertTrue(es.observe(4, 2.0, 0.6));    // higher accuracy wins whatever the loss
+        assertTrue(es.observe(1, metrics(1.0, 0.5)));
+        assertTrue(es.observe(2, metrics(0.9, 0.5)));    // same accuracy, lower loss: better
+        assertFalse(es.observe(3, metrics(0.95, 0.5)));  // same accuracy, higher loss: not better
+        assertTrue(es.observe(4, metrics(2.0, 0.6)));    // higher accuracy wins whatever the loss
         assertEquals(4, es.bestEpoch());
         assertFalse(es.shouldStop());
     }
@@ -50,7 +55,7 @@ class EarlyStoppingTest {
     @Test
     void firstEpochIsBestEvenWhenItsLossIsNaN() {
         EarlyStopping es = new EarlyStopping(EarlyStopping.Monitor.VAL_LOSS, 1);
-        assertTrue(es.observe(1, Double.NaN, Double.NaN));
+        assertTrue(es.observe(1, metrics(Double.NaN, Double.NaN)));
         assertEquals(1, es.bestEpoch());
     }
 
@@ -61,5 +66,17 @@ class EarlyStoppingTest {
         var e = assertThrows(IllegalArgumentException.class, () -> EarlyStopping.Monitor.parse("f1"));
         assertEquals("unknown early-stopping monitor 'f1': use val_loss or val_acc", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new EarlyStopping(EarlyStopping.Monitor.VAL_LOSS, -1));
+    }
+
+    @Test
+    void monitorsAnyNamedMetricAndNamesAMissingOne() {
+        EarlyStopping es = new EarlyStopping(EarlyStopping.Monitor.maximize("val_auc"), 1);
+        assertTrue(es.observe(1, Map.of("val_auc", 0.7)));
+        assertTrue(es.observe(2, Map.of("val_auc", 0.8)));
+        assertFalse(es.observe(3, Map.of("val_auc", 0.75)));
+        assertTrue(es.shouldStop());
+        assertEquals(2, es.bestEpoch());
+        var e = assertThrows(IllegalArgumentException.class, () -> es.observe(4, Map.of("val_acc", 0.9)));
+        assertEquals("early stopping monitors 'val_auc' but the evaluation gave only [val_acc]", e.getMessage());
     }
 }

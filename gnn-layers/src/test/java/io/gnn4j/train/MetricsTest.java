@@ -1,4 +1,4 @@
-package io.gnn4j.bench.eval;
+package io.gnn4j.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
