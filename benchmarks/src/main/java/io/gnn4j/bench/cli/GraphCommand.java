@@ -4,7 +4,6 @@ import io.gnn4j.bench.config.ExperimentConfig;
 import io.gnn4j.bench.config.HyperParameters;
 import io.gnn4j.bench.eval.FoldMeanSelection;
 import io.gnn4j.bench.eval.Progress;
-import io.gnn4j.bench.eval.ResultsTable;
 import io.gnn4j.bench.eval.RunResult;
 import io.gnn4j.bench.models.GraphModelFactory;
 import io.gnn4j.bench.models.ModelInfo;
@@ -17,16 +16,13 @@ import io.gnn4j.datasets.GraphDataset;
 import io.gnn4j.datasets.Split;
 import io.gnn4j.datasets.split.Splits;
 import io.gnn4j.graph.ExecutionContext;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code gnn4j graph}: graph classification by stratified k-fold cross-validation with a fixed fold seed. In each
@@ -40,7 +36,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:", "  ./gnn4j graph --dataset mutag --model gin",
                 "  ./gnn4j graph --config gin-mutag --noise 0.2",
                 "  ./gnn4j graph --dataset PROTEINS --model gin --few-shot 10"})
-final class GraphCommand implements Callable<Integer> {
+final class GraphCommand extends ExperimentCommand<GraphModelFactory> {
     @Option(names = {"-d", "--dataset"}, paramLabel = "NAME|PATH",
             description = "a known name (mutag, proteins, nci1, enzymes, imdb-binary) or a TU folder")
     String dataset;
@@ -87,20 +83,34 @@ final class GraphCommand implements Callable<Integer> {
     @Option(names = "--node-attributes", description = "use the TU node attributes as well as one-hot node labels")
     boolean nodeAttributes;
 
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    HyperParameterOptions hyper;
-
-    @Mixin
-    OutputOptions output;
+    @Override
+    String name() {
+        return "graph";
+    }
 
     @Override
-    public Integer call() throws Exception {
-        ExperimentRequest request = ExperimentRequest.resolve(output, dataset, models);
+    ModelRegistry<GraphModelFactory> registry() {
+        return Models.graph();
+    }
+
+    @Override
+    String barMetric() {
+        return "test_acc";
+    }
+
+    @Override
+    String datasetOption() {
+        return dataset;
+    }
+
+    @Override
+    List<String> modelOption() {
+        return models;
+    }
+
+    @Override
+    Plan<GraphModelFactory> plan(ExperimentRequest request, ExecutionContext ctx) throws IOException {
         ExperimentConfig cfg = request.config();
-        String datasetArg = request.dataset();
         int k = folds != null ? folds : cfg.folds() != null ? cfg.folds() : 10;
         if (firstFold < 0 || firstFold >= k) {
             throw new IllegalArgumentException("--first-fold must be in [0, " + (k - 1) + "], got " + firstFold);
@@ -114,80 +124,77 @@ final class GraphCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--val-fraction must be in (0, 1), got " + valFraction);
         }
         boolean foldMean = foldMeanSelection(cfg, toRun == k);
-        ModelRegistry<GraphModelFactory> registry = Models.graph();
-        List<ModelInfo<GraphModelFactory>> infos = request.models(registry);
-        Datasets.Loaded loaded = DatasetArgument.load(datasetArg, nodeAttributes);
+        Datasets.Loaded loaded = DatasetArgument.load(request.dataset(), nodeAttributes);
         GraphDataset data = DatasetArgument.graph(loaded);
         List<Split> kfold = Splits.stratifiedKFold(data.labels(), k, seed);
-        ExecutionContext ctx = Reporting.context(output.threads);
         String scenario = scenarioName();
         // The runs' protocol: runs chosen by different selections are never averaged together (gnn4j report).
         String protocol = foldMean ? scenario + ", fold-mean" : scenario;
-
         Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("command", "graph");
-        settings.put("dataset", data.name());
         settings.put("source", loaded.source());
         settings.put("protocol", k + "-fold stratified, seed " + seed + (foldMean
                 ? ", epoch chosen by the mean test accuracy over folds (fold-mean)"
                 : ", validation hold-out " + valFraction));
         settings.put("scenario", scenario);
         settings.put("foldsRun", firstFold + ".." + (firstFold + toRun - 1));
-        settings.put("threads", ctx.threads());
-        if (output.config != null) {
-            settings.put("config", output.config);
-        }
-        Map<String, Object> hps = new LinkedHashMap<>();
-        settings.put("hyperParameters", hps);
-        List<HyperParameters> resolved = new ArrayList<>();
-        long total = 0;
-        for (ModelInfo<GraphModelFactory> info : infos) {
-            HyperParameters hp = HyperParameters.DEFAULTS.with(info.defaults().then(cfg.hyperParameters())
-                    .then(hyper.overrides()));
-            if (foldMean && hp.patience() > 0) {
-                throw new IllegalArgumentException("--selection fold-mean needs every fold to run all epochs: use "
-                        + "--patience 0, got " + hp.patience());
+        return new Plan<>() {
+            @Override
+            public String dataset() {
+                return data.name();
             }
-            resolved.add(hp);
-            hps.put(info.name(), hp.toMap());
-            total += (long) hp.epochs() * toRun;
-        }
-        ResultsTable table = new ResultsTable();
-        try (Progress progress = Progress.start("graph " + data.name(), total, output.quiet)) {
-            for (int m = 0; m < infos.size(); m++) {
-                ModelInfo<GraphModelFactory> info = infos.get(m);
-                HyperParameters hp = resolved.get(m);
+
+            @Override
+            public int runsPerModel() {
+                return toRun;
+            }
+
+            @Override
+            public Map<String, Object> settings() {
+                return settings;
+            }
+
+            @Override
+            public void check(HyperParameters hp) {
+                if (foldMean && hp.patience() > 0) {
+                    throw new IllegalArgumentException("--selection fold-mean needs every fold to run all epochs: use "
+                            + "--patience 0, got " + hp.patience());
+                }
+            }
+
+            @Override
+            public List<RunResult> run(ModelInfo<GraphModelFactory> info, HyperParameters hp, Progress progress) {
                 List<RunResult> results = new ArrayList<>();
                 for (int f = firstFold; f < firstFold + toRun; f++) {
-                    long s = seed + f;
-                    Split fold = kfold.get(f);
-                    int[] train = fold.train();
-                    int[] val = fold.test();
-                    if (!foldMean) {
-                        Scenarios.HoldOut h = Scenarios.stratifiedHoldOut(train, data.labels(), data.numClasses(),
-                                valFraction, s);
-                        train = h.train();
-                        val = h.val();
-                    }
-                    int[] trainLabels = data.labels();
-                    if (imbalance != null) {
-                        train = Scenarios.imbalance(train, data.labels(), data.numClasses(), imbalance, s);
-                    }
-                    if (fewShot != null) {
-                        train = Scenarios.fewShot(train, data.labels(), data.numClasses(), fewShot, s);
-                    }
-                    if (noise != null) {
-                        trainLabels = Scenarios.noisyLabels(data.labels(), train, data.numClasses(), noise, s);
-                    }
-                    results.add(GraphClassification.run(info.name(), protocol, f, s, info.factory().create(data, hp, s),
-                            data, trainLabels, data.labels(), train, val, fold.test(), hp, ctx, progress));
+                    results.add(fold(info, hp, data, kfold.get(f), f, foldMean, protocol, ctx, progress));
                 }
-                (foldMean ? FoldMeanSelection.select(results) : results).forEach(table::add);
+                return foldMean ? FoldMeanSelection.select(results) : results;
             }
+        };
+    }
+
+    /** One fold: its hold-out (unless fold-mean), the scenario's transformation of the training part, the run. */
+    private RunResult fold(ModelInfo<GraphModelFactory> info, HyperParameters hp, GraphDataset data, Split fold, int f,
+                           boolean foldMean, String protocol, ExecutionContext ctx, Progress progress) {
+        long s = seed + f;
+        int[] train = fold.train();
+        int[] val = fold.test();
+        if (!foldMean) {
+            Scenarios.HoldOut h = Scenarios.stratifiedHoldOut(train, data.labels(), data.numClasses(), valFraction, s);
+            train = h.train();
+            val = h.val();
         }
-        Reporting.report(table, settings, "test_acc", output.dir("graph", data.name()), !output.noPlots,
-                spec.commandLine().getOut(), spec.commandLine().getErr());
-        return 0;
+        int[] trainLabels = data.labels();
+        if (imbalance != null) {
+            train = Scenarios.imbalance(train, data.labels(), data.numClasses(), imbalance, s);
+        }
+        if (fewShot != null) {
+            train = Scenarios.fewShot(train, data.labels(), data.numClasses(), fewShot, s);
+        }
+        if (noise != null) {
+            trainLabels = Scenarios.noisyLabels(data.labels(), train, data.numClasses(), noise, s);
+        }
+        return GraphClassification.run(info.name(), protocol, f, s, info.factory().create(data, hp, s), data,
+                trainLabels, data.labels(), train, val, fold.test(), hp, ctx, progress);
     }
 
     /** Whether fold-mean selection is asked for (option, else configuration); it needs every fold in this run. */

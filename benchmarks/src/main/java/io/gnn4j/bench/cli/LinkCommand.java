@@ -2,9 +2,8 @@ package io.gnn4j.bench.cli;
 
 import io.gnn4j.bench.config.ExperimentConfig;
 import io.gnn4j.bench.config.HyperParameters;
-import io.gnn4j.bench.data.FeatureNormalization;
 import io.gnn4j.bench.eval.Progress;
-import io.gnn4j.bench.eval.ResultsTable;
+import io.gnn4j.bench.eval.RunResult;
 import io.gnn4j.bench.models.LinkModelFactory;
 import io.gnn4j.bench.models.ModelInfo;
 import io.gnn4j.bench.models.ModelRegistry;
@@ -15,16 +14,14 @@ import io.gnn4j.datasets.NodeDataset;
 import io.gnn4j.datasets.split.EdgeSplit;
 import io.gnn4j.datasets.split.Splits;
 import io.gnn4j.graph.ExecutionContext;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code gnn4j link}: link prediction on held-out edges. Each seed draws its own split (validation and test edges
@@ -34,18 +31,15 @@ import picocli.CommandLine.Spec;
 @Command(name = "link", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Link prediction: held-out edges with sampled negatives; test ROC-AUC and Hits@K over seeds.",
         footer = {"", "Examples:", "  ./gnn4j link --dataset cora --model gcn --seeds 5"})
-final class LinkCommand implements Callable<Integer> {
+final class LinkCommand extends ExperimentCommand<LinkModelFactory> {
     @Option(names = {"-d", "--dataset"}, paramLabel = "NAME|PATH", description = "a node dataset: known name or path")
     String dataset;
 
     @Option(names = {"-m", "--model"}, split = ",", paramLabel = "MODEL", description = "one or more of: gcn (GAE)")
     List<String> models;
 
-    @Option(names = "--seeds", paramLabel = "N", description = "runs (one edge split each; default 10)")
-    Integer seeds;
-
-    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "first seed; run i uses S + i")
-    long seed;
+    @Mixin
+    SeedOptions seeds;
 
     @Option(names = "--val-fraction", defaultValue = "0.05", paramLabel = "F", description = "edges held out for validation")
     double valFraction;
@@ -57,76 +51,85 @@ final class LinkCommand implements Callable<Integer> {
             description = "K values of Hits@K (default: ${DEFAULT-VALUE})")
     int[] hits;
 
-    @Option(names = "--raw-features", description = "do not row-normalise the features")
-    boolean rawFeatures;
-
-    @Spec
-    CommandSpec spec;
-
     @Mixin
-    HyperParameterOptions hyper;
-
-    @Mixin
-    OutputOptions output;
+    FeatureOptions features;
 
     @Override
-    public Integer call() throws Exception {
-        ExperimentRequest request = ExperimentRequest.resolve(output, dataset, models);
+    String name() {
+        return "link";
+    }
+
+    @Override
+    ModelRegistry<LinkModelFactory> registry() {
+        return Models.link();
+    }
+
+    @Override
+    String barMetric() {
+        return "test_auc";
+    }
+
+    @Override
+    String datasetOption() {
+        return dataset;
+    }
+
+    @Override
+    List<String> modelOption() {
+        return models;
+    }
+
+    @Override
+    Plan<LinkModelFactory> plan(ExperimentRequest request, ExecutionContext ctx) throws IOException {
         ExperimentConfig cfg = request.config();
-        String datasetArg = request.dataset();
-        int runs = seeds != null ? seeds : cfg.seeds() != null ? cfg.seeds() : 10;
-        if (runs < 1) {
-            throw new IllegalArgumentException("--seeds must be >= 1, got " + runs);
-        }
+        int runs = seeds.runs(cfg);
         for (int k : hits) {
             if (k < 1) {
                 throw new IllegalArgumentException("--hits values must be >= 1, got " + k);
             }
         }
-        ModelRegistry<LinkModelFactory> registry = Models.link();
-        List<ModelInfo<LinkModelFactory>> infos = request.models(registry);
-        Datasets.Loaded loaded = DatasetArgument.load(datasetArg, false);
-        NodeDataset data = DatasetArgument.node(loaded);
-        if (!rawFeatures) {
-            data = FeatureNormalization.rowNormalized(data);
-        }
-        ExecutionContext ctx = Reporting.context(output.threads);
+        Datasets.Loaded loaded = DatasetArgument.load(request.dataset(), false);
+        NodeDataset data = features.apply(DatasetArgument.node(loaded), cfg);
         Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("command", "link");
-        settings.put("dataset", data.name());
         settings.put("source", loaded.source());
         settings.put("protocol", "held-out edges: validation " + valFraction + ", test " + testFraction
                 + ", one negative per positive");
         settings.put("seeds", runs);
-        settings.put("firstSeed", seed);
-        settings.put("threads", ctx.threads());
-        Map<String, Object> hps = new LinkedHashMap<>();
-        settings.put("hyperParameters", hps);
-        List<HyperParameters> resolved = new ArrayList<>();
-        long total = 0;
-        for (ModelInfo<LinkModelFactory> info : infos) {
-            HyperParameters hp = HyperParameters.DEFAULTS.with(info.defaults().then(cfg.hyperParameters())
-                    .then(hyper.overrides()));
-            resolved.add(hp);
-            hps.put(info.name(), hp.toMap());
-            total += (long) hp.epochs() * runs;
+        settings.put("firstSeed", seeds.seed);
+        settings.put("rowNormalizedFeatures", !features.raw(cfg));
+        List<EdgeSplit> splits = new ArrayList<>();
+        for (int run = 0; run < runs; run++) {
+            splits.add(Splits.edges(data.graph(), valFraction, testFraction, seeds.seed + run));
         }
-        ResultsTable table = new ResultsTable();
-        try (Progress progress = Progress.start("link " + data.name(), total, output.quiet)) {
-            for (int run = 0; run < runs; run++) {
-                long s = seed + run;
-                EdgeSplit split = Splits.edges(data.graph(), valFraction, testFraction, s);
-                for (int m = 0; m < infos.size(); m++) {
-                    ModelInfo<LinkModelFactory> info = infos.get(m);
-                    var model = info.factory().create(split.trainGraph(), data.features(), data.numFeatures(),
-                            split.train().src(), split.train().dst(), resolved.get(m), s);
-                    table.add(LinkPrediction.run(data.name(), info.name(), "held-out edges", run, s, model, split,
-                            hits, resolved.get(m), ctx, progress));
-                }
+        return new Plan<>() {
+            @Override
+            public String dataset() {
+                return data.name();
             }
-        }
-        Reporting.report(table, settings, "test_auc", output.dir("link", data.name()), !output.noPlots,
-                spec.commandLine().getOut(), spec.commandLine().getErr());
-        return 0;
+
+            @Override
+            public int runsPerModel() {
+                return runs;
+            }
+
+            @Override
+            public Map<String, Object> settings() {
+                return settings;
+            }
+
+            @Override
+            public List<RunResult> run(ModelInfo<LinkModelFactory> info, HyperParameters hp, Progress progress) {
+                List<RunResult> results = new ArrayList<>();
+                for (int run = 0; run < runs; run++) {
+                    long s = seeds.seed + run;
+                    EdgeSplit split = splits.get(run);
+                    var model = info.factory().create(split.trainGraph(), data.features(), data.numFeatures(),
+                            split.train().src(), split.train().dst(), hp, s);
+                    results.add(LinkPrediction.run(data.name(), info.name(), "held-out edges", run, s, model, split,
+                            hits, hp, ctx, progress));
+                }
+                return results;
+            }
+        };
     }
 }

@@ -2,9 +2,8 @@ package io.gnn4j.bench.cli;
 
 import io.gnn4j.bench.config.ExperimentConfig;
 import io.gnn4j.bench.config.HyperParameters;
-import io.gnn4j.bench.data.FeatureNormalization;
 import io.gnn4j.bench.eval.Progress;
-import io.gnn4j.bench.eval.ResultsTable;
+import io.gnn4j.bench.eval.RunResult;
 import io.gnn4j.bench.models.ModelInfo;
 import io.gnn4j.bench.models.ModelRegistry;
 import io.gnn4j.bench.models.Models;
@@ -15,17 +14,15 @@ import io.gnn4j.datasets.NodeDataset;
 import io.gnn4j.datasets.Split;
 import io.gnn4j.datasets.split.Splits;
 import io.gnn4j.graph.ExecutionContext;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code gnn4j node}: node classification, dataset × models × seeds → a table of test accuracy (at the best
@@ -36,7 +33,7 @@ import picocli.CommandLine.Spec;
         description = "Node classification: train models over seeds on a dataset and print mean ± std test accuracy.",
         footer = {"", "Examples:", "  ./gnn4j node --dataset cora --model gcn --seeds 10",
                 "  ./gnn4j node --config gat-cora", "  ./gnn4j node --dataset texas --model gcn,mlp --split geom-gcn"})
-final class NodeCommand implements Callable<Integer> {
+final class NodeCommand extends ExperimentCommand<NodeModelFactory> {
     @Option(names = {"-d", "--dataset"}, paramLabel = "NAME|PATH",
             description = "a known name (cora, citeseer, texas, …) or a dataset folder/file; format detected")
     String dataset;
@@ -50,11 +47,8 @@ final class NodeCommand implements Callable<Integer> {
                     + "default: public when the dataset has it, else geom-gcn")
     String protocol;
 
-    @Option(names = "--seeds", paramLabel = "N", description = "runs per model (default 10)")
-    Integer seeds;
-
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "first seed; run i uses S + i")
-    long seed;
+    @Mixin
+    SeedOptions seeds;
 
     @Option(names = "--train-per-class", defaultValue = "20", description = "random split: training nodes per class")
     int trainPerClass;
@@ -65,79 +59,77 @@ final class NodeCommand implements Callable<Integer> {
     @Option(names = "--test-size", defaultValue = "1000", description = "random split: test nodes")
     int testSize;
 
-    @Option(names = "--raw-features", description = "do not row-normalise the features (default: row-normalise, "
-            + "as the GCN/GAT reference code does)")
-    boolean rawFeatures;
-
-    @Spec
-    CommandSpec spec;
-
     @Mixin
-    HyperParameterOptions hyper;
-
-    @Mixin
-    OutputOptions output;
+    FeatureOptions features;
 
     @Override
-    public Integer call() throws Exception {
-        ExperimentRequest request = ExperimentRequest.resolve(output, dataset, models);
+    String name() {
+        return "node";
+    }
+
+    @Override
+    ModelRegistry<NodeModelFactory> registry() {
+        return Models.node();
+    }
+
+    @Override
+    String barMetric() {
+        return "test_acc";
+    }
+
+    @Override
+    String datasetOption() {
+        return dataset;
+    }
+
+    @Override
+    List<String> modelOption() {
+        return models;
+    }
+
+    @Override
+    Plan<NodeModelFactory> plan(ExperimentRequest request, ExecutionContext ctx) throws IOException {
         ExperimentConfig cfg = request.config();
-        String datasetArg = request.dataset();
-        int runs = seeds != null ? seeds : cfg.seeds() != null ? cfg.seeds() : 10;
-        if (runs < 1) {
-            throw new IllegalArgumentException("--seeds must be >= 1, got " + runs);
-        }
-        ModelRegistry<NodeModelFactory> registry = Models.node();
-        List<ModelInfo<NodeModelFactory>> infos = request.models(registry);
-        Datasets.Loaded loaded = DatasetArgument.load(datasetArg, false);
-        NodeDataset data = DatasetArgument.node(loaded);
-        boolean raw = rawFeatures || "raw".equals(cfg.features());
-        if (!raw) {
-            data = FeatureNormalization.rowNormalized(data);
-        }
+        int runs = seeds.runs(cfg);
+        Datasets.Loaded loaded = DatasetArgument.load(request.dataset(), false);
+        boolean raw = features.raw(cfg);
+        NodeDataset data = features.apply(DatasetArgument.node(loaded), cfg);
         String proto = protocol != null ? protocol : cfg.protocol() != null ? cfg.protocol()
                 : hasSplit(data, "public") ? "public" : "geom-gcn";
         List<Split> splits = splits(data, proto.toLowerCase(Locale.ROOT), runs);
-        ExecutionContext ctx = Reporting.context(output.threads);
-
-        ResultsTable table = new ResultsTable();
         Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("command", "node");
-        settings.put("dataset", data.name());
         settings.put("source", loaded.source());
         settings.put("protocol", proto);
         settings.put("seeds", runs);
-        settings.put("firstSeed", seed);
+        settings.put("firstSeed", seeds.seed);
         settings.put("rowNormalizedFeatures", !raw);
-        settings.put("threads", ctx.threads());
-        if (output.config != null) {
-            settings.put("config", output.config);
-        }
-        Map<String, Object> hps = new LinkedHashMap<>();
-        settings.put("hyperParameters", hps);
-        List<HyperParameters> resolved = new ArrayList<>();
-        long totalEpochs = 0;
-        for (ModelInfo<NodeModelFactory> info : infos) {
-            HyperParameters hp = HyperParameters.DEFAULTS.with(info.defaults().then(cfg.hyperParameters())
-                    .then(hyper.overrides()));
-            resolved.add(hp);
-            hps.put(info.name(), hp.toMap());
-            totalEpochs += (long) hp.epochs() * runs;
-        }
-        try (Progress progress = Progress.start("node " + data.name(), totalEpochs, output.quiet)) {
-            for (int m = 0; m < infos.size(); m++) {
-                ModelInfo<NodeModelFactory> info = infos.get(m);
-                HyperParameters hp = resolved.get(m);
+        return new Plan<>() {
+            @Override
+            public String dataset() {
+                return data.name();
+            }
+
+            @Override
+            public int runsPerModel() {
+                return runs;
+            }
+
+            @Override
+            public Map<String, Object> settings() {
+                return settings;
+            }
+
+            @Override
+            public List<RunResult> run(ModelInfo<NodeModelFactory> info, HyperParameters hp, Progress progress) {
+                List<RunResult> results = new ArrayList<>();
                 for (int run = 0; run < runs; run++) {
-                    long s = seed + run;
-                    table.add(NodeClassification.run(info.name(), splits.get(run).name(), run, s,
+                    long s = seeds.seed + run;
+                    results.add(NodeClassification.run(info.name(), splits.get(run).name(), run, s,
                             info.factory().create(data, hp, s), data, splits.get(run), hp, ctx, progress));
                 }
+                return results;
             }
-        }
-        Reporting.report(table, settings, "test_acc", output.dir("node", data.name()), !output.noPlots,
-                spec.commandLine().getOut(), spec.commandLine().getErr());
-        return 0;
+        };
     }
 
     private static boolean hasSplit(NodeDataset d, String name) {
@@ -156,7 +148,7 @@ final class NodeCommand implements Callable<Integer> {
             case "random" -> {
                 for (int i = 0; i < runs; i++) {
                     out.add(Splits.perClass(data.labels(), data.numClasses(), trainPerClass, valSize, testSize,
-                            seed + i));
+                            seeds.seed + i));
                 }
             }
             case "geom-gcn" -> {

@@ -1,0 +1,23 @@
+package io.gnn4j.bench.cli;
+
+import io.gnn4j.bench.config.ExperimentConfig;
+import io.gnn4j.bench.data.FeatureNormalization;
+import io.gnn4j.datasets.NodeDataset;
+import picocli.CommandLine.Option;
+
+/** How the node features are prepared by the commands on one graph ({@code node}, {@code link}). */
+final class FeatureOptions {
+    @Option(names = "--raw-features", description = "do not row-normalise the features (default: row-normalise, "
+            + "as the GCN/GAT reference code does)")
+    boolean rawFeatures;
+
+    /** Whether the features stay as read: the option, or {@code features: raw} in the configuration. */
+    boolean raw(ExperimentConfig cfg) {
+        return rawFeatures || "raw".equals(cfg.features());
+    }
+
+    /** {@code data} with its features row-normalised, unless {@link #raw} says otherwise. */
+    NodeDataset apply(NodeDataset data, ExperimentConfig cfg) {
+        return raw(cfg) ? data : FeatureNormalization.rowNormalized(data);
+    }
+}
