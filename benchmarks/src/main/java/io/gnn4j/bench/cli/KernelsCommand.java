@@ -7,6 +7,7 @@ import io.gnn4j.graph.Normalization;
 import io.gnn4j.graph.SparseOps;
 import io.gnn4j.graph.internal.KernelProvider;
 import io.gnn4j.graph.internal.SparseKernels;
+import java.io.PrintWriter;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -16,7 +17,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code gnn4j kernels}: builds a random graph, normalises it as GCN does and times SpMM {@code Â·X} with the scalar
@@ -26,6 +29,9 @@ import picocli.CommandLine.Option;
 @Command(name = "kernels", mixinStandardHelpOptions = true,
         description = "Time the sparse kernels (SpMM) on a random graph and print a table.")
 final class KernelsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--nodes", defaultValue = "100000", description = "number of nodes (default: ${DEFAULT-VALUE})")
     int nodes;
 
@@ -63,6 +69,7 @@ final class KernelsCommand implements Callable<Integer> {
         }
         Graph a = Normalization.gcn(b.build());
         long cells = (long) nodes * features;
+        PrintWriter out = spec.commandLine().getOut();
         try (Arena arena = Arena.ofShared()) {
             MemorySegment x = arena.allocate(cells * Float.BYTES, 64);
             MemorySegment y = arena.allocate(cells * Float.BYTES, 64);
@@ -70,10 +77,10 @@ final class KernelsCommand implements Callable<Integer> {
                 x.setAtIndex(ValueLayout.JAVA_FLOAT, i, (float) r.nextDouble(-1, 1));
             }
             long bytes = (long) a.numEntries() * features * 4 + cells * 4 + (nodes + 1L + a.numEntries()) * 8;
-            System.out.printf("Â = D^-1/2 (A+I) D^-1/2 of a random graph: %,d nodes, %,d entries; X: %d features%n%n",
+            out.printf("Â = D^-1/2 (A+I) D^-1/2 of a random graph: %,d nodes, %,d entries; X: %d features%n%n",
                     nodes, a.numEntries(), features);
-            System.out.println("| kernels | threads | median ms | GB/s |");
-            System.out.println("|---|---|---|---|");
+            out.println("| kernels | threads | median ms | GB/s |");
+            out.println("|---|---|---|---|");
             List<SparseKernels> impls = new ArrayList<>();
             for (String name : kernels) {
                 switch (name) {
@@ -94,10 +101,11 @@ final class KernelsCommand implements Callable<Integer> {
                     }
                     Arrays.sort(ms);
                     double median = ms[reps / 2];
-                    System.out.printf("| %s | %d | %.1f | %.1f |%n", k.name(), t, median, bytes / median / 1e6);
+                    out.printf("| %s | %d | %.1f | %.1f |%n", k.name(), t, median, bytes / median / 1e6);
                 }
             }
         }
+        out.flush();
         return 0;
     }
 }

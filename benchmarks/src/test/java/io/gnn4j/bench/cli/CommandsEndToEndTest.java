@@ -94,8 +94,8 @@ class CommandsEndToEndTest {
         assertEquals(0, r.code(), r.err());
         Matcher m = singleRow(r.out(), "MUTAG", "gin", 2);
         double mean = Double.parseDouble(m.group(4));
-        // 19 test graphs per fold: accuracy is a multiple of 1/19 or 1/18, somewhere above a coin flip's floor
-        assertTrue(mean >= 30 && mean <= 100, "test accuracy " + mean);
+        // 19 test graphs per fold; predicting the majority class alone scores 66.5 %: GIN must do better
+        assertTrue(mean > 66.5 && mean <= 100, "test accuracy " + mean);
         List<String> runs = Files.readAllLines(dir.resolve("runs.csv"));
         assertEquals(3, runs.size());
         assertTrue(runs.get(1).startsWith("MUTAG,gin,standard,0,0,"), runs.get(1));
@@ -150,7 +150,7 @@ class CommandsEndToEndTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String c : List.of("info", "node", "graph", "link")) {
+        for (String c : List.of("info", "node", "graph", "link", "kernels", "report")) {
             Run r = run(c, "--help");
             assertEquals(0, r.code());
             assertTrue(r.out().startsWith("Usage: gnn4j " + c), r.out());
@@ -163,6 +163,51 @@ class CommandsEndToEndTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("graphs          188"), r.out());
         assertTrue(r.out().contains("class sizes     [63, 125]"), r.out());
+    }
+
+    @Test
+    void linkCommandTrainsTheAutoEncoderOnCoraAndReportsAucAndHits(@TempDir Path dir) throws Exception {
+        Run r = run("link", "--dataset", "cora", "--model", "gcn", "--seeds", "1", "--epochs", "30", "--threads", "1",
+                "--quiet", "--no-plots", "-o", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(3, lines.size(), r.out());
+        assertTrue(lines.get(0).contains("test auc (%)") && lines.get(0).contains("test hits@10 (%)"), lines.get(0));
+        Matcher m = Pattern.compile("\\| cora \\| gcn \\| 1 \\| (\\d+\\.\\d) ± 0\\.0 \\|.*").matcher(lines.get(2));
+        assertTrue(m.matches(), lines.get(2));
+        double auc = Double.parseDouble(m.group(1));
+        assertTrue(auc > 65 && auc <= 100, "test AUC " + auc + " after 30 epochs (a random scorer gives 50)");
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
+        assertEquals("link", json.at("/settings/command").asText());
+        assertEquals(1, json.at("/settings/seeds").asInt());
+    }
+
+    @Test
+    void kernelsCommandTimesBothKernelsOnASmallGraph() {
+        Run r = run("kernels", "--nodes", "2000", "--edges", "10000", "--features", "16", "--threads", "1",
+                "--reps", "3");
+        assertEquals(0, r.code(), r.err());
+        List<String> rows = r.out().lines().filter(l -> l.matches("\\| (scalar|vector|panama)\\S* \\| 1 \\| .*")).toList();
+        assertEquals(2, rows.size(), r.out());
+        for (String row : rows) {
+            double ms = Double.parseDouble(row.split("\\|")[3].trim());
+            assertTrue(ms > 0, row);
+        }
+    }
+
+    @Test
+    void reportMergesRunsSplitOverTwoInvocations(@TempDir Path dir) throws Exception {
+        Path a = dir.resolve("a"), b = dir.resolve("b"), merged = dir.resolve("merged");
+        for (String[] part : List.of(new String[] {"0", a.toString()}, new String[] {"2", b.toString()})) {
+            Run r = run("node", "--dataset", "cora", "--model", "sgc", "--seeds", "2", "--seed", part[0], "--epochs",
+                    "5", "--threads", "1", "--quiet", "--no-plots", "-o", part[1]);
+            assertEquals(0, r.code(), r.err());
+        }
+        Run r = run("report", a.toString(), b.toString(), "-o", merged.toString());
+        assertEquals(0, r.code(), r.err());
+        singleRow(r.out(), "cora", "sgc", 4);
+        List<String> runs = Files.readAllLines(merged.resolve("runs.csv"));
+        assertEquals(5, runs.size(), String.join("\n", runs));
     }
 
     private static String[] concat(String[] a, String last) {
