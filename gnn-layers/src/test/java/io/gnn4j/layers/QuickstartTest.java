@@ -10,7 +10,7 @@ import io.gnn4j.nn.Tensor;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The README's GCN example, kept compiling and training. */
+/** The plain Tape-level training loop the README names (what the Trainer does each step), kept compiling and training. */
 class QuickstartTest {
     @Test
     void readmeGcnExampleTrainsToHighTrainingAccuracy() {
