@@ -1,6 +1,7 @@
 package io.gnn4j.nn;
 
 import io.gnn4j.graph.Graph;
+import io.gnn4j.graph.SegmentIndex;
 import java.util.Map;
 import java.util.WeakHashMap;
 
@@ -31,26 +32,16 @@ public record EdgeIndex(int[] rowPtr, int[] src, int[] dst, int[] inPtr, int[] i
         int n = g.numNodes(), e = g.numEntries();
         int[] rowPtr = g.rowPtr(), colIdx = g.colIdx();
         int[] src = new int[e];
-        int[] inPtr = new int[n + 1];
         for (int u = 0; u < n; u++) {
-            for (int k = rowPtr[u]; k < rowPtr[u + 1]; k++) {
-                src[k] = u;
-                inPtr[colIdx[k] + 1]++;
-            }
+            java.util.Arrays.fill(src, rowPtr[u], rowPtr[u + 1], u);
         }
-        for (int v = 0; v < n; v++) {
-            inPtr[v + 1] += inPtr[v];
-        }
-        int[] next = java.util.Arrays.copyOf(inPtr, n);
-        int[] inEdges = new int[e];
-        for (int k = 0; k < e; k++) {
-            inEdges[next[colIdx[k]]++] = k;
-        }
+        SegmentIndex byTarget = SegmentIndex.of(colIdx, n);
+        int[] inEdges = byTarget.members();
         int[] inSrc = new int[e];
         for (int p = 0; p < e; p++) {
             inSrc[p] = src[inEdges[p]];
         }
-        return new EdgeIndex(rowPtr, src, colIdx, inPtr, inEdges, inSrc);
+        return new EdgeIndex(rowPtr, src, colIdx, byTarget.ptr(), inEdges, inSrc);
     }
 
     /** Number of nodes N. */

@@ -90,15 +90,15 @@ public final class SparseOps {
      */
     public static void scatterSum(int[] index, int numSegments, MemorySegment src, MemorySegment out, int f,
                                   ExecutionContext ctx) {
-        SegmentIndex s = SegmentIndex.of(index, numSegments, src, out, f);
-        spmm(KernelProvider.kernels(), s.rowPtr(), s.sources(), null, numSegments, src, out, f, ctx);
+        SegmentIndex s = segments(index, numSegments, src, out, f);
+        spmm(KernelProvider.kernels(), s.ptr(), s.members(), null, numSegments, src, out, f, ctx);
     }
 
     /** Scatter-mean: like {@link #scatterSum} divided by each segment's count (0 for empty segments). */
     public static void scatterMean(int[] index, int numSegments, MemorySegment src, MemorySegment out, int f,
                                    ExecutionContext ctx) {
-        SegmentIndex s = SegmentIndex.of(index, numSegments, src, out, f);
-        spmm(KernelProvider.kernels(), s.rowPtr(), s.sources(), s.inverseCounts(), numSegments, src, out, f,
+        SegmentIndex s = segments(index, numSegments, src, out, f);
+        spmm(KernelProvider.kernels(), s.ptr(), s.members(), s.inverseCounts(), numSegments, src, out, f,
                 ctx);
     }
 
@@ -108,15 +108,22 @@ public final class SparseOps {
      */
     public static void scatterMax(int[] index, int numSegments, MemorySegment src, MemorySegment out, int[] argmax,
                                   int f, ExecutionContext ctx) {
-        SegmentIndex s = SegmentIndex.of(index, numSegments, src, out, f);
+        SegmentIndex s = segments(index, numSegments, src, out, f);
         if ((long) argmax.length != (long) numSegments * f) {
             throw new IllegalArgumentException("argmax has length " + argmax.length + " but needs numSegments×f = "
                     + (long) numSegments * f);
         }
         SparseKernels k = KernelProvider.kernels();
-        int[] bounds = RowPartition.balanced(s.rowPtr(), numSegments, blocksFor(ctx));
-        ctx.forEachBlock(bounds.length - 1, b -> k.segmentMax(s.rowPtr(), s.sources(), src, out, argmax, f,
+        int[] bounds = RowPartition.balanced(s.ptr(), numSegments, blocksFor(ctx));
+        ctx.forEachBlock(bounds.length - 1, b -> k.segmentMax(s.ptr(), s.members(), src, out, argmax, f,
                 bounds[b], bounds[b + 1]));
+    }
+
+    /** The regrouping of a scatter's index, after checking that src holds index.length rows and out numSegments. */
+    private static SegmentIndex segments(int[] index, int numSegments, MemorySegment src, MemorySegment out, int f) {
+        requireBytes("src", src, index.length, f);
+        requireBytes("out", out, numSegments, f);
+        return SegmentIndex.of(index, numSegments);
     }
 
     private static int blocksFor(ExecutionContext ctx) {
@@ -124,7 +131,7 @@ public final class SparseOps {
         return ctx.threads() == 1 ? 1 : ctx.threads() * 8;
     }
 
-    static void requireBytes(String name, MemorySegment m, long rows, int f) {
+    private static void requireBytes(String name, MemorySegment m, long rows, int f) {
         long need = rows * f * Float.BYTES;
         if (m.byteSize() < need) {
             throw new IllegalArgumentException(name + " holds " + m.byteSize() / Float.BYTES + " floats but needs "
