@@ -1,15 +1,14 @@
 package io.gnn4j.nn;
 
+import io.gnn4j.graph.Derived;
 import io.gnn4j.graph.Graph;
 import io.gnn4j.graph.SegmentIndex;
-import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * The stored entries of a graph as an edge list in CSR order — entry e is {@code src[e] → dst[e]} — plus the same
  * entries grouped by target ({@code inPtr}/{@code inEdges}, ascending source within a target), so that per-edge
  * tensors (attention scores, E×h) can be reduced over incoming or outgoing edges without sorting. Built once per
- * graph and cached (weakly, by graph identity).
+ * graph and kept by it ({@link Graph#derived}).
  *
  * @param rowPtr  N+1 CSR offsets: the entries leaving u are {@code [rowPtr[u], rowPtr[u+1])} (shared with the graph)
  * @param src     source node of each entry, length E
@@ -19,13 +18,11 @@ import java.util.WeakHashMap;
  * @param inSrc   the source node of each entry in {@code inEdges} order ({@code src[inEdges[p]]}), read sequentially
  */
 public record EdgeIndex(int[] rowPtr, int[] src, int[] dst, int[] inPtr, int[] inEdges, int[] inSrc) {
-    private static final Map<Graph, EdgeIndex> CACHE = new WeakHashMap<>();
+    private static final Derived<EdgeIndex> KEY = Derived.of("edge index", EdgeIndex::build);
 
-    /** The (cached) edge index of {@code g}. */
+    /** The edge index of {@code g}, built once and kept by the graph. */
     public static EdgeIndex of(Graph g) {
-        synchronized (CACHE) {
-            return CACHE.computeIfAbsent(g, EdgeIndex::build);
-        }
+        return g.derived(KEY);
     }
 
     private static EdgeIndex build(Graph g) {

@@ -36,6 +36,7 @@ public final class Tape {
     private final long seed;
     private final ExecutionContext ctx;
     private final BufferPool pool = new BufferPool();
+    private final Groupings groupings = new Groupings();
     private final ArrayList<Tensor> owned = new ArrayList<>();
     private final ArrayList<Tensor> nodeOutputs = new ArrayList<>();
     private final ArrayList<Runnable> nodeBackwards = new ArrayList<>();
@@ -1097,7 +1098,7 @@ public final class Tape {
         });
         record(y, () -> {
             // x̄[s] += Σ_{i : index[i] = s} ȳ[i], summed per row of x in ascending i (parallel over rows of x)
-            SegmentIndex grp = Grouping.of(index, x.rows);
+            SegmentIndex grp = groupings.of(index, x.rows);
             MemorySegment ga = acc(x), g = y.gradData;
             parallelRows(x.rows, f, (from, to) -> {
                 float[] sum = new float[f];
@@ -1174,7 +1175,7 @@ public final class Tape {
      */
     public Tensor segmentSoftmax(Tensor x, int[] index, int numSegments) {
         requireIndexRows(x, index);
-        SegmentIndex grp = Grouping.of(index, numSegments);
+        SegmentIndex grp = groupings.of(index, numSegments);
         int f = x.cols;
         Tensor y = out(x.rows, f, x);
         MemorySegment xd = x.data, yd = y.data;
