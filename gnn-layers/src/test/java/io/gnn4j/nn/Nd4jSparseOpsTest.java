@@ -30,21 +30,12 @@ class Nd4jSparseOpsTest {
         return b.build();
     }
 
-    static float[] random(int len, long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        float[] a = new float[len];
-        for (int i = 0; i < len; i++) {
-            a[i] = (float) r.nextDouble(-1, 1);
-        }
-        return a;
-    }
-
     @Test
     void spmmOnTensorsEqualsTheKernelOnHeapArrays() {
         Graph a = randomDirected(50, 200, 5);
         int f = 33;
-        float[] x = random(50 * f, 4);
-        var xt = Nd4j.create(x, new long[] {50, f}, 'c');
+        var xt = Nd4j.rand(DataType.FLOAT, 50, f);
+        float[] x = xt.data().asFloat();
         var yt = Nd4j.create(DataType.FLOAT, 50, f);
         var tt = Nd4j.create(DataType.FLOAT, 50, f);
         Nd4jSparseOps.spmm(a, xt, yt, CTX);
