@@ -4,9 +4,9 @@ import io.gnn4j.graph.ExecutionContext;
 import io.gnn4j.graph.Graph;
 import io.gnn4j.graph.GraphBuilder;
 import io.gnn4j.graph.SparseOps;
-import io.gnn4j.graph.Tensors;
 import io.gnn4j.graph.internal.KernelProvider;
 import io.gnn4j.graph.internal.SparseKernels;
+import io.gnn4j.nn.Nd4jViews;
 import java.lang.foreign.MemorySegment;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -64,8 +64,8 @@ public class SpmmBenchmark {
         graph = randomSymmetricGraph(N, EDGES, 42);
         x = Nd4j.rand(DataType.FLOAT, N, F);
         y = Nd4j.create(DataType.FLOAT, N, F);
-        xs = Tensors.segment(x);
-        ys = Tensors.segment(y);
+        xs = Nd4jViews.segment(x);
+        ys = Nd4jViews.segment(y);
         ctx = ExecutionContext.withThreads(threads);
         impl = kernels.equals("scalar") ? KernelProvider.scalar() : KernelProvider.vector();
         System.out.printf("%n[spmm] %s, nnz=%d, kernels=%s, bytes/op=%d%n", graph, graph.numEntries(), impl.name(),

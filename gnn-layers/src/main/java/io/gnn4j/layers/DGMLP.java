@@ -5,7 +5,7 @@ import io.gnn4j.graph.Graph;
 import io.gnn4j.graph.GraphBuilder;
 import io.gnn4j.graph.Normalization;
 import io.gnn4j.graph.SelfLoops;
-import io.gnn4j.graph.SparseOps;
+import io.gnn4j.nn.Nd4jSparseOps;
 import io.gnn4j.nn.Tape;
 import io.gnn4j.nn.Tensor;
 import java.lang.foreign.MemorySegment;
@@ -89,7 +89,7 @@ public final class DGMLP extends GraphModule {
         Graph a = operator(graph, r);
         Tensor cur = copy(x), next = zeros(x.rows(), x.cols());
         for (int i = 0; i < k; i++) {
-            SparseOps.spmm(a, cur.value(), next.value(), ctx);
+            Nd4jSparseOps.spmm(a, cur.value(), next.value(), ctx);
             Tensor t = cur;
             cur = next;
             next = t;
@@ -116,7 +116,7 @@ public final class DGMLP extends GraphModule {
         Tensor cur = copy(x), next = zeros(n, f);
         for (int k = 0; k <= hops; k++) {
             if (k > 0) {
-                SparseOps.spmm(a, cur.value(), next.value(), ctx);
+                Nd4jSparseOps.spmm(a, cur.value(), next.value(), ctx);
                 Tensor t = cur;
                 cur = next;
                 next = t;
@@ -175,7 +175,7 @@ public final class DGMLP extends GraphModule {
         Tensor cur = copy(x), next = zeros(n, f);
         for (int k = 0; k <= hops; k++) {
             if (k > 0) {
-                SparseOps.spmm(a, cur.value(), next.value(), ctx);
+                Nd4jSparseOps.spmm(a, cur.value(), next.value(), ctx);
                 Tensor t = cur;
                 cur = next;
                 next = t;

@@ -1,39 +1,28 @@
 package io.gnn4j.layers;
 
+import io.gnn4j.graph.Derived;
 import io.gnn4j.graph.Graph;
 import io.gnn4j.graph.GraphBuilder;
 import io.gnn4j.graph.Normalization;
 import io.gnn4j.graph.SelfLoops;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.WeakHashMap;
-import java.util.function.Function;
 
 /**
- * Sparse operators derived from a graph, built once per graph (weakly cached by identity) and shared by every layer
- * that needs them: the GCN operator, the unweighted structure, the incoming-mean operator and the graph with self
- * loops.
+ * Sparse operators derived from a graph, built once per graph and kept by it ({@link Graph#derived}), shared by every
+ * layer that needs them: the GCN operator, the unweighted structure, the incoming-mean operator and the graph with
+ * self loops.
  */
 final class Operators {
-    private static final Map<Graph, Map<String, Graph>> CACHE = new WeakHashMap<>();
+    private static final Derived<Graph> GCN = Derived.of("gcn", Normalization::gcn);
+    private static final Derived<Graph> UNWEIGHTED = Derived.of("unweighted", Operators::dropWeights);
+    private static final Derived<Graph> MEAN_INCOMING = Derived.of("mean", Operators::incomingMean);
+    private static final Derived<Graph> SELF_LOOPS = Derived.of("selfloops",
+            g -> GraphBuilder.from(g).selfLoops(SelfLoops.ADD).build());
 
     private Operators() {}
 
-    private static Graph cached(Graph g, String key, Function<Graph, Graph> make) {
-        synchronized (CACHE) {
-            Map<String, Graph> m = CACHE.computeIfAbsent(g, k -> new HashMap<>());
-            Graph op = m.get(key);
-            if (op == null) {
-                op = make.apply(g);
-                m.put(key, op);
-            }
-            return op;
-        }
-    }
-
     /** Â = D̃^{-1/2}(A + I)D̃^{-1/2} of Kipf &amp; Welling (graph-core's {@link Normalization#gcn}). */
     static Graph gcn(Graph g) {
-        return cached(g, "gcn", Normalization::gcn);
+        return g.derived(GCN);
     }
 
     /** The same entries with every weight 1 (the graph itself when it is unweighted). */
@@ -41,7 +30,7 @@ final class Operators {
         if (!g.isWeighted()) {
             return g;
         }
-        return cached(g, "unweighted", Operators::dropWeights);
+        return g.derived(UNWEIGHTED);
     }
 
     private static Graph dropWeights(Graph g) {
@@ -59,7 +48,7 @@ final class Operators {
 
     /** The operator M with {@code (M·X)[v] = (1/|N_in(v)|) Σ_{u→v} X[u]}: the random walk operator of Aᵀ, unweighted. */
     static Graph meanIncoming(Graph g) {
-        return cached(g, "mean", Operators::incomingMean);
+        return g.derived(MEAN_INCOMING);
     }
 
     // Built here rather than with Normalization.randomWalk(Aᵀ): graph-core's generalised normalisation scales the
@@ -79,6 +68,6 @@ final class Operators {
 
     /** The graph with a self loop on every node (existing self loops kept, as PyG's remaining self loops). */
     static Graph withSelfLoops(Graph g) {
-        return cached(g, "selfloops", k -> GraphBuilder.from(k).selfLoops(SelfLoops.ADD).build());
+        return g.derived(SELF_LOOPS);
     }
 }

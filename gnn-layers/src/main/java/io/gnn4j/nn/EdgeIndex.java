@@ -1,14 +1,14 @@
 package io.gnn4j.nn;
 
+import io.gnn4j.graph.Derived;
 import io.gnn4j.graph.Graph;
-import java.util.Map;
-import java.util.WeakHashMap;
+import io.gnn4j.graph.SegmentIndex;
 
 /**
  * The stored entries of a graph as an edge list in CSR order — entry e is {@code src[e] → dst[e]} — plus the same
  * entries grouped by target ({@code inPtr}/{@code inEdges}, ascending source within a target), so that per-edge
  * tensors (attention scores, E×h) can be reduced over incoming or outgoing edges without sorting. Built once per
- * graph and cached (weakly, by graph identity).
+ * graph and kept by it ({@link Graph#derived}).
  *
  * @param rowPtr  N+1 CSR offsets: the entries leaving u are {@code [rowPtr[u], rowPtr[u+1])} (shared with the graph)
  * @param src     source node of each entry, length E
@@ -18,39 +18,27 @@ import java.util.WeakHashMap;
  * @param inSrc   the source node of each entry in {@code inEdges} order ({@code src[inEdges[p]]}), read sequentially
  */
 public record EdgeIndex(int[] rowPtr, int[] src, int[] dst, int[] inPtr, int[] inEdges, int[] inSrc) {
-    private static final Map<Graph, EdgeIndex> CACHE = new WeakHashMap<>();
+    private static final Derived<EdgeIndex> KEY = Derived.of("edge index", EdgeIndex::build);
 
-    /** The (cached) edge index of {@code g}. */
+    /** The edge index of {@code g}, built once and kept by the graph. */
     public static EdgeIndex of(Graph g) {
-        synchronized (CACHE) {
-            return CACHE.computeIfAbsent(g, EdgeIndex::build);
-        }
+        return g.derived(KEY);
     }
 
     private static EdgeIndex build(Graph g) {
         int n = g.numNodes(), e = g.numEntries();
         int[] rowPtr = g.rowPtr(), colIdx = g.colIdx();
         int[] src = new int[e];
-        int[] inPtr = new int[n + 1];
         for (int u = 0; u < n; u++) {
-            for (int k = rowPtr[u]; k < rowPtr[u + 1]; k++) {
-                src[k] = u;
-                inPtr[colIdx[k] + 1]++;
-            }
+            java.util.Arrays.fill(src, rowPtr[u], rowPtr[u + 1], u);
         }
-        for (int v = 0; v < n; v++) {
-            inPtr[v + 1] += inPtr[v];
-        }
-        int[] next = java.util.Arrays.copyOf(inPtr, n);
-        int[] inEdges = new int[e];
-        for (int k = 0; k < e; k++) {
-            inEdges[next[colIdx[k]]++] = k;
-        }
+        SegmentIndex byTarget = SegmentIndex.of(colIdx, n);
+        int[] inEdges = byTarget.members();
         int[] inSrc = new int[e];
         for (int p = 0; p < e; p++) {
             inSrc[p] = src[inEdges[p]];
         }
-        return new EdgeIndex(rowPtr, src, colIdx, inPtr, inEdges, inSrc);
+        return new EdgeIndex(rowPtr, src, colIdx, byTarget.ptr(), inEdges, inSrc);
     }
 
     /** Number of nodes N. */

@@ -2,6 +2,7 @@ package io.gnn4j.nn;
 
 import io.gnn4j.graph.ExecutionContext;
 import io.gnn4j.graph.Graph;
+import io.gnn4j.graph.SegmentIndex;
 import io.gnn4j.graph.SparseOps;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ public final class Tape {
     private final long seed;
     private final ExecutionContext ctx;
     private final BufferPool pool = new BufferPool();
+    private final Groupings groupings = new Groupings();
     private final ArrayList<Tensor> owned = new ArrayList<>();
     private final ArrayList<Tensor> nodeOutputs = new ArrayList<>();
     private final ArrayList<Runnable> nodeBackwards = new ArrayList<>();
@@ -1096,17 +1098,17 @@ public final class Tape {
         });
         record(y, () -> {
             // x̄[s] += Σ_{i : index[i] = s} ȳ[i], summed per row of x in ascending i (parallel over rows of x)
-            Grouping grp = Grouping.of(index, x.rows);
+            SegmentIndex grp = groupings.of(index, x.rows);
             MemorySegment ga = acc(x), g = y.gradData;
             parallelRows(x.rows, f, (from, to) -> {
                 float[] sum = new float[f];
                 for (int s = from; s < to; s++) {
-                    if (grp.ptr[s] == grp.ptr[s + 1]) {
+                    if (grp.ptr()[s] == grp.ptr()[s + 1]) {
                         continue;
                     }
                     java.util.Arrays.fill(sum, 0f);
-                    for (int p = grp.ptr[s]; p < grp.ptr[s + 1]; p++) {
-                        long row = (long) grp.members[p] * f;
+                    for (int p = grp.ptr()[s]; p < grp.ptr()[s + 1]; p++) {
+                        long row = (long) grp.members()[p] * f;
                         for (int c = 0; c < f; c++) {
                             sum[c] += g.getAtIndex(Tensor.F, row + c);
                         }
@@ -1173,7 +1175,7 @@ public final class Tape {
      */
     public Tensor segmentSoftmax(Tensor x, int[] index, int numSegments) {
         requireIndexRows(x, index);
-        Grouping grp = Grouping.of(index, numSegments);
+        SegmentIndex grp = groupings.of(index, numSegments);
         int f = x.cols;
         Tensor y = out(x.rows, f, x);
         MemorySegment xd = x.data, yd = y.data;
@@ -1181,22 +1183,22 @@ public final class Tape {
         parallelRows(numSegments, Math.max(1, (int) Math.min(Integer.MAX_VALUE, x.size() / Math.max(1, numSegments))),
                 (from, to) -> {
             for (int s = from; s < to; s++) {
-                int p0 = grp.ptr[s], p1 = grp.ptr[s + 1];
+                int p0 = grp.ptr()[s], p1 = grp.ptr()[s + 1];
                 for (int c = 0; c < f; c++) {
                     float max = Float.NEGATIVE_INFINITY;
                     for (int p = p0; p < p1; p++) {
-                        max = Math.max(max, xd.getAtIndex(Tensor.F, (long) grp.members[p] * f + c));
+                        max = Math.max(max, xd.getAtIndex(Tensor.F, (long) grp.members()[p] * f + c));
                     }
                     double sum = 0;
                     for (int p = p0; p < p1; p++) {
-                        long i = (long) grp.members[p] * f + c;
+                        long i = (long) grp.members()[p] * f + c;
                         float ex = (float) Math.exp(xd.getAtIndex(Tensor.F, i) - max);
                         yd.setAtIndex(Tensor.F, i, ex);
                         sum += ex;
                     }
                     float inv = (float) (1 / sum);
                     for (int p = p0; p < p1; p++) {
-                        long i = (long) grp.members[p] * f + c;
+                        long i = (long) grp.members()[p] * f + c;
                         yd.setAtIndex(Tensor.F, i, yd.getAtIndex(Tensor.F, i) * inv);
                     }
                 }
@@ -1208,16 +1210,16 @@ public final class Tape {
             parallelRows(numSegments, Math.max(1, (int) Math.min(Integer.MAX_VALUE, x.size() / Math.max(1, numSegments))),
                     (from, to) -> {
                 for (int s = from; s < to; s++) {
-                    int p0 = grp.ptr[s], p1 = grp.ptr[s + 1];
+                    int p0 = grp.ptr()[s], p1 = grp.ptr()[s + 1];
                     for (int c = 0; c < f; c++) {
                         double dot = 0;
                         for (int p = p0; p < p1; p++) {
-                            long i = (long) grp.members[p] * f + c;
+                            long i = (long) grp.members()[p] * f + c;
                             dot += (double) yd.getAtIndex(Tensor.F, i) * g.getAtIndex(Tensor.F, i);
                         }
                         float d = (float) dot;
                         for (int p = p0; p < p1; p++) {
-                            long i = (long) grp.members[p] * f + c;
+                            long i = (long) grp.members()[p] * f + c;
                             float v = yd.getAtIndex(Tensor.F, i) * (g.getAtIndex(Tensor.F, i) - d);
                             ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + v);
                         }

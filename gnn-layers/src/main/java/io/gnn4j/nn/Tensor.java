@@ -1,6 +1,5 @@
 package io.gnn4j.nn;
 
-import io.gnn4j.graph.Tensors;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -34,7 +33,7 @@ public class Tensor {
         this.rows = Math.toIntExact(value.size(0));
         this.cols = Math.toIntExact(value.size(1));
         this.value = value;
-        this.data = Tensors.segment(value);
+        this.data = Nd4jViews.segment(value);
         this.requiresGrad = requiresGrad;
     }
 
@@ -150,7 +149,7 @@ public class Tensor {
     /** Sets the gradient buffer (allocated once by the owner, e.g. a parameter or the tape's pool). */
     void attachGrad(INDArray g) {
         this.grad = g;
-        this.gradData = Tensors.segment(g);
+        this.gradData = Nd4jViews.segment(g);
     }
 
     @Override

@@ -1,13 +1,16 @@
 package io.gnn4j.graph;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * An immutable graph on nodes {@code 0..N-1} stored as the CSR form of its adjacency matrix A: the entries of
  * row u are the edges u→v, with targets {@code colIdx[rowPtr[u] .. rowPtr[u+1])} sorted ascending and, when the
  * graph is weighted, their weights at the same positions in {@code weights}. An undirected graph stores each edge
  * in both directions (a self loop once). The transpose Aᵀ (the CSC form of A, i.e. incoming edges per node) is
- * built lazily once and cached. Instances come from {@link GraphBuilder}; the arrays are never modified after
+ * built lazily once and cached, and so is every other structure {@link Derived} from the graph: they live exactly as
+ * long as the graph. Instances come from {@link GraphBuilder}; the arrays are never modified after
  * construction, so accessors return them without copying.
  */
 public final class Graph {
@@ -17,6 +20,8 @@ public final class Graph {
     private final float[] weights;
     private final GraphType type;
     private volatile Graph transpose;
+    /** Structures derived from this graph, by key; guarded by {@code this}, created on first use. */
+    private Map<Derived<?>, Object> derived;
 
     /**
      * Wraps CSR arrays that the caller hands over and never modifies again; for {@link GraphBuilder} and
@@ -135,6 +140,34 @@ public final class Graph {
                 }
             }
         }
+        return t;
+    }
+
+    /**
+     * The structure {@code key} derives from this graph, built on first use and kept by the graph (so it is
+     * collected with it). Safe from any thread: the builder runs outside the graph's lock (it may derive other
+     * structures); when two threads build the same key at once, the first result stored is the one every caller
+     * gets.
+     */
+    public <T> T derived(Derived<T> key) {
+        Object value;
+        synchronized (this) {
+            value = derived == null ? null : derived.get(key);
+        }
+        if (value == null) {
+            T built = key.build(this);
+            synchronized (this) {
+                if (derived == null) {
+                    derived = new HashMap<>(4);
+                }
+                value = derived.putIfAbsent(key, built);
+            }
+            if (value == null) {
+                return built;
+            }
+        }
+        @SuppressWarnings("unchecked")
+        T t = (T) value;
         return t;
     }
 

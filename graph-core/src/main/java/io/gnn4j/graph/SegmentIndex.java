@@ -1,45 +1,54 @@
 package io.gnn4j.graph;
 
-import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
 
 /**
- * A scatter index ({@code index[i]} = segment of source row i) regrouped as a CSR matrix of numSegments rows whose
- * row s lists, in ascending order, the source rows of segment s: scatter reductions are then row reductions.
+ * A scatter index ({@code index[i]} = segment of row i) regrouped by segment with one counting sort: segment s holds
+ * the rows {@code members[ptr[s] .. ptr[s+1])} in ascending order. As a CSR matrix of numSegments rows, scatter
+ * reductions become row reductions; regrouping a graph's targets gives its incoming edges (the transpose).
  *
- * @param rowPtr  numSegments+1 offsets into {@code sources}
- * @param sources the source rows, grouped by segment
+ * @param ptr     numSegments+1 offsets into {@code members}
+ * @param members the rows, grouped by segment, ascending within a segment
  */
-record SegmentIndex(int[] rowPtr, int[] sources) {
-    static SegmentIndex of(int[] index, int numSegments, MemorySegment src, MemorySegment out, int f) {
+public record SegmentIndex(int[] ptr, int[] members) {
+    /**
+     * The regrouping of {@code index} into {@code numSegments} segments.
+     *
+     * @throws IllegalArgumentException when numSegments is negative or an id is outside {@code [0, numSegments)}
+     */
+    public static SegmentIndex of(int[] index, int numSegments) {
         if (numSegments < 0) {
             throw new IllegalArgumentException("numSegments must be >= 0, got " + numSegments);
         }
-        SparseOps.requireBytes("src", src, index.length, f);
-        SparseOps.requireBytes("out", out, numSegments, f);
-        int[] rowPtr = new int[numSegments + 1];
+        int[] ptr = new int[numSegments + 1];
         for (int i = 0; i < index.length; i++) {
             int s = index[i];
             if (s < 0 || s >= numSegments) {
                 throw new IllegalArgumentException("index[" + i + "] = " + s + " is out of range [0, " + numSegments + ")");
             }
-            rowPtr[s + 1]++;
+            ptr[s + 1]++;
         }
         for (int s = 0; s < numSegments; s++) {
-            rowPtr[s + 1] += rowPtr[s];
+            ptr[s + 1] += ptr[s];
         }
-        int[] next = java.util.Arrays.copyOf(rowPtr, numSegments);
-        int[] sources = new int[index.length];
+        int[] next = Arrays.copyOf(ptr, numSegments);
+        int[] members = new int[index.length];
         for (int i = 0; i < index.length; i++) {
-            sources[next[index[i]]++] = i;
+            members[next[index[i]]++] = i;
         }
-        return new SegmentIndex(rowPtr, sources);
+        return new SegmentIndex(ptr, members);
     }
 
-    /** Weight 1/|segment| per entry, for the mean. */
+    /** Number of segments. */
+    public int numSegments() {
+        return ptr.length - 1;
+    }
+
+    /** Weight 1/|segment| per member, for the mean. */
     float[] inverseCounts() {
-        float[] w = new float[sources.length];
-        for (int s = 0; s + 1 < rowPtr.length; s++) {
-            java.util.Arrays.fill(w, rowPtr[s], rowPtr[s + 1], 1f / (rowPtr[s + 1] - rowPtr[s]));
+        float[] w = new float[members.length];
+        for (int s = 0; s + 1 < ptr.length; s++) {
+            Arrays.fill(w, ptr[s], ptr[s + 1], 1f / (ptr[s + 1] - ptr[s]));
         }
         return w;
     }

@@ -3,15 +3,14 @@ package io.gnn4j.graph;
 import io.gnn4j.graph.internal.KernelProvider;
 import io.gnn4j.graph.internal.SparseKernels;
 import java.lang.foreign.MemorySegment;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The sparse kernels of gnn4j: SpMM {@code Y = A·X} and {@code Y = Aᵀ·X}, SDDMM on the entries of A, and
  * scatter/segment reductions by index. Dense operands are row-major float32 matrices given as
- * {@link MemorySegment}s (heap arrays via {@link MemorySegment#ofArray(float[])}, ND4J tensors via
- * {@link Tensors#segment}) or as ND4J tensors directly. Every method validates shapes and ids, then runs the
- * kernels chosen by {@link KernelProvider} over row blocks balanced by number of entries, on the given
- * {@link ExecutionContext}. Each output row is computed by one thread in a fixed order, so results are
+ * {@link MemorySegment}s: heap arrays via {@link MemorySegment#ofArray(float[])}, off-heap memory (an arena, an
+ * Arrow vector, an ND4J tensor through gnn-layers' {@code Nd4jViews}) as it is. Every method validates shapes and
+ * ids, then runs the kernels chosen by {@link KernelProvider} over row blocks balanced by number of entries, on the
+ * given {@link ExecutionContext}. Each output row is computed by one thread in a fixed order, so results are
  * bit-identical for every thread count. Outputs are overwritten, never accumulated into.
  */
 public final class SparseOps {
@@ -32,21 +31,9 @@ public final class SparseOps {
         spmm(KernelProvider.kernels(), a, x, y, f, ctx);
     }
 
-    /** {@code Y = A·X} for N×F ND4J tensors (float32, row-major, contiguous); Y is overwritten. */
-    public static void spmm(Graph a, INDArray x, INDArray y, ExecutionContext ctx) {
-        int f = Tensors.columns(x, "X");
-        requireShape("Y", Tensors.rows(y), Tensors.columns(y, "Y"), a.numNodes(), f);
-        spmm(a, Tensors.segment(x), Tensors.segment(y), f, ctx);
-    }
-
     /** {@code Y = Aᵀ·X}: {@code Y[v] = Σ_{u→v} w(u,v)·X[u]}, the aggregation over incoming edges. */
     public static void spmmTranspose(Graph a, MemorySegment x, MemorySegment y, int f, ExecutionContext ctx) {
         spmm(a.transpose(), x, y, f, ctx);
-    }
-
-    /** {@code Y = Aᵀ·X} for ND4J tensors. */
-    public static void spmmTranspose(Graph a, INDArray x, INDArray y, ExecutionContext ctx) {
-        spmm(a.transpose(), x, y, ctx);
     }
 
     /** SpMM with explicitly chosen kernels; used by tests and benchmarks to compare implementations. */
@@ -103,15 +90,15 @@ public final class SparseOps {
      */
     public static void scatterSum(int[] index, int numSegments, MemorySegment src, MemorySegment out, int f,
                                   ExecutionContext ctx) {
-        SegmentIndex s = SegmentIndex.of(index, numSegments, src, out, f);
-        spmm(KernelProvider.kernels(), s.rowPtr(), s.sources(), null, numSegments, src, out, f, ctx);
+        SegmentIndex s = segments(index, numSegments, src, out, f);
+        spmm(KernelProvider.kernels(), s.ptr(), s.members(), null, numSegments, src, out, f, ctx);
     }
 
     /** Scatter-mean: like {@link #scatterSum} divided by each segment's count (0 for empty segments). */
     public static void scatterMean(int[] index, int numSegments, MemorySegment src, MemorySegment out, int f,
                                    ExecutionContext ctx) {
-        SegmentIndex s = SegmentIndex.of(index, numSegments, src, out, f);
-        spmm(KernelProvider.kernels(), s.rowPtr(), s.sources(), s.inverseCounts(), numSegments, src, out, f,
+        SegmentIndex s = segments(index, numSegments, src, out, f);
+        spmm(KernelProvider.kernels(), s.ptr(), s.members(), s.inverseCounts(), numSegments, src, out, f,
                 ctx);
     }
 
@@ -121,15 +108,22 @@ public final class SparseOps {
      */
     public static void scatterMax(int[] index, int numSegments, MemorySegment src, MemorySegment out, int[] argmax,
                                   int f, ExecutionContext ctx) {
-        SegmentIndex s = SegmentIndex.of(index, numSegments, src, out, f);
+        SegmentIndex s = segments(index, numSegments, src, out, f);
         if ((long) argmax.length != (long) numSegments * f) {
             throw new IllegalArgumentException("argmax has length " + argmax.length + " but needs numSegments×f = "
                     + (long) numSegments * f);
         }
         SparseKernels k = KernelProvider.kernels();
-        int[] bounds = RowPartition.balanced(s.rowPtr(), numSegments, blocksFor(ctx));
-        ctx.forEachBlock(bounds.length - 1, b -> k.segmentMax(s.rowPtr(), s.sources(), src, out, argmax, f,
+        int[] bounds = RowPartition.balanced(s.ptr(), numSegments, blocksFor(ctx));
+        ctx.forEachBlock(bounds.length - 1, b -> k.segmentMax(s.ptr(), s.members(), src, out, argmax, f,
                 bounds[b], bounds[b + 1]));
+    }
+
+    /** The regrouping of a scatter's index, after checking that src holds index.length rows and out numSegments. */
+    private static SegmentIndex segments(int[] index, int numSegments, MemorySegment src, MemorySegment out, int f) {
+        requireBytes("src", src, index.length, f);
+        requireBytes("out", out, numSegments, f);
+        return SegmentIndex.of(index, numSegments);
     }
 
     private static int blocksFor(ExecutionContext ctx) {
@@ -137,7 +131,7 @@ public final class SparseOps {
         return ctx.threads() == 1 ? 1 : ctx.threads() * 8;
     }
 
-    static void requireBytes(String name, MemorySegment m, long rows, int f) {
+    private static void requireBytes(String name, MemorySegment m, long rows, int f) {
         long need = rows * f * Float.BYTES;
         if (m.byteSize() < need) {
             throw new IllegalArgumentException(name + " holds " + m.byteSize() / Float.BYTES + " floats but needs "
@@ -148,13 +142,6 @@ public final class SparseOps {
     private static void requireColumns(int f) {
         if (f < 0) {
             throw new IllegalArgumentException("f must be >= 0, got " + f);
-        }
-    }
-
-    private static void requireShape(String name, long rows, long cols, long expectedRows, long expectedCols) {
-        if (rows != expectedRows || cols != expectedCols) {
-            throw new IllegalArgumentException(name + " has shape [" + rows + ", " + cols + "] but expected ["
-                    + expectedRows + ", " + expectedCols + "]");
         }
     }
 }

@@ -17,8 +17,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Every kernel of both providers against a naive double-precision reference, at feature widths that hit the
@@ -142,17 +140,6 @@ class SparseOpsTest {
         SparseOps.spmmTranspose(a, MemorySegment.ofArray(x), MemorySegment.ofArray(y), 1, ExecutionContext.withThreads(1));
         // Y[v] = Σ_{u→v} w·X[u]: node 1 receives 2·1 + 3·100, node 0 receives 1·10, node 2 nothing.
         assertArrayEquals(new float[] {10, 302, 0}, y);
-    }
-
-    @Test
-    void spmmReadsAndWritesNd4jTensorsInPlace() {
-        Graph a = awkwardGraph(50, 200, true, 5);
-        int f = 33;
-        float[] x = random(50 * f, 4);
-        var xt = Nd4j.create(x, new long[] {50, f}, 'c');
-        var yt = Nd4j.create(DataType.FLOAT, 50, f);
-        SparseOps.spmm(a, xt, yt, ExecutionContext.withThreads(2));
-        assertClose(naiveSpmm(a, x, f), yt.data().asFloat(), 50, "nd4j");
     }
 
     @Test
