@@ -1,11 +1,18 @@
 package io.gnn4j.nn;
 
+import static io.gnn4j.nn.ParallelLoops.addInto;
+import static io.gnn4j.nn.ParallelLoops.axpyInto;
+import static io.gnn4j.nn.ParallelLoops.parallel;
+import static io.gnn4j.nn.ParallelLoops.parallelRows;
+
 import io.gnn4j.graph.ExecutionContext;
 import io.gnn4j.graph.Graph;
 import io.gnn4j.graph.SparseOps;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -101,7 +108,7 @@ public final class Tape {
                     + "gradients would be counted twice; call reset() and record the forward pass again");
         }
         backwardDone = true;
-        acc(loss).setAtIndex(Tensor.F, 0, loss.gradAt(0, 0) + 1f);
+        gradient(loss).setAtIndex(Tensor.F, 0, loss.gradAt(0, 0) + 1f);
         for (int i = nodeBackwards.size() - 1; i >= 0; i--) {
             if (nodeOutputs.get(i).grad != null) {
                 nodeBackwards.get(i).run();
@@ -136,7 +143,7 @@ public final class Tape {
             throw new IllegalArgumentException("matmul: A is " + a.rows + "×" + a.cols + " but B has " + b.rows
                     + " rows (expected " + a.cols + ")");
         }
-        Tensor y = out(a.rows, b.cols, a, b);
+        Tensor y = output(a.rows, b.cols, a, b);
         Nd4j.gemm(a.value, b.value, y.value, false, false, 1.0, 0.0);
         record(y, () -> {
             if (a.requiresGrad) {
@@ -161,10 +168,10 @@ public final class Tape {
         requireRow("bias", b, w.cols);
         // One node and one output buffer: the GEMM result gets the bias added in place.
         int n = x.rows, m = w.cols;
-        Tensor y = out(n, m, x, w, b);
+        Tensor y = output(n, m, x, w, b);
         Nd4j.gemm(x.value, w.value, y.value, false, false, 1.0, 0.0);
         MemorySegment yd = y.data, bd = b.data;
-        parallelRows(n, m, (from, to) -> {
+        parallelRows(ctx, n, m, (from, to) -> {
             for (int r = from; r < to; r++) {
                 long base = (long) r * m;
                 for (int c = 0; c < m; c++) {
@@ -180,7 +187,7 @@ public final class Tape {
                 accGemm(w, x.value, y.grad, true, false);
             }
             if (b.requiresGrad) {
-                sumRowsInto(acc(b), y.gradData, n, m);
+                sumRowsInto(gradient(b), y.gradData, n, m);
             }
         });
         return y;
@@ -219,7 +226,7 @@ public final class Tape {
             return mulSameShape(a, b);
         }
         int n = a.rows, m = a.cols, bm = b.cols;
-        Tensor y = out(n, m, a, b);
+        Tensor y = output(n, m, a, b);
         MemorySegment ad = a.data, bd = b.data, yd = y.data;
         for (int r = 0; r < n; r++) {
             long base = (long) r * m;
@@ -238,8 +245,8 @@ public final class Tape {
         }
         record(y, () -> {
             MemorySegment g = y.gradData;
-            MemorySegment ga = a.requiresGrad ? acc(a) : null;
-            MemorySegment gb = b.requiresGrad ? acc(b) : null;
+            MemorySegment ga = a.requiresGrad ? gradient(a) : null;
+            MemorySegment gb = b.requiresGrad ? gradient(b) : null;
             for (int r = 0; r < n; r++) {
                 long base = (long) r * m;
                 long bBase = rowB ? 0 : (long) r * bm;
@@ -272,10 +279,10 @@ public final class Tape {
     /** {@code a ± b} for b of a's shape or a 1×m row: the bias-add fast path, parallel over rows. */
     private Tensor addOrSub(Tensor a, Tensor b, boolean rowB, boolean subtract) {
         int n = a.rows, m = a.cols;
-        Tensor y = out(n, m, a, b);
+        Tensor y = output(n, m, a, b);
         MemorySegment ad = a.data, bd = b.data, yd = y.data;
         float sign = subtract ? -1f : 1f;
-        parallelRows(n, m, (from, to) -> {
+        parallelRows(ctx, n, m, (from, to) -> {
             for (int r = from; r < to; r++) {
                 long base = (long) r * m, bBase = rowB ? 0 : base;
                 for (int c = 0; c < m; c++) {
@@ -286,15 +293,15 @@ public final class Tape {
         record(y, () -> {
             MemorySegment g = y.gradData;
             if (a.requiresGrad) {
-                addInto(acc(a), g, a.size());
+                addInto(ctx, gradient(a), g, a.size());
             }
             if (b.requiresGrad) {
                 if (rowB) {
-                    sumRowsInto(acc(b), g, n, m, sign);
+                    sumRowsInto(gradient(b), g, n, m, sign);
                 } else if (subtract) {
-                    axpyInto(acc(b), -1f, g, b.size());
+                    axpyInto(ctx, gradient(b), -1f, g, b.size());
                 } else {
-                    addInto(acc(b), g, b.size());
+                    addInto(ctx, gradient(b), g, b.size());
                 }
             }
         });
@@ -303,17 +310,17 @@ public final class Tape {
 
     private Tensor mulSameShape(Tensor a, Tensor b) {
         long n = a.size();
-        Tensor y = out(a.rows, a.cols, a, b);
+        Tensor y = output(a.rows, a.cols, a, b);
         MemorySegment ad = a.data, bd = b.data, yd = y.data;
-        parallel(n, (from, to) -> {
+        parallel(ctx, n, (from, to) -> {
             for (long i = from; i < to; i++) {
                 yd.setAtIndex(Tensor.F, i, ad.getAtIndex(Tensor.F, i) * bd.getAtIndex(Tensor.F, i));
             }
         });
         record(y, () -> {
             MemorySegment g = y.gradData;
-            MemorySegment ga = a.requiresGrad ? acc(a) : null, gb = b.requiresGrad ? acc(b) : null;
-            parallel(n, (from, to) -> {
+            MemorySegment ga = a.requiresGrad ? gradient(a) : null, gb = b.requiresGrad ? gradient(b) : null;
+            parallel(ctx, n, (from, to) -> {
                 for (long i = from; i < to; i++) {
                     float gi = g.getAtIndex(Tensor.F, i);
                     if (ga != null) {
@@ -330,14 +337,14 @@ public final class Tape {
 
     /** {@code s·x} for a constant scalar s. */
     public Tensor scale(Tensor x, float s) {
-        Tensor y = out(x.rows, x.cols, x);
+        Tensor y = output(x.rows, x.cols, x);
         long n = x.size();
-        parallel(n, (from, to) -> {
+        parallel(ctx, n, (from, to) -> {
             for (long i = from; i < to; i++) {
                 y.data.setAtIndex(Tensor.F, i, s * x.data.getAtIndex(Tensor.F, i));
             }
         });
-        record(y, () -> axpyInto(acc(x), s, y.gradData, n));
+        record(y, () -> axpyInto(ctx, gradient(x), s, y.gradData, n));
         return y;
     }
 
@@ -350,18 +357,18 @@ public final class Tape {
 
     /** {@code x} for x &gt; 0, {@code slope·x} otherwise (GAT uses slope 0.2). */
     public Tensor leakyRelu(Tensor x, float slope) {
-        Tensor y = out(x.rows, x.cols, x);
+        Tensor y = output(x.rows, x.cols, x);
         long n = x.size();
         MemorySegment xd = x.data, yd = y.data;
-        parallel(n, (from, to) -> {
+        parallel(ctx, n, (from, to) -> {
             for (long i = from; i < to; i++) {
                 float v = xd.getAtIndex(Tensor.F, i);
                 yd.setAtIndex(Tensor.F, i, v > 0 ? v : slope * v);
             }
         });
         record(y, () -> {
-            MemorySegment g = y.gradData, ga = acc(x);
-            parallel(n, (from, to) -> {
+            MemorySegment g = y.gradData, ga = gradient(x);
+            parallel(ctx, n, (from, to) -> {
                 for (long i = from; i < to; i++) {
                     float d = xd.getAtIndex(Tensor.F, i) > 0 ? 1f : slope;
                     ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + d * g.getAtIndex(Tensor.F, i));
@@ -382,18 +389,18 @@ public final class Tape {
     }
 
     private Tensor scaledElu(Tensor x, float alpha, float lambda) {
-        Tensor y = out(x.rows, x.cols, x);
+        Tensor y = output(x.rows, x.cols, x);
         long n = x.size();
         MemorySegment xd = x.data, yd = y.data;
-        parallel(n, (from, to) -> {
+        parallel(ctx, n, (from, to) -> {
             for (long i = from; i < to; i++) {
                 float v = xd.getAtIndex(Tensor.F, i);
                 yd.setAtIndex(Tensor.F, i, lambda * (v > 0 ? v : alpha * (float) Math.expm1(v)));
             }
         });
         record(y, () -> {
-            MemorySegment g = y.gradData, ga = acc(x);
-            parallel(n, (from, to) -> {
+            MemorySegment g = y.gradData, ga = gradient(x);
+            parallel(ctx, n, (from, to) -> {
                 for (long i = from; i < to; i++) {
                     float v = xd.getAtIndex(Tensor.F, i);
                     float d = v > 0 ? lambda : yd.getAtIndex(Tensor.F, i) + lambda * alpha;
@@ -406,17 +413,17 @@ public final class Tape {
 
     /** {@code tanh(x)}. */
     public Tensor tanh(Tensor x) {
-        Tensor y = out(x.rows, x.cols, x);
+        Tensor y = output(x.rows, x.cols, x);
         long n = x.size();
         MemorySegment xd = x.data, yd = y.data;
-        parallel(n, (from, to) -> {
+        parallel(ctx, n, (from, to) -> {
             for (long i = from; i < to; i++) {
                 yd.setAtIndex(Tensor.F, i, (float) Math.tanh(xd.getAtIndex(Tensor.F, i)));
             }
         });
         record(y, () -> {
-            MemorySegment g = y.gradData, ga = acc(x);
-            parallel(n, (from, to) -> {
+            MemorySegment g = y.gradData, ga = gradient(x);
+            parallel(ctx, n, (from, to) -> {
                 for (long i = from; i < to; i++) {
                     float t = yd.getAtIndex(Tensor.F, i);
                     ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + (1 - t * t) * g.getAtIndex(Tensor.F, i));
@@ -428,17 +435,17 @@ public final class Tape {
 
     /** {@code σ(x) = 1 / (1 + e^{−x})}. */
     public Tensor sigmoid(Tensor x) {
-        Tensor y = out(x.rows, x.cols, x);
+        Tensor y = output(x.rows, x.cols, x);
         long n = x.size();
         MemorySegment xd = x.data, yd = y.data;
-        parallel(n, (from, to) -> {
+        parallel(ctx, n, (from, to) -> {
             for (long i = from; i < to; i++) {
                 yd.setAtIndex(Tensor.F, i, sigmoid(xd.getAtIndex(Tensor.F, i)));
             }
         });
         record(y, () -> {
-            MemorySegment g = y.gradData, ga = acc(x);
-            parallel(n, (from, to) -> {
+            MemorySegment g = y.gradData, ga = gradient(x);
+            parallel(ctx, n, (from, to) -> {
                 for (long i = from; i < to; i++) {
                     float s = yd.getAtIndex(Tensor.F, i);
                     ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + s * (1 - s) * g.getAtIndex(Tensor.F, i));
@@ -454,9 +461,9 @@ public final class Tape {
 
     /** Row-wise softmax {@code y[r][c] = e^{x[r][c]} / Σ_j e^{x[r][j]}} (max-shifted for stability). */
     public Tensor softmax(Tensor x) {
-        Tensor y = out(x.rows, x.cols, x);
+        Tensor y = output(x.rows, x.cols, x);
         int m = x.cols;
-        parallelRows(x.rows, x.cols, (from, to) -> {
+        parallelRows(ctx, x.rows, x.cols, (from, to) -> {
             for (int r = from; r < to; r++) {
                 long base = (long) r * m;
                 double lse = logSumExp(x.data, base, m);
@@ -466,8 +473,8 @@ public final class Tape {
             }
         });
         record(y, () -> {
-            MemorySegment g = y.gradData, ga = acc(x), yd = y.data;
-            parallelRows(x.rows, x.cols, (from, to) -> {
+            MemorySegment g = y.gradData, ga = gradient(x), yd = y.data;
+            parallelRows(ctx, x.rows, x.cols, (from, to) -> {
                 for (int r = from; r < to; r++) {
                     long base = (long) r * m;
                     double dot = 0;
@@ -487,9 +494,9 @@ public final class Tape {
 
     /** Row-wise log-softmax {@code y[r][c] = x[r][c] − log Σ_j e^{x[r][j]}}. */
     public Tensor logSoftmax(Tensor x) {
-        Tensor y = out(x.rows, x.cols, x);
+        Tensor y = output(x.rows, x.cols, x);
         int m = x.cols;
-        parallelRows(x.rows, x.cols, (from, to) -> {
+        parallelRows(ctx, x.rows, x.cols, (from, to) -> {
             for (int r = from; r < to; r++) {
                 long base = (long) r * m;
                 double lse = logSumExp(x.data, base, m);
@@ -499,8 +506,8 @@ public final class Tape {
             }
         });
         record(y, () -> {
-            MemorySegment g = y.gradData, ga = acc(x), yd = y.data;
-            parallelRows(x.rows, x.cols, (from, to) -> {
+            MemorySegment g = y.gradData, ga = gradient(x), yd = y.data;
+            parallelRows(ctx, x.rows, x.cols, (from, to) -> {
                 for (int r = from; r < to; r++) {
                     long base = (long) r * m;
                     double sum = 0;
@@ -530,6 +537,8 @@ public final class Tape {
         return max + Math.log(s);
     }
 
+    // ------------------------------------------------------------------------------------------------------ dropout
+
     /**
      * Inverted dropout: in training each element is zeroed with probability p and the survivors scaled by
      * 1/(1−p); with {@code training} false (or p = 0) it is the identity and returns x itself. The mask derives from
@@ -543,11 +552,11 @@ public final class Tape {
             return x;
         }
         long callSeed = mix(seed, step, randomCalls++);
-        Tensor y = out(x.rows, x.cols, x);
+        Tensor y = output(x.rows, x.cols, x);
         long n = x.size();
         dropoutKernel(callSeed, p, x.data, y.data, n, false);
         // The mask is not stored: the backward pass regenerates it from the same seed.
-        record(y, () -> dropoutKernel(callSeed, p, y.gradData, acc(x), n, true));
+        record(y, () -> dropoutKernel(callSeed, p, y.gradData, gradient(x), n, true));
         return y;
     }
 
@@ -668,21 +677,21 @@ public final class Tape {
                 batchVar[c] = (float) var;
             }
         }
-        Tensor y = out(n, m, x, gamma, beta);
+        Tensor y = output(n, m, x, gamma, beta);
         normalizeColumns(x, mu, invStd, gamma, beta, y);
         record(y, () -> {
             MemorySegment g = y.gradData, gd = gamma.data;
             double[] sums = gradientColumnSums(g, xd, mu, invStd, n, m);
             double[] sumG = java.util.Arrays.copyOfRange(sums, 0, m), sumGx = java.util.Arrays.copyOfRange(sums, m, 2 * m);
             if (x.requiresGrad) {
-                MemorySegment ga = acc(x);
+                MemorySegment ga = gradient(x);
                 float[] k = new float[m], meanG = new float[m], meanGx = new float[m];
                 for (int c = 0; c < m; c++) {
                     k[c] = gd.getAtIndex(Tensor.F, c) * invStd[c];
                     meanG[c] = (float) (sumG[c] / n);
                     meanGx[c] = (float) (sumGx[c] / n);
                 }
-                parallelRows(n, m, (from, to) -> {
+                parallelRows(ctx, n, m, (from, to) -> {
                     for (int r = from; r < to; r++) {
                         long base = (long) r * m;
                         for (int c = 0; c < m; c++) {
@@ -722,7 +731,7 @@ public final class Tape {
             }
             invStd[c] = (float) (1.0 / Math.sqrt((double) var[c] + eps));
         }
-        Tensor y = out(n, m, x, gamma, beta);
+        Tensor y = output(n, m, x, gamma, beta);
         normalizeColumns(x, mu, invStd, gamma, beta, y);
         MemorySegment xd = x.data;
         record(y, () -> {
@@ -730,12 +739,12 @@ public final class Tape {
             double[] sums = gradientColumnSums(g, xd, mu, invStd, n, m);
             double[] sumG = java.util.Arrays.copyOfRange(sums, 0, m), sumGx = java.util.Arrays.copyOfRange(sums, m, 2 * m);
             if (x.requiresGrad) {
-                MemorySegment ga = acc(x);
+                MemorySegment ga = gradient(x);
                 float[] k = new float[m];
                 for (int c = 0; c < m; c++) {
                     k[c] = gd.getAtIndex(Tensor.F, c) * invStd[c];
                 }
-                parallelRows(n, m, (from, to) -> {
+                parallelRows(ctx, n, m, (from, to) -> {
                     for (int r = from; r < to; r++) {
                         long base = (long) r * m;
                         for (int c = 0; c < m; c++) {
@@ -779,7 +788,7 @@ public final class Tape {
      * partial sums are added in block order, so the result is the same for any thread count.
      */
     private double[] columnSums(int n, int m, int width, ColumnAccumulator body) {
-        int blocks = (int) Math.max(1, Math.min(Math.min(COLUMN_SUM_MAX_BLOCKS, n), (long) n * m / (PARALLEL_MIN / 4)));
+        int blocks = (int) Math.max(1, Math.min(Math.min(COLUMN_SUM_MAX_BLOCKS, n), (long) n * m / (ParallelLoops.PARALLEL_MIN / 4)));
         double[][] partial = new double[blocks][width];
         java.util.function.IntConsumer block = b -> body.run((int) ((long) n * b / blocks),
                 (int) ((long) n * (b + 1) / blocks), partial[b]);
@@ -802,7 +811,7 @@ public final class Tape {
             shift[c] = beta.data.getAtIndex(Tensor.F, c);
         }
         MemorySegment xd = x.data, yd = y.data;
-        parallelRows(n, m, (from, to) -> {
+        parallelRows(ctx, n, m, (from, to) -> {
             for (int r = from; r < to; r++) {
                 long base = (long) r * m;
                 for (int c = 0; c < m; c++) {
@@ -817,7 +826,7 @@ public final class Tape {
         if (!t.requiresGrad) {
             return;
         }
-        MemorySegment gt = acc(t);
+        MemorySegment gt = gradient(t);
         for (int c = 0; c < sums.length; c++) {
             gt.setAtIndex(Tensor.F, c, gt.getAtIndex(Tensor.F, c) + (float) sums[c]);
         }
@@ -847,7 +856,7 @@ public final class Tape {
             }
             m += x.cols;
         }
-        Tensor y = out(n, m, xs);
+        Tensor y = output(n, m, xs);
         int total = m;
         int off = 0;
         for (Tensor x : xs) {
@@ -858,7 +867,7 @@ public final class Tape {
             int o = 0;
             for (Tensor x : xs) {
                 if (x.requiresGrad) {
-                    copyColumns(y.gradData, total, o, acc(x), x.cols, 0, x.cols, n, true);
+                    copyColumns(y.gradData, total, o, gradient(x), x.cols, 0, x.cols, n, true);
                 }
                 o += x.cols;
             }
@@ -873,9 +882,9 @@ public final class Tape {
                     + "]");
         }
         int w = to - from;
-        Tensor y = out(x.rows, w, x);
+        Tensor y = output(x.rows, w, x);
         copyColumns(x.data, x.cols, from, y.data, w, 0, w, x.rows, false);
-        record(y, () -> copyColumns(y.gradData, w, 0, acc(x), x.cols, from, w, x.rows, true));
+        record(y, () -> copyColumns(y.gradData, w, 0, gradient(x), x.cols, from, w, x.rows, true));
         return y;
     }
 
@@ -885,9 +894,9 @@ public final class Tape {
             throw new IllegalArgumentException("cannot reshape " + x.rows + "×" + x.cols + " (" + x.size()
                     + " elements) to " + rows + "×" + cols);
         }
-        Tensor y = out(rows, cols, x);
+        Tensor y = output(rows, cols, x);
         MemorySegment.copy(x.data, 0, y.data, 0, x.size() * Float.BYTES);
-        record(y, () -> addTo(acc(x), y.gradData, x.size()));
+        record(y, () -> addInto(ctx, gradient(x), y.gradData, x.size()));
         return y;
     }
 
@@ -916,7 +925,7 @@ public final class Tape {
     }
 
     private Tensor scaledSum(Tensor x, double s) {
-        Tensor y = out(1, 1, x);
+        Tensor y = output(1, 1, x);
         long n = x.size();
         // Partial sums over fixed chunks (independent of the thread count), added in chunk order.
         int chunks = (int) ((n + SUM_CHUNK - 1) / SUM_CHUNK);
@@ -939,8 +948,8 @@ public final class Tape {
         y.data.setAtIndex(Tensor.F, 0, (float) (s * sum));
         record(y, () -> {
             float g = (float) (s * y.gradData.getAtIndex(Tensor.F, 0));
-            MemorySegment ga = acc(x);
-            parallel(n, (from, to) -> {
+            MemorySegment ga = gradient(x);
+            parallel(ctx, n, (from, to) -> {
                 for (long i = from; i < to; i++) {
                     ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + g);
                 }
@@ -954,7 +963,7 @@ public final class Tape {
 
     /** Row sums, an n×1 column. */
     public Tensor sumRows(Tensor x) {
-        Tensor y = out(x.rows, 1, x);
+        Tensor y = output(x.rows, 1, x);
         int m = x.cols;
         for (int r = 0; r < x.rows; r++) {
             double s = 0;
@@ -964,7 +973,7 @@ public final class Tape {
             y.data.setAtIndex(Tensor.F, r, (float) s);
         }
         record(y, () -> {
-            MemorySegment ga = acc(x);
+            MemorySegment ga = gradient(x);
             for (int r = 0; r < x.rows; r++) {
                 float g = y.gradData.getAtIndex(Tensor.F, r);
                 for (int c = 0; c < m; c++) {
@@ -978,7 +987,7 @@ public final class Tape {
 
     /** The Frobenius (L2) norm {@code ‖x‖₂ = sqrt(Σ x²)}, 1×1; its gradient at 0 is taken as 0. */
     public Tensor l2Norm(Tensor x) {
-        Tensor y = out(1, 1, x);
+        Tensor y = output(1, 1, x);
         double s = 0;
         long n = x.size();
         for (long i = 0; i < n; i++) {
@@ -992,7 +1001,7 @@ public final class Tape {
                 return;
             }
             float g = (float) (y.gradData.getAtIndex(Tensor.F, 0) / norm);
-            axpy(acc(x), g, x.data, n);
+            axpyInto(ctx, gradient(x), g, x.data, n);
         });
         return y;
     }
@@ -1003,8 +1012,8 @@ public final class Tape {
      */
     public Tensor sumGroups(Tensor x, int groups) {
         int c = groupWidth(x, groups);
-        Tensor y = out(x.rows, groups, x);
-        parallelRows(x.rows, x.cols, (from, to) -> {
+        Tensor y = output(x.rows, groups, x);
+        parallelRows(ctx, x.rows, x.cols, (from, to) -> {
             for (int r = from; r < to; r++) {
                 for (int k = 0; k < groups; k++) {
                     double s = 0;
@@ -1017,8 +1026,8 @@ public final class Tape {
             }
         });
         record(y, () -> {
-            MemorySegment ga = acc(x);
-            parallelRows(x.rows, x.cols, (from, to) -> {
+            MemorySegment ga = gradient(x);
+            parallelRows(ctx, x.rows, x.cols, (from, to) -> {
                 for (int r = from; r < to; r++) {
                     for (int k = 0; k < groups; k++) {
                         float g = y.gradData.getAtIndex(Tensor.F, (long) r * groups + k);
@@ -1036,9 +1045,9 @@ public final class Tape {
     /** Mean of h column groups: x is n×(h·c), the result n×c with {@code y[r][j] = (1/h) Σ_k x[r][k·c + j]}. */
     public Tensor meanGroups(Tensor x, int groups) {
         int c = groupWidth(x, groups);
-        Tensor y = out(x.rows, c, x);
+        Tensor y = output(x.rows, c, x);
         float inv = 1f / groups;
-        parallelRows(x.rows, x.cols, (from, to) -> {
+        parallelRows(ctx, x.rows, x.cols, (from, to) -> {
             for (int r = from; r < to; r++) {
                 for (int j = 0; j < c; j++) {
                     double s = 0;
@@ -1050,8 +1059,8 @@ public final class Tape {
             }
         });
         record(y, () -> {
-            MemorySegment ga = acc(x);
-            parallelRows(x.rows, x.cols, (from, to) -> {
+            MemorySegment ga = gradient(x);
+            parallelRows(ctx, x.rows, x.cols, (from, to) -> {
                 for (int r = from; r < to; r++) {
                     for (int j = 0; j < c; j++) {
                         float g = inv * y.gradData.getAtIndex(Tensor.F, (long) r * c + j);
@@ -1084,9 +1093,9 @@ public final class Tape {
                         + ")");
             }
         }
-        Tensor y = out(index.length, f, x);
+        Tensor y = output(index.length, f, x);
         MemorySegment xd = x.data, yd = y.data;
-        parallelRows(index.length, f, (from, to) -> {
+        parallelRows(ctx, index.length, f, (from, to) -> {
             for (int i = from; i < to; i++) {
                 long src = (long) index[i] * f, dst = (long) i * f;
                 for (int c = 0; c < f; c++) {
@@ -1097,8 +1106,8 @@ public final class Tape {
         record(y, () -> {
             // x̄[s] += Σ_{i : index[i] = s} ȳ[i], summed per row of x in ascending i (parallel over rows of x)
             Grouping grp = Grouping.of(index, x.rows);
-            MemorySegment ga = acc(x), g = y.gradData;
-            parallelRows(x.rows, f, (from, to) -> {
+            MemorySegment ga = gradient(x), g = y.gradData;
+            parallelRows(ctx, x.rows, f, (from, to) -> {
                 float[] sum = new float[f];
                 for (int s = from; s < to; s++) {
                     if (grp.ptr[s] == grp.ptr[s + 1]) {
@@ -1124,23 +1133,23 @@ public final class Tape {
     /** Scatter-sum {@code y[s] = Σ_{i: index[i]=s} x[i]}, numSegments×f; empty segments are 0. */
     public Tensor scatterSum(Tensor x, int[] index, int numSegments) {
         requireIndexRows(x, index);
-        Tensor y = out(numSegments, x.cols, x);
+        Tensor y = output(numSegments, x.cols, x);
         SparseOps.scatterSum(index, numSegments, x.data, y.data, x.cols, ctx);
-        record(y, () -> gatherAdd(acc(x), y.gradData, index, null, x.cols));
+        record(y, () -> gatherAdd(gradient(x), y.gradData, index, null, x.cols));
         return y;
     }
 
     /** Scatter-mean: the scatter-sum divided by each segment's size (0 for empty segments). */
     public Tensor scatterMean(Tensor x, int[] index, int numSegments) {
         requireIndexRows(x, index);
-        Tensor y = out(numSegments, x.cols, x);
+        Tensor y = output(numSegments, x.cols, x);
         SparseOps.scatterMean(index, numSegments, x.data, y.data, x.cols, ctx);
         record(y, () -> {
             int[] count = new int[numSegments];
             for (int s : index) {
                 count[s]++;
             }
-            gatherAdd(acc(x), y.gradData, index, count, x.cols);
+            gatherAdd(gradient(x), y.gradData, index, count, x.cols);
         });
         return y;
     }
@@ -1149,11 +1158,11 @@ public final class Tape {
     public Tensor scatterMax(Tensor x, int[] index, int numSegments) {
         requireIndexRows(x, index);
         int f = x.cols;
-        Tensor y = out(numSegments, f, x);
+        Tensor y = output(numSegments, f, x);
         int[] argmax = new int[numSegments * f];
         SparseOps.scatterMax(index, numSegments, x.data, y.data, argmax, f, ctx);
         record(y, () -> {
-            MemorySegment ga = acc(x), g = y.gradData;
+            MemorySegment ga = gradient(x), g = y.gradData;
             for (int s = 0; s < numSegments; s++) {
                 for (int c = 0; c < f; c++) {
                     int i = argmax[s * f + c];
@@ -1175,10 +1184,10 @@ public final class Tape {
         requireIndexRows(x, index);
         Grouping grp = Grouping.of(index, numSegments);
         int f = x.cols;
-        Tensor y = out(x.rows, f, x);
+        Tensor y = output(x.rows, f, x);
         MemorySegment xd = x.data, yd = y.data;
         // Per segment and column: max-shifted exponentials, then division by their sum (in double).
-        parallelRows(numSegments, Math.max(1, (int) Math.min(Integer.MAX_VALUE, x.size() / Math.max(1, numSegments))),
+        parallelRows(ctx, numSegments, Math.max(1, (int) Math.min(Integer.MAX_VALUE, x.size() / Math.max(1, numSegments))),
                 (from, to) -> {
             for (int s = from; s < to; s++) {
                 int p0 = grp.ptr[s], p1 = grp.ptr[s + 1];
@@ -1204,8 +1213,8 @@ public final class Tape {
         });
         record(y, () -> {
             // ∂x = y ⊙ (ḡ − Σ_{segment} y ⊙ ḡ)
-            MemorySegment g = y.gradData, ga = acc(x);
-            parallelRows(numSegments, Math.max(1, (int) Math.min(Integer.MAX_VALUE, x.size() / Math.max(1, numSegments))),
+            MemorySegment g = y.gradData, ga = gradient(x);
+            parallelRows(ctx, numSegments, Math.max(1, (int) Math.min(Integer.MAX_VALUE, x.size() / Math.max(1, numSegments))),
                     (from, to) -> {
                 for (int s = from; s < to; s++) {
                     int p0 = grp.ptr[s], p1 = grp.ptr[s + 1];
@@ -1250,7 +1259,7 @@ public final class Tape {
     /** {@code Y = A·X} with a fixed sparse operator A (N×N, e.g. a normalised adjacency); backward {@code X̄ += Aᵀ·Ȳ}. */
     public Tensor spmm(Graph a, Tensor x) {
         requireNodes(a, x);
-        Tensor y = out(x.rows, x.cols, x);
+        Tensor y = output(x.rows, x.cols, x);
         SparseOps.spmm(a, x.data, y.data, x.cols, ctx);
         record(y, () -> accumulate(x, into -> SparseOps.spmmTranspose(a, y.gradData, into, x.cols, ctx)));
         return y;
@@ -1262,7 +1271,7 @@ public final class Tape {
      */
     public Tensor spmmTranspose(Graph a, Tensor x) {
         requireNodes(a, x);
-        Tensor y = out(x.rows, x.cols, x);
+        Tensor y = output(x.rows, x.cols, x);
         SparseOps.spmmTranspose(a, x.data, y.data, x.cols, ctx);
         record(y, () -> accumulate(x, into -> SparseOps.spmm(a, y.gradData, into, x.cols, ctx)));
         return y;
@@ -1279,17 +1288,17 @@ public final class Tape {
             throw new IllegalArgumentException("sddmm: X has " + x.cols + " columns but Y has " + y.cols);
         }
         int e = a.numEntries();
-        Tensor s = out(e, 1, x, y);
+        Tensor s = output(e, 1, x, y);
         float[] tmp = new float[e];
         SparseOps.sddmm(a, x.data, y.data, x.cols, tmp, ctx);
         MemorySegment.copy(MemorySegment.ofArray(tmp), 0, s.data, 0, (long) e * Float.BYTES);
         record(s, () -> {
             EdgeIndex ei = EdgeIndex.of(a);
             if (x.requiresGrad) {
-                EdgeKernels.sourceAccumulate(ei, s.gradData, 1, y.data, acc(x), x.cols, ctx);
+                EdgeKernels.sourceAccumulate(ei, s.gradData, 1, y.data, gradient(x), x.cols, ctx);
             }
             if (y.requiresGrad) {
-                EdgeKernels.targetAccumulate(ei, s.gradData, 1, x.data, acc(y), x.cols, pooled(e, 1).data, ctx);
+                EdgeKernels.targetAccumulate(ei, s.gradData, 1, x.data, gradient(y), x.cols, scratch(e, 1).data, ctx);
             }
         });
         return s;
@@ -1307,15 +1316,15 @@ public final class Tape {
         }
         int heads = w.cols, c = groupWidth(x, heads);
         EdgeIndex ei = EdgeIndex.of(a);
-        Tensor y = out(x.rows, x.cols, w, x);
+        Tensor y = output(x.rows, x.cols, w, x);
         y.data.fill((byte) 0);
-        EdgeKernels.targetAccumulate(ei, w.data, heads, x.data, y.data, c * heads, pooled(w.rows, heads).data, ctx);
+        EdgeKernels.targetAccumulate(ei, w.data, heads, x.data, y.data, c * heads, scratch(w.rows, heads).data, ctx);
         record(y, () -> {
             if (x.requiresGrad) {
-                EdgeKernels.sourceAccumulate(ei, w.data, heads, y.gradData, acc(x), c * heads, ctx);
+                EdgeKernels.sourceAccumulate(ei, w.data, heads, y.gradData, gradient(x), c * heads, ctx);
             }
             if (w.requiresGrad) {
-                EdgeKernels.edgeDots(ei, x.data, y.gradData, acc(w), heads, c, ctx);
+                EdgeKernels.edgeDots(ei, x.data, y.gradData, gradient(w), heads, c, ctx);
             }
         });
         return y;
@@ -1357,7 +1366,7 @@ public final class Tape {
         }
         double[] lses = new double[rows.length];
         double[] losses = new double[rows.length];
-        parallelRows(rows.length, m, (from, to) -> {
+        parallelRows(ctx, rows.length, m, (from, to) -> {
             for (int k = from; k < to; k++) {
                 long base = (long) rows[k] * m;
                 lses[k] = logSumExp(logits.data, base, m);
@@ -1369,12 +1378,12 @@ public final class Tape {
             total += l; // a fixed order, whatever the thread count
         }
         boolean distinctRows = increasing;
-        Tensor y = out(1, 1, logits);
+        Tensor y = output(1, 1, logits);
         y.data.setAtIndex(Tensor.F, 0, (float) (total / rows.length));
         record(y, () -> {
-            MemorySegment ga = acc(logits);
+            MemorySegment ga = gradient(logits);
             double g = y.gradData.getAtIndex(Tensor.F, 0) / (double) rows.length;
-            IntRange body = (from, to) -> {
+            ParallelLoops.IntRange body = (from, to) -> {
                 for (int k = from; k < to; k++) {
                     int r = rows[k];
                     long base = (long) r * m;
@@ -1386,7 +1395,7 @@ public final class Tape {
                 }
             };
             if (distinctRows) {
-                parallelRows(rows.length, m, body); // each block owns its rows
+                parallelRows(ctx, rows.length, m, body); // each block owns its rows
             } else {
                 body.run(0, rows.length);
             }
@@ -1406,12 +1415,12 @@ public final class Tape {
             double z = logits.data.getAtIndex(Tensor.F, i), t = targets.data.getAtIndex(Tensor.F, i);
             total += Math.max(z, 0) - z * t + Math.log1p(Math.exp(-Math.abs(z)));
         }
-        Tensor y = out(1, 1, logits, targets);
+        Tensor y = output(1, 1, logits, targets);
         y.data.setAtIndex(Tensor.F, 0, (float) (total / n));
         record(y, () -> {
             float g = y.gradData.getAtIndex(Tensor.F, 0) / n;
-            MemorySegment ga = logits.requiresGrad ? acc(logits) : null;
-            MemorySegment gt = targets.requiresGrad ? acc(targets) : null;
+            MemorySegment ga = logits.requiresGrad ? gradient(logits) : null;
+            MemorySegment gt = targets.requiresGrad ? gradient(targets) : null;
             for (long i = 0; i < n; i++) {
                 float z = logits.data.getAtIndex(Tensor.F, i), t = targets.data.getAtIndex(Tensor.F, i);
                 if (ga != null) {
@@ -1457,12 +1466,12 @@ public final class Tape {
         for (long i = 0; i < n; i++) {
             total += loss.applyAsDouble(a.data.getAtIndex(Tensor.F, i) - b.data.getAtIndex(Tensor.F, i));
         }
-        Tensor y = out(1, 1, a, b);
+        Tensor y = output(1, 1, a, b);
         y.data.setAtIndex(Tensor.F, 0, (float) (total / n));
         record(y, () -> {
             float g = y.gradData.getAtIndex(Tensor.F, 0) / n;
-            MemorySegment ga = a.requiresGrad ? acc(a) : null;
-            MemorySegment gb = b.requiresGrad ? acc(b) : null;
+            MemorySegment ga = a.requiresGrad ? gradient(a) : null;
+            MemorySegment gb = b.requiresGrad ? gradient(b) : null;
             for (long i = 0; i < n; i++) {
                 float s = g * derivative.at(a.data.getAtIndex(Tensor.F, i) - b.data.getAtIndex(Tensor.F, i));
                 if (ga != null) {
@@ -1497,9 +1506,21 @@ public final class Tape {
     }
 
     // ------------------------------------------------------------------------------------------------------ machinery
+    // What the package-private op families (DenseOps, ActivationOps, …) build on: pooled outputs, recording of
+    // backward closures, gradient buffers.
+
+    /** The seed that dropout masks derive from. */
+    long seed() {
+        return seed;
+    }
+
+    /** The number of random calls so far in this step, then one more: dropout's per-call stream number. */
+    int nextRandomCall() {
+        return randomCalls++;
+    }
 
     /** A fresh output tensor from the pool; it requires a gradient when recording and any input does. */
-    private Tensor out(int rows, int cols, Tensor... inputs) {
+    Tensor output(int rows, int cols, Tensor... inputs) {
         boolean rg = false;
         if (recording) {
             for (Tensor t : inputs) {
@@ -1513,26 +1534,25 @@ public final class Tape {
     }
 
     /** A scratch tensor from the pool, recycled on reset. */
-    private Tensor pooled(int rows, int cols) {
+    Tensor scratch(int rows, int cols) {
         Tensor t = new Tensor(pool.take(rows, cols), false);
         t.pooled = true;
         owned.add(t);
         return t;
     }
 
-    private void record(Tensor out, Runnable backward) {
-        if (out.requiresGrad) {
-            nodeOutputs.add(out);
+    /** Records the backward closure of an operation whose output requires a gradient. */
+    void record(Tensor output, Runnable backward) {
+        if (output.requiresGrad) {
+            nodeOutputs.add(output);
             nodeBackwards.add(backward);
         }
     }
 
-    /** The gradient buffer of t, created zeroed on first use (pooled for tape tensors, owned for leaves). */
-    private MemorySegment acc(Tensor t) {
+    /** The gradient buffer of t, created zeroed on first use. */
+    MemorySegment gradient(Tensor t) {
         if (t.grad == null) {
-            INDArray g = t.pooled ? pool.take(t.rows, t.cols) : Nd4j.create(org.nd4j.linalg.api.buffer.DataType.FLOAT,
-                    t.rows, t.cols);
-            t.attachGrad(g);
+            attachGradient(t);
             t.gradData.fill((byte) 0);
         }
         return t.gradData;
@@ -1542,45 +1562,29 @@ public final class Tape {
      * Adds a kernel's output into t's gradient: the kernel writes straight into the gradient when it does not exist
      * yet, otherwise into a pooled scratch buffer that is then added.
      */
-    private void accumulate(Tensor t, java.util.function.Consumer<MemorySegment> kernel) {
+    void accumulate(Tensor t, Consumer<MemorySegment> kernel) {
         if (!t.requiresGrad) {
             return;
         }
         if (t.grad == null) {
-            INDArray g = t.pooled ? pool.take(t.rows, t.cols) : Nd4j.create(org.nd4j.linalg.api.buffer.DataType.FLOAT,
-                    t.rows, t.cols);
-            t.attachGrad(g);
+            attachGradient(t);
             kernel.accept(t.gradData);
             return;
         }
-        Tensor tmp = pooled(t.rows, t.cols);
+        Tensor tmp = scratch(t.rows, t.cols);
         kernel.accept(tmp.data);
-        addInto(t.gradData, tmp.data, t.size());
+        ParallelLoops.addInto(ctx, t.gradData, tmp.data, t.size());
     }
 
-    /** {@code t.grad += op(A)·op(B)} as one GEMM with β = 1 (or β = 0 into a new gradient). */
+    /** Gives t an uninitialised gradient buffer: pooled for tape tensors, owned for leaves. */
+    private void attachGradient(Tensor t) {
+        t.attachGrad(t.pooled ? pool.take(t.rows, t.cols) : Nd4j.create(DataType.FLOAT, t.rows, t.cols));
+    }
+
+    /** {@code t.grad += op(A)·op(B)} as one GEMM with β = 1 into t's gradient (zeroed when new). */
     private void accGemm(Tensor t, INDArray a, INDArray b, boolean transA, boolean transB) {
-        boolean fresh = t.grad == null;
-        if (fresh) {
-            t.attachGrad(t.pooled ? pool.take(t.rows, t.cols)
-                    : Nd4j.create(org.nd4j.linalg.api.buffer.DataType.FLOAT, t.rows, t.cols));
-        }
-        if (fresh) {
-            t.gradData.fill((byte) 0); // BLAS may read C even when β = 0, and pooled memory is uninitialised
-        }
+        gradient(t); // BLAS may read C even when β = 0, and pooled memory is uninitialised
         Nd4j.gemm(a, b, t.grad, transA, transB, 1.0, 1.0);
-    }
-
-    static void addTo(MemorySegment dst, MemorySegment src, long n) {
-        for (long i = 0; i < n; i++) {
-            dst.setAtIndex(Tensor.F, i, dst.getAtIndex(Tensor.F, i) + src.getAtIndex(Tensor.F, i));
-        }
-    }
-
-    static void axpy(MemorySegment dst, float s, MemorySegment src, long n) {
-        for (long i = 0; i < n; i++) {
-            dst.setAtIndex(Tensor.F, i, dst.getAtIndex(Tensor.F, i) + s * src.getAtIndex(Tensor.F, i));
-        }
     }
 
     private static void sumRowsInto(MemorySegment dst, MemorySegment g, int n, int m) {
@@ -1599,54 +1603,5 @@ public final class Tape {
         for (int c = 0; c < m; c++) {
             dst.setAtIndex(Tensor.F, c, dst.getAtIndex(Tensor.F, c) + sign * (float) acc[c]);
         }
-    }
-
-    /** {@code dst += src} over n elements, in parallel. */
-    private void addInto(MemorySegment dst, MemorySegment src, long n) {
-        parallel(n, (from, to) -> {
-            for (long i = from; i < to; i++) {
-                dst.setAtIndex(Tensor.F, i, dst.getAtIndex(Tensor.F, i) + src.getAtIndex(Tensor.F, i));
-            }
-        });
-    }
-
-    /** {@code dst += s·src} over n elements, in parallel. */
-    private void axpyInto(MemorySegment dst, float s, MemorySegment src, long n) {
-        parallel(n, (from, to) -> {
-            for (long i = from; i < to; i++) {
-                dst.setAtIndex(Tensor.F, i, dst.getAtIndex(Tensor.F, i) + s * src.getAtIndex(Tensor.F, i));
-            }
-        });
-    }
-
-    interface LongRange {
-        void run(long from, long to);
-    }
-
-    interface IntRange {
-        void run(int from, int to);
-    }
-
-    /** Elements below which an elementwise loop stays on the caller's thread. */
-    private static final long PARALLEL_MIN = 1 << 16;
-
-    /** Runs body over [0, n) split into contiguous blocks on the context; every element is written by one block. */
-    private void parallel(long n, LongRange body) {
-        if (ctx.threads() == 1 || n < PARALLEL_MIN) {
-            body.run(0, n);
-            return;
-        }
-        int blocks = (int) Math.min(ctx.threads() * 4L, n / (PARALLEL_MIN / 4));
-        ctx.forEachBlock(blocks, b -> body.run(n * b / blocks, n * (b + 1) / blocks));
-    }
-
-    /** Runs body over row ranges of an n×m matrix in parallel. */
-    private void parallelRows(int n, int m, IntRange body) {
-        if (ctx.threads() == 1 || (long) n * m < PARALLEL_MIN || n < 2) {
-            body.run(0, n);
-            return;
-        }
-        int blocks = Math.min(ctx.threads() * 4, n);
-        ctx.forEachBlock(blocks, b -> body.run((int) ((long) n * b / blocks), (int) ((long) n * (b + 1) / blocks)));
     }
 }
