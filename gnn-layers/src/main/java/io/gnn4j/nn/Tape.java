@@ -165,7 +165,7 @@ public final class Tape {
             throw new IllegalArgumentException("linear: X is " + x.rows + "×" + x.cols + " but W has " + w.rows
                     + " rows (expected " + x.cols + ")");
         }
-        requireRow("bias", b, w.cols);
+        ShapeOps.requireRow("bias", b, w.cols);
         // One node and one output buffer: the GEMM result gets the bias added in place.
         int n = x.rows, m = w.cols;
         Tensor y = output(n, m, x, w, b);
@@ -639,8 +639,8 @@ public final class Tape {
         if (n < 2) {
             throw new IllegalArgumentException("batch normalisation in training needs at least 2 rows, got " + n);
         }
-        requireRow("gamma", gamma, m);
-        requireRow("beta", beta, m);
+        ShapeOps.requireRow("gamma", gamma, m);
+        ShapeOps.requireRow("beta", beta, m);
         requireEps(eps);
         requireStats("batchMean", batchMean, m);
         requireStats("batchVar", batchVar, m);
@@ -716,8 +716,8 @@ public final class Tape {
      */
     public Tensor batchNormInference(Tensor x, Tensor gamma, Tensor beta, float[] mean, float[] var, float eps) {
         int n = x.rows, m = x.cols;
-        requireRow("gamma", gamma, m);
-        requireRow("beta", beta, m);
+        ShapeOps.requireRow("gamma", gamma, m);
+        ShapeOps.requireRow("beta", beta, m);
         requireEps(eps);
         if (mean == null || var == null) {
             throw new IllegalArgumentException("batchNormInference needs a mean and a variance, got null");
@@ -849,161 +849,39 @@ public final class Tape {
 
     /** Column-wise concatenation {@code [x₁ | x₂ | …]} of tensors with equal row counts. */
     public Tensor concat(Tensor... xs) {
-        int n = xs[0].rows, m = 0;
-        for (Tensor x : xs) {
-            if (x.rows != n) {
-                throw new IllegalArgumentException("concat: a tensor has " + x.rows + " rows, expected " + n);
-            }
-            m += x.cols;
-        }
-        Tensor y = output(n, m, xs);
-        int total = m;
-        int off = 0;
-        for (Tensor x : xs) {
-            copyColumns(x.data, x.cols, 0, y.data, total, off, x.cols, n, false);
-            off += x.cols;
-        }
-        record(y, () -> {
-            int o = 0;
-            for (Tensor x : xs) {
-                if (x.requiresGrad) {
-                    copyColumns(y.gradData, total, o, gradient(x), x.cols, 0, x.cols, n, true);
-                }
-                o += x.cols;
-            }
-        });
-        return y;
+        return ShapeOps.concat(this, xs);
     }
 
     /** Columns {@code [from, to)} of x. */
     public Tensor sliceColumns(Tensor x, int from, int to) {
-        if (from < 0 || to > x.cols || from > to) {
-            throw new IllegalArgumentException("column range [" + from + ", " + to + ") is out of bounds [0, " + x.cols
-                    + "]");
-        }
-        int w = to - from;
-        Tensor y = output(x.rows, w, x);
-        copyColumns(x.data, x.cols, from, y.data, w, 0, w, x.rows, false);
-        record(y, () -> copyColumns(y.gradData, w, 0, gradient(x), x.cols, from, w, x.rows, true));
-        return y;
+        return ShapeOps.sliceColumns(this, x, from, to);
     }
 
     /** The same elements, row-major, as a rows×cols matrix (rows·cols must equal x's size). */
     public Tensor reshape(Tensor x, int rows, int cols) {
-        if ((long) rows * cols != x.size()) {
-            throw new IllegalArgumentException("cannot reshape " + x.rows + "×" + x.cols + " (" + x.size()
-                    + " elements) to " + rows + "×" + cols);
-        }
-        Tensor y = output(rows, cols, x);
-        MemorySegment.copy(x.data, 0, y.data, 0, x.size() * Float.BYTES);
-        record(y, () -> addInto(ctx, gradient(x), y.gradData, x.size()));
-        return y;
+        return ShapeOps.reshape(this, x, rows, cols);
     }
 
-    private static void copyColumns(MemorySegment src, int srcCols, int srcOff, MemorySegment dst, int dstCols,
-                                    int dstOff, int width, int rows, boolean accumulate) {
-        for (int r = 0; r < rows; r++) {
-            long s = (long) r * srcCols + srcOff, d = (long) r * dstCols + dstOff;
-            for (int c = 0; c < width; c++) {
-                float v = src.getAtIndex(Tensor.F, s + c);
-                if (accumulate) {
-                    v += dst.getAtIndex(Tensor.F, d + c);
-                }
-                dst.setAtIndex(Tensor.F, d + c, v);
-            }
-        }
-    }
+
 
     /** The sum of all elements, as a 1×1 tensor (accumulated in double). */
     public Tensor sum(Tensor x) {
-        return scaledSum(x, 1.0);
+        return ReductionOps.sum(this, x);
     }
 
     /** The mean of all elements, as a 1×1 tensor. */
     public Tensor mean(Tensor x) {
-        return scaledSum(x, 1.0 / x.size());
+        return ReductionOps.mean(this, x);
     }
-
-    private Tensor scaledSum(Tensor x, double s) {
-        Tensor y = output(1, 1, x);
-        long n = x.size();
-        // Partial sums over fixed chunks (independent of the thread count), added in chunk order.
-        int chunks = (int) ((n + SUM_CHUNK - 1) / SUM_CHUNK);
-        double[] partial = new double[chunks];
-        MemorySegment xd = x.data;
-        int blocks = ctx.threads() == 1 ? 1 : Math.min(chunks, ctx.threads() * 4);
-        ctx.forEachBlock(blocks, b -> {
-            for (int c = (int) ((long) chunks * b / blocks); c < (int) ((long) chunks * (b + 1) / blocks); c++) {
-                double sum = 0;
-                for (long i = (long) c * SUM_CHUNK, end = Math.min(n, i + SUM_CHUNK); i < end; i++) {
-                    sum += xd.getAtIndex(Tensor.F, i);
-                }
-                partial[c] = sum;
-            }
-        });
-        double sum = 0;
-        for (double p : partial) {
-            sum += p;
-        }
-        y.data.setAtIndex(Tensor.F, 0, (float) (s * sum));
-        record(y, () -> {
-            float g = (float) (s * y.gradData.getAtIndex(Tensor.F, 0));
-            MemorySegment ga = gradient(x);
-            parallel(ctx, n, (from, to) -> {
-                for (long i = from; i < to; i++) {
-                    ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + g);
-                }
-            });
-        });
-        return y;
-    }
-
-    /** Elements per partial sum of {@link #sum}/{@link #mean}. */
-    private static final int SUM_CHUNK = 1 << 14;
 
     /** Row sums, an n×1 column. */
     public Tensor sumRows(Tensor x) {
-        Tensor y = output(x.rows, 1, x);
-        int m = x.cols;
-        for (int r = 0; r < x.rows; r++) {
-            double s = 0;
-            for (int c = 0; c < m; c++) {
-                s += x.data.getAtIndex(Tensor.F, (long) r * m + c);
-            }
-            y.data.setAtIndex(Tensor.F, r, (float) s);
-        }
-        record(y, () -> {
-            MemorySegment ga = gradient(x);
-            for (int r = 0; r < x.rows; r++) {
-                float g = y.gradData.getAtIndex(Tensor.F, r);
-                for (int c = 0; c < m; c++) {
-                    long i = (long) r * m + c;
-                    ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + g);
-                }
-            }
-        });
-        return y;
+        return ReductionOps.sumRows(this, x);
     }
 
     /** The Frobenius (L2) norm {@code ‖x‖₂ = sqrt(Σ x²)}, 1×1; its gradient at 0 is taken as 0. */
     public Tensor l2Norm(Tensor x) {
-        Tensor y = output(1, 1, x);
-        double s = 0;
-        long n = x.size();
-        for (long i = 0; i < n; i++) {
-            double v = x.data.getAtIndex(Tensor.F, i);
-            s += v * v;
-        }
-        double norm = Math.sqrt(s);
-        y.data.setAtIndex(Tensor.F, 0, (float) norm);
-        record(y, () -> {
-            if (norm == 0) {
-                return;
-            }
-            float g = (float) (y.gradData.getAtIndex(Tensor.F, 0) / norm);
-            axpyInto(ctx, gradient(x), g, x.data, n);
-        });
-        return y;
+        return ReductionOps.l2Norm(this, x);
     }
 
     /**
@@ -1011,75 +889,12 @@ public final class Tape {
      * (per-head dot products in attention).
      */
     public Tensor sumGroups(Tensor x, int groups) {
-        int c = groupWidth(x, groups);
-        Tensor y = output(x.rows, groups, x);
-        parallelRows(ctx, x.rows, x.cols, (from, to) -> {
-            for (int r = from; r < to; r++) {
-                for (int k = 0; k < groups; k++) {
-                    double s = 0;
-                    long base = (long) r * x.cols + (long) k * c;
-                    for (int j = 0; j < c; j++) {
-                        s += x.data.getAtIndex(Tensor.F, base + j);
-                    }
-                    y.data.setAtIndex(Tensor.F, (long) r * groups + k, (float) s);
-                }
-            }
-        });
-        record(y, () -> {
-            MemorySegment ga = gradient(x);
-            parallelRows(ctx, x.rows, x.cols, (from, to) -> {
-                for (int r = from; r < to; r++) {
-                    for (int k = 0; k < groups; k++) {
-                        float g = y.gradData.getAtIndex(Tensor.F, (long) r * groups + k);
-                        long base = (long) r * x.cols + (long) k * c;
-                        for (int j = 0; j < c; j++) {
-                            ga.setAtIndex(Tensor.F, base + j, ga.getAtIndex(Tensor.F, base + j) + g);
-                        }
-                    }
-                }
-            });
-        });
-        return y;
+        return ReductionOps.sumGroups(this, x, groups);
     }
 
     /** Mean of h column groups: x is n×(h·c), the result n×c with {@code y[r][j] = (1/h) Σ_k x[r][k·c + j]}. */
     public Tensor meanGroups(Tensor x, int groups) {
-        int c = groupWidth(x, groups);
-        Tensor y = output(x.rows, c, x);
-        float inv = 1f / groups;
-        parallelRows(ctx, x.rows, x.cols, (from, to) -> {
-            for (int r = from; r < to; r++) {
-                for (int j = 0; j < c; j++) {
-                    double s = 0;
-                    for (int k = 0; k < groups; k++) {
-                        s += x.data.getAtIndex(Tensor.F, (long) r * x.cols + (long) k * c + j);
-                    }
-                    y.data.setAtIndex(Tensor.F, (long) r * c + j, (float) s * inv);
-                }
-            }
-        });
-        record(y, () -> {
-            MemorySegment ga = gradient(x);
-            parallelRows(ctx, x.rows, x.cols, (from, to) -> {
-                for (int r = from; r < to; r++) {
-                    for (int j = 0; j < c; j++) {
-                        float g = inv * y.gradData.getAtIndex(Tensor.F, (long) r * c + j);
-                        for (int k = 0; k < groups; k++) {
-                            long i = (long) r * x.cols + (long) k * c + j;
-                            ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + g);
-                        }
-                    }
-                }
-            });
-        });
-        return y;
-    }
-
-    private static int groupWidth(Tensor x, int groups) {
-        if (groups < 1 || x.cols % groups != 0) {
-            throw new IllegalArgumentException("cannot split " + x.cols + " columns into " + groups + " equal groups");
-        }
-        return x.cols / groups;
+        return ReductionOps.meanGroups(this, x, groups);
     }
 
     // --------------------------------------------------------------------------------------- gather / scatter (sparse)
@@ -1314,7 +1129,7 @@ public final class Tape {
             throw new IllegalArgumentException("w has " + w.rows + " rows but the graph has " + a.numEntries()
                     + " entries");
         }
-        int heads = w.cols, c = groupWidth(x, heads);
+        int heads = w.cols, c = ReductionOps.groupWidth(x, heads);
         EdgeIndex ei = EdgeIndex.of(a);
         Tensor y = output(x.rows, x.cols, w, x);
         y.data.fill((byte) 0);
@@ -1499,11 +1314,6 @@ public final class Tape {
         return r;
     }
 
-    private static void requireRow(String name, Tensor b, int cols) {
-        if (b.rows != 1 || b.cols != cols) {
-            throw new IllegalArgumentException(name + " must be 1×" + cols + ", got " + b.rows + "×" + b.cols);
-        }
-    }
 
     // ------------------------------------------------------------------------------------------------------ machinery
     // What the package-private op families (DenseOps, ActivationOps, …) build on: pooled outputs, recording of
