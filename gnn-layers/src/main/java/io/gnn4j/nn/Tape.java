@@ -1,7 +1,5 @@
 package io.gnn4j.nn;
 
-import static io.gnn4j.nn.ParallelLoops.addInto;
-import static io.gnn4j.nn.ParallelLoops.axpyInto;
 import static io.gnn4j.nn.ParallelLoops.parallel;
 import static io.gnn4j.nn.ParallelLoops.parallelRows;
 
@@ -13,7 +11,6 @@ import java.util.ArrayList;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -139,213 +136,37 @@ public final class Tape {
 
     /** {@code Y = A·B} (A is n×k, B is k×m, Y is n×m), one GEMM. */
     public Tensor matmul(Tensor a, Tensor b) {
-        if (a.cols != b.rows) {
-            throw new IllegalArgumentException("matmul: A is " + a.rows + "×" + a.cols + " but B has " + b.rows
-                    + " rows (expected " + a.cols + ")");
-        }
-        Tensor y = output(a.rows, b.cols, a, b);
-        Nd4j.gemm(a.value, b.value, y.value, false, false, 1.0, 0.0);
-        record(y, () -> {
-            if (a.requiresGrad) {
-                accGemm(a, y.grad, b.value, false, true);
-            }
-            if (b.requiresGrad) {
-                accGemm(b, a.value, y.grad, true, false);
-            }
-        });
-        return y;
+        return DenseOps.matmul(this, a, b);
     }
 
     /** {@code Y = X·W + b}: X is n×k, W is k×m, b is 1×m or {@code null}. */
     public Tensor linear(Tensor x, Tensor w, Tensor b) {
-        if (b == null) {
-            return matmul(x, w);
-        }
-        if (x.cols != w.rows) {
-            throw new IllegalArgumentException("linear: X is " + x.rows + "×" + x.cols + " but W has " + w.rows
-                    + " rows (expected " + x.cols + ")");
-        }
-        ShapeOps.requireRow("bias", b, w.cols);
-        // One node and one output buffer: the GEMM result gets the bias added in place.
-        int n = x.rows, m = w.cols;
-        Tensor y = output(n, m, x, w, b);
-        Nd4j.gemm(x.value, w.value, y.value, false, false, 1.0, 0.0);
-        MemorySegment yd = y.data, bd = b.data;
-        parallelRows(ctx, n, m, (from, to) -> {
-            for (int r = from; r < to; r++) {
-                long base = (long) r * m;
-                for (int c = 0; c < m; c++) {
-                    yd.setAtIndex(Tensor.F, base + c, yd.getAtIndex(Tensor.F, base + c) + bd.getAtIndex(Tensor.F, c));
-                }
-            }
-        });
-        record(y, () -> {
-            if (x.requiresGrad) {
-                accGemm(x, y.grad, w.value, false, true);
-            }
-            if (w.requiresGrad) {
-                accGemm(w, x.value, y.grad, true, false);
-            }
-            if (b.requiresGrad) {
-                sumRowsInto(gradient(b), y.gradData, n, m);
-            }
-        });
-        return y;
+        return DenseOps.linear(this, x, w, b);
     }
 
     /** {@code a + b}, b either a's shape, a 1×m row, an n×1 column or 1×1 (broadcast over a). */
     public Tensor add(Tensor a, Tensor b) {
-        return binary(a, b, 0);
+        return DenseOps.binary(this, a, b, BinaryOp.ADD);
     }
 
     /** {@code a − b}, broadcasting b as in {@link #add}. */
     public Tensor sub(Tensor a, Tensor b) {
-        return binary(a, b, 1);
+        return DenseOps.binary(this, a, b, BinaryOp.SUB);
     }
 
     /** Elementwise {@code a ⊙ b}, broadcasting b as in {@link #add}. */
     public Tensor mul(Tensor a, Tensor b) {
-        return binary(a, b, 2);
+        return DenseOps.binary(this, a, b, BinaryOp.MUL);
     }
 
     /** Elementwise {@code a / b}, broadcasting b as in {@link #add}. */
     public Tensor div(Tensor a, Tensor b) {
-        return binary(a, b, 3);
-    }
-
-    private Tensor binary(Tensor a, Tensor b, int op) {
-        boolean rowB = b.rows == 1 && a.rows != 1, colB = b.cols == 1 && a.cols != 1;
-        if ((b.rows != a.rows && b.rows != 1) || (b.cols != a.cols && b.cols != 1)) {
-            throw new IllegalArgumentException("cannot broadcast " + b.rows + "×" + b.cols + " onto " + a.rows + "×"
-                    + a.cols + " (b must have a's shape, 1×" + a.cols + ", " + a.rows + "×1 or 1×1)");
-        }
-        if (!colB && (op == 0 || op == 1)) {
-            return addOrSub(a, b, rowB, op == 1);
-        }
-        if (!rowB && !colB && op == 2) {
-            return mulSameShape(a, b);
-        }
-        int n = a.rows, m = a.cols, bm = b.cols;
-        Tensor y = output(n, m, a, b);
-        MemorySegment ad = a.data, bd = b.data, yd = y.data;
-        for (int r = 0; r < n; r++) {
-            long base = (long) r * m;
-            long bBase = rowB ? 0 : (long) r * bm;
-            for (int c = 0; c < m; c++) {
-                float x = ad.getAtIndex(Tensor.F, base + c);
-                float z = bd.getAtIndex(Tensor.F, bBase + (colB ? 0 : c));
-                float v = switch (op) {
-                    case 0 -> x + z;
-                    case 1 -> x - z;
-                    case 2 -> x * z;
-                    default -> x / z;
-                };
-                yd.setAtIndex(Tensor.F, base + c, v);
-            }
-        }
-        record(y, () -> {
-            MemorySegment g = y.gradData;
-            MemorySegment ga = a.requiresGrad ? gradient(a) : null;
-            MemorySegment gb = b.requiresGrad ? gradient(b) : null;
-            for (int r = 0; r < n; r++) {
-                long base = (long) r * m;
-                long bBase = rowB ? 0 : (long) r * bm;
-                for (int c = 0; c < m; c++) {
-                    long i = base + c, j = bBase + (colB ? 0 : c);
-                    float gi = g.getAtIndex(Tensor.F, i);
-                    float da, db;
-                    switch (op) {
-                        case 0 -> { da = gi; db = gi; }
-                        case 1 -> { da = gi; db = -gi; }
-                        case 2 -> { da = gi * bd.getAtIndex(Tensor.F, j); db = gi * ad.getAtIndex(Tensor.F, i); }
-                        default -> {
-                            float bv = bd.getAtIndex(Tensor.F, j);
-                            da = gi / bv;
-                            db = -gi * ad.getAtIndex(Tensor.F, i) / (bv * bv);
-                        }
-                    }
-                    if (ga != null) {
-                        ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + da);
-                    }
-                    if (gb != null) {
-                        gb.setAtIndex(Tensor.F, j, gb.getAtIndex(Tensor.F, j) + db);
-                    }
-                }
-            }
-        });
-        return y;
-    }
-
-    /** {@code a ± b} for b of a's shape or a 1×m row: the bias-add fast path, parallel over rows. */
-    private Tensor addOrSub(Tensor a, Tensor b, boolean rowB, boolean subtract) {
-        int n = a.rows, m = a.cols;
-        Tensor y = output(n, m, a, b);
-        MemorySegment ad = a.data, bd = b.data, yd = y.data;
-        float sign = subtract ? -1f : 1f;
-        parallelRows(ctx, n, m, (from, to) -> {
-            for (int r = from; r < to; r++) {
-                long base = (long) r * m, bBase = rowB ? 0 : base;
-                for (int c = 0; c < m; c++) {
-                    yd.setAtIndex(Tensor.F, base + c, ad.getAtIndex(Tensor.F, base + c) + sign * bd.getAtIndex(Tensor.F, bBase + c));
-                }
-            }
-        });
-        record(y, () -> {
-            MemorySegment g = y.gradData;
-            if (a.requiresGrad) {
-                addInto(ctx, gradient(a), g, a.size());
-            }
-            if (b.requiresGrad) {
-                if (rowB) {
-                    sumRowsInto(gradient(b), g, n, m, sign);
-                } else if (subtract) {
-                    axpyInto(ctx, gradient(b), -1f, g, b.size());
-                } else {
-                    addInto(ctx, gradient(b), g, b.size());
-                }
-            }
-        });
-        return y;
-    }
-
-    private Tensor mulSameShape(Tensor a, Tensor b) {
-        long n = a.size();
-        Tensor y = output(a.rows, a.cols, a, b);
-        MemorySegment ad = a.data, bd = b.data, yd = y.data;
-        parallel(ctx, n, (from, to) -> {
-            for (long i = from; i < to; i++) {
-                yd.setAtIndex(Tensor.F, i, ad.getAtIndex(Tensor.F, i) * bd.getAtIndex(Tensor.F, i));
-            }
-        });
-        record(y, () -> {
-            MemorySegment g = y.gradData;
-            MemorySegment ga = a.requiresGrad ? gradient(a) : null, gb = b.requiresGrad ? gradient(b) : null;
-            parallel(ctx, n, (from, to) -> {
-                for (long i = from; i < to; i++) {
-                    float gi = g.getAtIndex(Tensor.F, i);
-                    if (ga != null) {
-                        ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + gi * bd.getAtIndex(Tensor.F, i));
-                    }
-                    if (gb != null) {
-                        gb.setAtIndex(Tensor.F, i, gb.getAtIndex(Tensor.F, i) + gi * ad.getAtIndex(Tensor.F, i));
-                    }
-                }
-            });
-        });
-        return y;
+        return DenseOps.binary(this, a, b, BinaryOp.DIV);
     }
 
     /** {@code s·x} for a constant scalar s. */
     public Tensor scale(Tensor x, float s) {
-        Tensor y = output(x.rows, x.cols, x);
-        long n = x.size();
-        parallel(ctx, n, (from, to) -> {
-            for (long i = from; i < to; i++) {
-                y.data.setAtIndex(Tensor.F, i, s * x.data.getAtIndex(Tensor.F, i));
-            }
-        });
-        record(y, () -> axpyInto(ctx, gradient(x), s, y.gradData, n));
-        return y;
+        return DenseOps.scale(this, x, s);
     }
 
     // ------------------------------------------------------------------------------------------------- activations
@@ -1389,29 +1210,5 @@ public final class Tape {
     /** Gives t an uninitialised gradient buffer: pooled for tape tensors, owned for leaves. */
     private void attachGradient(Tensor t) {
         t.attachGrad(t.pooled ? pool.take(t.rows, t.cols) : Nd4j.create(DataType.FLOAT, t.rows, t.cols));
-    }
-
-    /** {@code t.grad += op(A)·op(B)} as one GEMM with β = 1 into t's gradient (zeroed when new). */
-    private void accGemm(Tensor t, INDArray a, INDArray b, boolean transA, boolean transB) {
-        gradient(t); // BLAS may read C even when β = 0, and pooled memory is uninitialised
-        Nd4j.gemm(a, b, t.grad, transA, transB, 1.0, 1.0);
-    }
-
-    private static void sumRowsInto(MemorySegment dst, MemorySegment g, int n, int m) {
-        sumRowsInto(dst, g, n, m, 1f);
-    }
-
-    /** {@code dst[c] += sign·Σ_r g[r][c]}, summed in double, serially (a fixed order). */
-    private static void sumRowsInto(MemorySegment dst, MemorySegment g, int n, int m, float sign) {
-        double[] acc = new double[m];
-        for (int r = 0; r < n; r++) {
-            long base = (long) r * m;
-            for (int c = 0; c < m; c++) {
-                acc[c] += g.getAtIndex(Tensor.F, base + c);
-            }
-        }
-        for (int c = 0; c < m; c++) {
-            dst.setAtIndex(Tensor.F, c, dst.getAtIndex(Tensor.F, c) + sign * (float) acc[c]);
-        }
     }
 }
