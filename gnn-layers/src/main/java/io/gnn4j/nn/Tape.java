@@ -1,6 +1,5 @@
 package io.gnn4j.nn;
 
-import static io.gnn4j.nn.ParallelLoops.parallel;
 import static io.gnn4j.nn.ParallelLoops.parallelRows;
 
 import io.gnn4j.graph.ExecutionContext;
@@ -173,189 +172,42 @@ public final class Tape {
 
     /** {@code max(x, 0)}. */
     public Tensor relu(Tensor x) {
-        return leakyRelu(x, 0f);
+        return ActivationOps.relu(this, x);
     }
 
     /** {@code x} for x &gt; 0, {@code slope·x} otherwise (GAT uses slope 0.2). */
     public Tensor leakyRelu(Tensor x, float slope) {
-        Tensor y = output(x.rows, x.cols, x);
-        long n = x.size();
-        MemorySegment xd = x.data, yd = y.data;
-        parallel(ctx, n, (from, to) -> {
-            for (long i = from; i < to; i++) {
-                float v = xd.getAtIndex(Tensor.F, i);
-                yd.setAtIndex(Tensor.F, i, v > 0 ? v : slope * v);
-            }
-        });
-        record(y, () -> {
-            MemorySegment g = y.gradData, ga = gradient(x);
-            parallel(ctx, n, (from, to) -> {
-                for (long i = from; i < to; i++) {
-                    float d = xd.getAtIndex(Tensor.F, i) > 0 ? 1f : slope;
-                    ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + d * g.getAtIndex(Tensor.F, i));
-                }
-            });
-        });
-        return y;
+        return ActivationOps.leakyRelu(this, x, slope);
     }
 
     /** ELU (Clevert et al. 2016): {@code x} for x &gt; 0, {@code α(eˣ − 1)} otherwise. */
     public Tensor elu(Tensor x, float alpha) {
-        return scaledElu(x, alpha, 1f);
+        return ActivationOps.elu(this, x, alpha);
     }
 
     /** SELU (Klambauer et al. 2017, "Self-Normalizing Neural Networks"): {@code λ·ELU_α(x)}, α≈1.6733, λ≈1.0507. */
     public Tensor selu(Tensor x) {
-        return scaledElu(x, 1.6732632423543772f, 1.0507009873554805f);
-    }
-
-    private Tensor scaledElu(Tensor x, float alpha, float lambda) {
-        Tensor y = output(x.rows, x.cols, x);
-        long n = x.size();
-        MemorySegment xd = x.data, yd = y.data;
-        parallel(ctx, n, (from, to) -> {
-            for (long i = from; i < to; i++) {
-                float v = xd.getAtIndex(Tensor.F, i);
-                yd.setAtIndex(Tensor.F, i, lambda * (v > 0 ? v : alpha * (float) Math.expm1(v)));
-            }
-        });
-        record(y, () -> {
-            MemorySegment g = y.gradData, ga = gradient(x);
-            parallel(ctx, n, (from, to) -> {
-                for (long i = from; i < to; i++) {
-                    float v = xd.getAtIndex(Tensor.F, i);
-                    float d = v > 0 ? lambda : yd.getAtIndex(Tensor.F, i) + lambda * alpha;
-                    ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + d * g.getAtIndex(Tensor.F, i));
-                }
-            });
-        });
-        return y;
+        return ActivationOps.selu(this, x);
     }
 
     /** {@code tanh(x)}. */
     public Tensor tanh(Tensor x) {
-        Tensor y = output(x.rows, x.cols, x);
-        long n = x.size();
-        MemorySegment xd = x.data, yd = y.data;
-        parallel(ctx, n, (from, to) -> {
-            for (long i = from; i < to; i++) {
-                yd.setAtIndex(Tensor.F, i, (float) Math.tanh(xd.getAtIndex(Tensor.F, i)));
-            }
-        });
-        record(y, () -> {
-            MemorySegment g = y.gradData, ga = gradient(x);
-            parallel(ctx, n, (from, to) -> {
-                for (long i = from; i < to; i++) {
-                    float t = yd.getAtIndex(Tensor.F, i);
-                    ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + (1 - t * t) * g.getAtIndex(Tensor.F, i));
-                }
-            });
-        });
-        return y;
+        return ActivationOps.tanh(this, x);
     }
 
     /** {@code σ(x) = 1 / (1 + e^{−x})}. */
     public Tensor sigmoid(Tensor x) {
-        Tensor y = output(x.rows, x.cols, x);
-        long n = x.size();
-        MemorySegment xd = x.data, yd = y.data;
-        parallel(ctx, n, (from, to) -> {
-            for (long i = from; i < to; i++) {
-                yd.setAtIndex(Tensor.F, i, sigmoid(xd.getAtIndex(Tensor.F, i)));
-            }
-        });
-        record(y, () -> {
-            MemorySegment g = y.gradData, ga = gradient(x);
-            parallel(ctx, n, (from, to) -> {
-                for (long i = from; i < to; i++) {
-                    float s = yd.getAtIndex(Tensor.F, i);
-                    ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + s * (1 - s) * g.getAtIndex(Tensor.F, i));
-                }
-            });
-        });
-        return y;
-    }
-
-    static float sigmoid(float v) {
-        return v >= 0 ? (float) (1 / (1 + Math.exp(-v))) : (float) (Math.exp(v) / (1 + Math.exp(v)));
+        return ActivationOps.sigmoid(this, x);
     }
 
     /** Row-wise softmax {@code y[r][c] = e^{x[r][c]} / Σ_j e^{x[r][j]}} (max-shifted for stability). */
     public Tensor softmax(Tensor x) {
-        Tensor y = output(x.rows, x.cols, x);
-        int m = x.cols;
-        parallelRows(ctx, x.rows, x.cols, (from, to) -> {
-            for (int r = from; r < to; r++) {
-                long base = (long) r * m;
-                double lse = logSumExp(x.data, base, m);
-                for (int c = 0; c < m; c++) {
-                    y.data.setAtIndex(Tensor.F, base + c, (float) Math.exp(x.data.getAtIndex(Tensor.F, base + c) - lse));
-                }
-            }
-        });
-        record(y, () -> {
-            MemorySegment g = y.gradData, ga = gradient(x), yd = y.data;
-            parallelRows(ctx, x.rows, x.cols, (from, to) -> {
-                for (int r = from; r < to; r++) {
-                    long base = (long) r * m;
-                    double dot = 0;
-                    for (int c = 0; c < m; c++) {
-                        dot += (double) g.getAtIndex(Tensor.F, base + c) * yd.getAtIndex(Tensor.F, base + c);
-                    }
-                    for (int c = 0; c < m; c++) {
-                        long i = base + c;
-                        float d = (float) (yd.getAtIndex(Tensor.F, i) * (g.getAtIndex(Tensor.F, i) - dot));
-                        ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + d);
-                    }
-                }
-            });
-        });
-        return y;
+        return ActivationOps.softmax(this, x);
     }
 
     /** Row-wise log-softmax {@code y[r][c] = x[r][c] − log Σ_j e^{x[r][j]}}. */
     public Tensor logSoftmax(Tensor x) {
-        Tensor y = output(x.rows, x.cols, x);
-        int m = x.cols;
-        parallelRows(ctx, x.rows, x.cols, (from, to) -> {
-            for (int r = from; r < to; r++) {
-                long base = (long) r * m;
-                double lse = logSumExp(x.data, base, m);
-                for (int c = 0; c < m; c++) {
-                    y.data.setAtIndex(Tensor.F, base + c, (float) (x.data.getAtIndex(Tensor.F, base + c) - lse));
-                }
-            }
-        });
-        record(y, () -> {
-            MemorySegment g = y.gradData, ga = gradient(x), yd = y.data;
-            parallelRows(ctx, x.rows, x.cols, (from, to) -> {
-                for (int r = from; r < to; r++) {
-                    long base = (long) r * m;
-                    double sum = 0;
-                    for (int c = 0; c < m; c++) {
-                        sum += g.getAtIndex(Tensor.F, base + c);
-                    }
-                    for (int c = 0; c < m; c++) {
-                        long i = base + c;
-                        float d = (float) (g.getAtIndex(Tensor.F, i) - Math.exp(yd.getAtIndex(Tensor.F, i)) * sum);
-                        ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + d);
-                    }
-                }
-            });
-        });
-        return y;
-    }
-
-    private static double logSumExp(MemorySegment d, long base, int m) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int c = 0; c < m; c++) {
-            max = Math.max(max, d.getAtIndex(Tensor.F, base + c));
-        }
-        double s = 0;
-        for (int c = 0; c < m; c++) {
-            s += Math.exp(d.getAtIndex(Tensor.F, base + c) - max);
-        }
-        return max + Math.log(s);
+        return ActivationOps.logSoftmax(this, x);
     }
 
     // ------------------------------------------------------------------------------------------------------ dropout
@@ -1005,7 +857,7 @@ public final class Tape {
         parallelRows(ctx, rows.length, m, (from, to) -> {
             for (int k = from; k < to; k++) {
                 long base = (long) rows[k] * m;
-                lses[k] = logSumExp(logits.data, base, m);
+                lses[k] = ActivationOps.logSumExp(logits.data, base, m);
                 losses[k] = lses[k] - logits.data.getAtIndex(Tensor.F, base + labels[rows[k]]);
             }
         });
@@ -1060,7 +912,7 @@ public final class Tape {
             for (long i = 0; i < n; i++) {
                 float z = logits.data.getAtIndex(Tensor.F, i), t = targets.data.getAtIndex(Tensor.F, i);
                 if (ga != null) {
-                    ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + g * (sigmoid(z) - t));
+                    ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + g * (ActivationOps.sigmoid(z) - t));
                 }
                 if (gt != null) {
                     gt.setAtIndex(Tensor.F, i, gt.getAtIndex(Tensor.F, i) - g * z);
@@ -1077,7 +929,7 @@ public final class Tape {
     public Tensor bpr(Tensor pos, Tensor neg) {
         // −log σ(d), computed without overflow; ∂/∂d = σ(d) − 1.
         return meanOfDifferences(pos, neg, d -> d >= 0 ? Math.log1p(Math.exp(-d)) : -d + Math.log1p(Math.exp(d)),
-                d -> sigmoid(d) - 1f);
+                d -> ActivationOps.sigmoid(d) - 1f);
     }
 
     /** Mean squared error {@code mean((p − t)²)}. */
