@@ -312,94 +312,22 @@ public final class Tape {
 
     /** {@code y[i] = x[index[i]]}: an index.length×f matrix of rows of x; backward scatter-adds into x. */
     public Tensor gatherRows(Tensor x, int[] index) {
-        int f = x.cols;
-        for (int i = 0; i < index.length; i++) {
-            if (index[i] < 0 || index[i] >= x.rows) {
-                throw new IllegalArgumentException("index[" + i + "] = " + index[i] + " is out of range [0, " + x.rows
-                        + ")");
-            }
-        }
-        Tensor y = output(index.length, f, x);
-        MemorySegment xd = x.data, yd = y.data;
-        parallelRows(ctx, index.length, f, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                long src = (long) index[i] * f, dst = (long) i * f;
-                for (int c = 0; c < f; c++) {
-                    yd.setAtIndex(Tensor.F, dst + c, xd.getAtIndex(Tensor.F, src + c));
-                }
-            }
-        });
-        record(y, () -> {
-            // x̄[s] += Σ_{i : index[i] = s} ȳ[i], summed per row of x in ascending i (parallel over rows of x)
-            Grouping grp = Grouping.of(index, x.rows);
-            MemorySegment ga = gradient(x), g = y.gradData;
-            parallelRows(ctx, x.rows, f, (from, to) -> {
-                float[] sum = new float[f];
-                for (int s = from; s < to; s++) {
-                    if (grp.ptr[s] == grp.ptr[s + 1]) {
-                        continue;
-                    }
-                    java.util.Arrays.fill(sum, 0f);
-                    for (int p = grp.ptr[s]; p < grp.ptr[s + 1]; p++) {
-                        long row = (long) grp.members[p] * f;
-                        for (int c = 0; c < f; c++) {
-                            sum[c] += g.getAtIndex(Tensor.F, row + c);
-                        }
-                    }
-                    long out = (long) s * f;
-                    for (int c = 0; c < f; c++) {
-                        ga.setAtIndex(Tensor.F, out + c, ga.getAtIndex(Tensor.F, out + c) + sum[c]);
-                    }
-                }
-            });
-        });
-        return y;
+        return SegmentOps.gatherRows(this, x, index);
     }
 
     /** Scatter-sum {@code y[s] = Σ_{i: index[i]=s} x[i]}, numSegments×f; empty segments are 0. */
     public Tensor scatterSum(Tensor x, int[] index, int numSegments) {
-        requireIndexRows(x, index);
-        Tensor y = output(numSegments, x.cols, x);
-        SparseOps.scatterSum(index, numSegments, x.data, y.data, x.cols, ctx);
-        record(y, () -> gatherAdd(gradient(x), y.gradData, index, null, x.cols));
-        return y;
+        return SegmentOps.scatterSum(this, x, index, numSegments);
     }
 
     /** Scatter-mean: the scatter-sum divided by each segment's size (0 for empty segments). */
     public Tensor scatterMean(Tensor x, int[] index, int numSegments) {
-        requireIndexRows(x, index);
-        Tensor y = output(numSegments, x.cols, x);
-        SparseOps.scatterMean(index, numSegments, x.data, y.data, x.cols, ctx);
-        record(y, () -> {
-            int[] count = new int[numSegments];
-            for (int s : index) {
-                count[s]++;
-            }
-            gatherAdd(gradient(x), y.gradData, index, count, x.cols);
-        });
-        return y;
+        return SegmentOps.scatterMean(this, x, index, numSegments);
     }
 
     /** Scatter-max {@code y[s][c] = max_{i: index[i]=s} x[i][c]}; empty segments are 0; the gradient goes to the first maximum. */
     public Tensor scatterMax(Tensor x, int[] index, int numSegments) {
-        requireIndexRows(x, index);
-        int f = x.cols;
-        Tensor y = output(numSegments, f, x);
-        int[] argmax = new int[numSegments * f];
-        SparseOps.scatterMax(index, numSegments, x.data, y.data, argmax, f, ctx);
-        record(y, () -> {
-            MemorySegment ga = gradient(x), g = y.gradData;
-            for (int s = 0; s < numSegments; s++) {
-                for (int c = 0; c < f; c++) {
-                    int i = argmax[s * f + c];
-                    if (i >= 0) {
-                        long k = (long) i * f + c;
-                        ga.setAtIndex(Tensor.F, k, ga.getAtIndex(Tensor.F, k) + g.getAtIndex(Tensor.F, (long) s * f + c));
-                    }
-                }
-            }
-        });
-        return y;
+        return SegmentOps.scatterMax(this, x, index, numSegments);
     }
 
     /**
@@ -407,77 +335,7 @@ public final class Tape {
      * — attention coefficients normalised over the edges entering each destination node (x is E×h).
      */
     public Tensor segmentSoftmax(Tensor x, int[] index, int numSegments) {
-        requireIndexRows(x, index);
-        Grouping grp = Grouping.of(index, numSegments);
-        int f = x.cols;
-        Tensor y = output(x.rows, f, x);
-        MemorySegment xd = x.data, yd = y.data;
-        // Per segment and column: max-shifted exponentials, then division by their sum (in double).
-        parallelRows(ctx, numSegments, Math.max(1, (int) Math.min(Integer.MAX_VALUE, x.size() / Math.max(1, numSegments))),
-                (from, to) -> {
-            for (int s = from; s < to; s++) {
-                int p0 = grp.ptr[s], p1 = grp.ptr[s + 1];
-                for (int c = 0; c < f; c++) {
-                    float max = Float.NEGATIVE_INFINITY;
-                    for (int p = p0; p < p1; p++) {
-                        max = Math.max(max, xd.getAtIndex(Tensor.F, (long) grp.members[p] * f + c));
-                    }
-                    double sum = 0;
-                    for (int p = p0; p < p1; p++) {
-                        long i = (long) grp.members[p] * f + c;
-                        float ex = (float) Math.exp(xd.getAtIndex(Tensor.F, i) - max);
-                        yd.setAtIndex(Tensor.F, i, ex);
-                        sum += ex;
-                    }
-                    float inv = (float) (1 / sum);
-                    for (int p = p0; p < p1; p++) {
-                        long i = (long) grp.members[p] * f + c;
-                        yd.setAtIndex(Tensor.F, i, yd.getAtIndex(Tensor.F, i) * inv);
-                    }
-                }
-            }
-        });
-        record(y, () -> {
-            // ∂x = y ⊙ (ḡ − Σ_{segment} y ⊙ ḡ)
-            MemorySegment g = y.gradData, ga = gradient(x);
-            parallelRows(ctx, numSegments, Math.max(1, (int) Math.min(Integer.MAX_VALUE, x.size() / Math.max(1, numSegments))),
-                    (from, to) -> {
-                for (int s = from; s < to; s++) {
-                    int p0 = grp.ptr[s], p1 = grp.ptr[s + 1];
-                    for (int c = 0; c < f; c++) {
-                        double dot = 0;
-                        for (int p = p0; p < p1; p++) {
-                            long i = (long) grp.members[p] * f + c;
-                            dot += (double) yd.getAtIndex(Tensor.F, i) * g.getAtIndex(Tensor.F, i);
-                        }
-                        float d = (float) dot;
-                        for (int p = p0; p < p1; p++) {
-                            long i = (long) grp.members[p] * f + c;
-                            float v = yd.getAtIndex(Tensor.F, i) * (g.getAtIndex(Tensor.F, i) - d);
-                            ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + v);
-                        }
-                    }
-                }
-            });
-        });
-        return y;
-    }
-
-    /** {@code ga[i] += g[index[i]] / count[index[i]]} (count null means 1). */
-    private static void gatherAdd(MemorySegment ga, MemorySegment g, int[] index, int[] count, int f) {
-        for (int i = 0; i < index.length; i++) {
-            long row = (long) i * f, srow = (long) index[i] * f;
-            float s = count == null ? 1f : 1f / count[index[i]];
-            for (int c = 0; c < f; c++) {
-                ga.setAtIndex(Tensor.F, row + c, ga.getAtIndex(Tensor.F, row + c) + s * g.getAtIndex(Tensor.F, srow + c));
-            }
-        }
-    }
-
-    private static void requireIndexRows(Tensor x, int[] index) {
-        if (index.length != x.rows) {
-            throw new IllegalArgumentException("index has length " + index.length + " but x has " + x.rows + " rows");
-        }
+        return SegmentOps.segmentSoftmax(this, x, index, numSegments);
     }
 
     // ---------------------------------------------------------------------------------------------- sparse operators
