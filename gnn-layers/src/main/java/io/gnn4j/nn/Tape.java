@@ -342,11 +342,7 @@ public final class Tape {
 
     /** {@code Y = A·X} with a fixed sparse operator A (N×N, e.g. a normalised adjacency); backward {@code X̄ += Aᵀ·Ȳ}. */
     public Tensor spmm(Graph a, Tensor x) {
-        requireNodes(a, x);
-        Tensor y = output(x.rows, x.cols, x);
-        SparseOps.spmm(a, x.data, y.data, x.cols, ctx);
-        record(y, () -> accumulate(x, into -> SparseOps.spmmTranspose(a, y.gradData, into, x.cols, ctx)));
-        return y;
+        return SparseMatrixOps.spmm(this, a, x);
     }
 
     /**
@@ -354,11 +350,7 @@ public final class Tape {
      * sources to targets; backward {@code X̄ += A·Ȳ}.
      */
     public Tensor spmmTranspose(Graph a, Tensor x) {
-        requireNodes(a, x);
-        Tensor y = output(x.rows, x.cols, x);
-        SparseOps.spmmTranspose(a, x.data, y.data, x.cols, ctx);
-        record(y, () -> accumulate(x, into -> SparseOps.spmm(a, y.gradData, into, x.cols, ctx)));
-        return y;
+        return SparseMatrixOps.spmmTranspose(this, a, x);
     }
 
     /**
@@ -366,26 +358,7 @@ public final class Tape {
      * backward {@code X̄[u] += Σ_e ȳ[e]·Y[v]} and {@code Ȳ[v] += Σ_e ȳ[e]·X[u]}.
      */
     public Tensor sddmm(Graph a, Tensor x, Tensor y) {
-        requireNodes(a, x);
-        requireNodes(a, y);
-        if (x.cols != y.cols) {
-            throw new IllegalArgumentException("sddmm: X has " + x.cols + " columns but Y has " + y.cols);
-        }
-        int e = a.numEntries();
-        Tensor s = output(e, 1, x, y);
-        float[] tmp = new float[e];
-        SparseOps.sddmm(a, x.data, y.data, x.cols, tmp, ctx);
-        MemorySegment.copy(MemorySegment.ofArray(tmp), 0, s.data, 0, (long) e * Float.BYTES);
-        record(s, () -> {
-            EdgeIndex ei = EdgeIndex.of(a);
-            if (x.requiresGrad) {
-                EdgeKernels.sourceAccumulate(ei, s.gradData, 1, y.data, gradient(x), x.cols, ctx);
-            }
-            if (y.requiresGrad) {
-                EdgeKernels.targetAccumulate(ei, s.gradData, 1, x.data, gradient(y), x.cols, scratch(e, 1).data, ctx);
-            }
-        });
-        return s;
+        return SparseMatrixOps.sddmm(this, a, x, y);
     }
 
     /**
@@ -393,32 +366,7 @@ public final class Tape {
      * of A, and {@code Y[v][k] = Σ_{e=(u→v)} w[e][k]·X[u][k]} for each head k (a c-wide column block).
      */
     public Tensor edgeAggregate(Graph a, Tensor w, Tensor x) {
-        requireNodes(a, x);
-        if (w.rows != a.numEntries()) {
-            throw new IllegalArgumentException("w has " + w.rows + " rows but the graph has " + a.numEntries()
-                    + " entries");
-        }
-        int heads = w.cols, c = ReductionOps.groupWidth(x, heads);
-        EdgeIndex ei = EdgeIndex.of(a);
-        Tensor y = output(x.rows, x.cols, w, x);
-        y.data.fill((byte) 0);
-        EdgeKernels.targetAccumulate(ei, w.data, heads, x.data, y.data, c * heads, scratch(w.rows, heads).data, ctx);
-        record(y, () -> {
-            if (x.requiresGrad) {
-                EdgeKernels.sourceAccumulate(ei, w.data, heads, y.gradData, gradient(x), c * heads, ctx);
-            }
-            if (w.requiresGrad) {
-                EdgeKernels.edgeDots(ei, x.data, y.gradData, gradient(w), heads, c, ctx);
-            }
-        });
-        return y;
-    }
-
-    private static void requireNodes(Graph a, Tensor x) {
-        if (x.rows != a.numNodes()) {
-            throw new IllegalArgumentException("the tensor has " + x.rows + " rows but the graph has " + a.numNodes()
-                    + " nodes");
-        }
+        return SparseMatrixOps.edgeAggregate(this, a, w, x);
     }
 
     // --------------------------------------------------------------------------------------------------------- losses
