@@ -63,14 +63,13 @@ final class NormalizationOps {
         tape.record(y, () -> {
             MemorySegment g = y.gradData, gd = gamma.data;
             double[] sums = gradientColumnSums(ctx, g, xd, mu, invStd, n, m);
-            double[] sumG = java.util.Arrays.copyOfRange(sums, 0, m), sumGx = java.util.Arrays.copyOfRange(sums, m, 2 * m);
             if (x.requiresGrad) {
                 MemorySegment ga = tape.gradient(x);
                 float[] k = new float[m], meanG = new float[m], meanGx = new float[m];
                 for (int c = 0; c < m; c++) {
                     k[c] = gd.getAtIndex(Tensor.F, c) * invStd[c];
-                    meanG[c] = (float) (sumG[c] / n);
-                    meanGx[c] = (float) (sumGx[c] / n);
+                    meanG[c] = (float) (sums[c] / n);
+                    meanGx[c] = (float) (sums[m + c] / n);
                 }
                 parallelRows(ctx, n, m, (from, to) -> {
                     for (int r = from; r < to; r++) {
@@ -83,8 +82,7 @@ final class NormalizationOps {
                     }
                 });
             }
-            addColumnSums(tape, gamma, sumGx);
-            addColumnSums(tape, beta, sumG);
+            addAffineGradients(tape, gamma, beta, sums, m);
         });
         return y;
     }
@@ -114,7 +112,6 @@ final class NormalizationOps {
         tape.record(y, () -> {
             MemorySegment g = y.gradData, gd = gamma.data;
             double[] sums = gradientColumnSums(ctx, g, xd, mu, invStd, n, m);
-            double[] sumG = java.util.Arrays.copyOfRange(sums, 0, m), sumGx = java.util.Arrays.copyOfRange(sums, m, 2 * m);
             if (x.requiresGrad) {
                 MemorySegment ga = tape.gradient(x);
                 float[] k = new float[m];
@@ -131,8 +128,7 @@ final class NormalizationOps {
                     }
                 });
             }
-            addColumnSums(tape, gamma, sumGx);
-            addColumnSums(tape, beta, sumG);
+            addAffineGradients(tape, gamma, beta, sums, m);
         });
         return y;
     }
@@ -201,14 +197,20 @@ final class NormalizationOps {
         });
     }
 
-    /** {@code t.grad[c] += sums[c]} for a 1×F tensor that requires a gradient. */
-    private static void addColumnSums(Tape tape, Tensor t, double[] sums) {
+    /** {@code γ̄_c += Σ_i G_ic x̂_ic} and {@code β̄_c += Σ_i G_ic}, from the sums of {@link #gradientColumnSums}. */
+    private static void addAffineGradients(Tape tape, Tensor gamma, Tensor beta, double[] sums, int m) {
+        addColumnSums(tape, gamma, sums, m, m);
+        addColumnSums(tape, beta, sums, 0, m);
+    }
+
+    /** {@code t.grad[c] += sums[from + c]} for a 1×F tensor (F = m) that requires a gradient. */
+    private static void addColumnSums(Tape tape, Tensor t, double[] sums, int from, int m) {
         if (!t.requiresGrad) {
             return;
         }
         MemorySegment gt = tape.gradient(t);
-        for (int c = 0; c < sums.length; c++) {
-            gt.setAtIndex(Tensor.F, c, gt.getAtIndex(Tensor.F, c) + (float) sums[c]);
+        for (int c = 0; c < m; c++) {
+            gt.setAtIndex(Tensor.F, c, gt.getAtIndex(Tensor.F, c) + (float) sums[from + c]);
         }
     }
 
