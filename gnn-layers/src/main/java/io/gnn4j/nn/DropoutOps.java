@@ -70,7 +70,7 @@ final class DropoutOps {
     }
 
     /** A 64-bit mix of the seed, the step and the call number (SplitMix64 finaliser on each). */
-    static long mix(long seed, long step, long call) {
+    private static long mix(long seed, long step, long call) {
         long h = seed;
         h = splitmix(h ^ splitmix(step + 0x9E3779B97F4A7C15L));
         return splitmix(h ^ splitmix(call + 0xD1B54A32D192ED03L));

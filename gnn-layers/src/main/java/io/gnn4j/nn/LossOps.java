@@ -119,8 +119,8 @@ final class LossOps {
      * {@code mean_i loss(a_i − b_i)} over two tensors of one shape; the backward adds {@code loss'(d)·g/n} to a's
      * gradient and subtracts it from b's.
      */
-    private static Tensor meanOfDifferences(Tape tape, Tensor a, Tensor b, java.util.function.DoubleUnaryOperator loss,
-                                     FloatDerivative derivative) {
+    private static Tensor meanOfDifferences(Tape tape, Tensor a, Tensor b,
+                                            java.util.function.DoubleUnaryOperator loss, FloatDerivative derivative) {
         requireSameShape(a, b);
         long n = a.size();
         double total = 0;
