@@ -116,6 +116,7 @@ final class ActivationOps {
         return y;
     }
 
+    /** {@code σ(v)}, through e^{−v} or e^{v} by the sign of v so that neither overflows. */
     static float sigmoid(float v) {
         return v >= 0 ? (float) (1 / (1 + Math.exp(-v))) : (float) (Math.exp(v) / (1 + Math.exp(v)));
     }
@@ -186,6 +187,7 @@ final class ActivationOps {
         return y;
     }
 
+    /** {@code log Σ_c e^{d[base + c]}} over m elements, shifted by their maximum. */
     static double logSumExp(MemorySegment d, long base, int m) {
         double max = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < m; c++) {
