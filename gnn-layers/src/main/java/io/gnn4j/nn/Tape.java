@@ -2,12 +2,11 @@ package io.gnn4j.nn;
 
 import io.gnn4j.graph.ExecutionContext;
 import io.gnn4j.graph.Graph;
-import io.gnn4j.graph.SegmentIndex;
 import io.gnn4j.graph.SparseOps;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
-import java.util.SplittableRandom;
-import org.nd4j.linalg.api.ndarray.INDArray;
+import java.util.function.Consumer;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -80,6 +79,11 @@ public final class Tape {
         return ctx;
     }
 
+    /** The regroupings of the index arrays this tape has seen, memoised weakly by array. */
+    Groupings groupings() {
+        return groupings;
+    }
+
     /** Number of completed {@link #reset()}s: the step number that dropout masks derive from. */
     public long step() {
         return step;
@@ -103,7 +107,7 @@ public final class Tape {
                     + "gradients would be counted twice; call reset() and record the forward pass again");
         }
         backwardDone = true;
-        acc(loss).setAtIndex(Tensor.F, 0, loss.gradAt(0, 0) + 1f);
+        gradient(loss).setAtIndex(Tensor.F, 0, loss.gradAt(0, 0) + 1f);
         for (int i = nodeBackwards.size() - 1; i >= 0; i--) {
             if (nodeOutputs.get(i).grad != null) {
                 nodeBackwards.get(i).run();
@@ -134,403 +138,82 @@ public final class Tape {
 
     /** {@code Y = A·B} (A is n×k, B is k×m, Y is n×m), one GEMM. */
     public Tensor matmul(Tensor a, Tensor b) {
-        if (a.cols != b.rows) {
-            throw new IllegalArgumentException("matmul: A is " + a.rows + "×" + a.cols + " but B has " + b.rows
-                    + " rows (expected " + a.cols + ")");
-        }
-        Tensor y = out(a.rows, b.cols, a, b);
-        Nd4j.gemm(a.value, b.value, y.value, false, false, 1.0, 0.0);
-        record(y, () -> {
-            if (a.requiresGrad) {
-                accGemm(a, y.grad, b.value, false, true);
-            }
-            if (b.requiresGrad) {
-                accGemm(b, a.value, y.grad, true, false);
-            }
-        });
-        return y;
+        return DenseOps.matmul(this, a, b);
     }
 
     /** {@code Y = X·W + b}: X is n×k, W is k×m, b is 1×m or {@code null}. */
     public Tensor linear(Tensor x, Tensor w, Tensor b) {
-        if (b == null) {
-            return matmul(x, w);
-        }
-        if (x.cols != w.rows) {
-            throw new IllegalArgumentException("linear: X is " + x.rows + "×" + x.cols + " but W has " + w.rows
-                    + " rows (expected " + x.cols + ")");
-        }
-        requireRow("bias", b, w.cols);
-        // One node and one output buffer: the GEMM result gets the bias added in place.
-        int n = x.rows, m = w.cols;
-        Tensor y = out(n, m, x, w, b);
-        Nd4j.gemm(x.value, w.value, y.value, false, false, 1.0, 0.0);
-        MemorySegment yd = y.data, bd = b.data;
-        parallelRows(n, m, (from, to) -> {
-            for (int r = from; r < to; r++) {
-                long base = (long) r * m;
-                for (int c = 0; c < m; c++) {
-                    yd.setAtIndex(Tensor.F, base + c, yd.getAtIndex(Tensor.F, base + c) + bd.getAtIndex(Tensor.F, c));
-                }
-            }
-        });
-        record(y, () -> {
-            if (x.requiresGrad) {
-                accGemm(x, y.grad, w.value, false, true);
-            }
-            if (w.requiresGrad) {
-                accGemm(w, x.value, y.grad, true, false);
-            }
-            if (b.requiresGrad) {
-                sumRowsInto(acc(b), y.gradData, n, m);
-            }
-        });
-        return y;
+        return DenseOps.linear(this, x, w, b);
     }
 
     /** {@code a + b}, b either a's shape, a 1×m row, an n×1 column or 1×1 (broadcast over a). */
     public Tensor add(Tensor a, Tensor b) {
-        return binary(a, b, 0);
+        return DenseOps.binary(this, a, b, BinaryOp.ADD);
     }
 
     /** {@code a − b}, broadcasting b as in {@link #add}. */
     public Tensor sub(Tensor a, Tensor b) {
-        return binary(a, b, 1);
+        return DenseOps.binary(this, a, b, BinaryOp.SUB);
     }
 
     /** Elementwise {@code a ⊙ b}, broadcasting b as in {@link #add}. */
     public Tensor mul(Tensor a, Tensor b) {
-        return binary(a, b, 2);
+        return DenseOps.binary(this, a, b, BinaryOp.MUL);
     }
 
     /** Elementwise {@code a / b}, broadcasting b as in {@link #add}. */
     public Tensor div(Tensor a, Tensor b) {
-        return binary(a, b, 3);
-    }
-
-    private Tensor binary(Tensor a, Tensor b, int op) {
-        boolean rowB = b.rows == 1 && a.rows != 1, colB = b.cols == 1 && a.cols != 1;
-        if ((b.rows != a.rows && b.rows != 1) || (b.cols != a.cols && b.cols != 1)) {
-            throw new IllegalArgumentException("cannot broadcast " + b.rows + "×" + b.cols + " onto " + a.rows + "×"
-                    + a.cols + " (b must have a's shape, 1×" + a.cols + ", " + a.rows + "×1 or 1×1)");
-        }
-        if (!colB && (op == 0 || op == 1)) {
-            return addOrSub(a, b, rowB, op == 1);
-        }
-        if (!rowB && !colB && op == 2) {
-            return mulSameShape(a, b);
-        }
-        int n = a.rows, m = a.cols, bm = b.cols;
-        Tensor y = out(n, m, a, b);
-        MemorySegment ad = a.data, bd = b.data, yd = y.data;
-        for (int r = 0; r < n; r++) {
-            long base = (long) r * m;
-            long bBase = rowB ? 0 : (long) r * bm;
-            for (int c = 0; c < m; c++) {
-                float x = ad.getAtIndex(Tensor.F, base + c);
-                float z = bd.getAtIndex(Tensor.F, bBase + (colB ? 0 : c));
-                float v = switch (op) {
-                    case 0 -> x + z;
-                    case 1 -> x - z;
-                    case 2 -> x * z;
-                    default -> x / z;
-                };
-                yd.setAtIndex(Tensor.F, base + c, v);
-            }
-        }
-        record(y, () -> {
-            MemorySegment g = y.gradData;
-            MemorySegment ga = a.requiresGrad ? acc(a) : null;
-            MemorySegment gb = b.requiresGrad ? acc(b) : null;
-            for (int r = 0; r < n; r++) {
-                long base = (long) r * m;
-                long bBase = rowB ? 0 : (long) r * bm;
-                for (int c = 0; c < m; c++) {
-                    long i = base + c, j = bBase + (colB ? 0 : c);
-                    float gi = g.getAtIndex(Tensor.F, i);
-                    float da, db;
-                    switch (op) {
-                        case 0 -> { da = gi; db = gi; }
-                        case 1 -> { da = gi; db = -gi; }
-                        case 2 -> { da = gi * bd.getAtIndex(Tensor.F, j); db = gi * ad.getAtIndex(Tensor.F, i); }
-                        default -> {
-                            float bv = bd.getAtIndex(Tensor.F, j);
-                            da = gi / bv;
-                            db = -gi * ad.getAtIndex(Tensor.F, i) / (bv * bv);
-                        }
-                    }
-                    if (ga != null) {
-                        ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + da);
-                    }
-                    if (gb != null) {
-                        gb.setAtIndex(Tensor.F, j, gb.getAtIndex(Tensor.F, j) + db);
-                    }
-                }
-            }
-        });
-        return y;
-    }
-
-    /** {@code a ± b} for b of a's shape or a 1×m row: the bias-add fast path, parallel over rows. */
-    private Tensor addOrSub(Tensor a, Tensor b, boolean rowB, boolean subtract) {
-        int n = a.rows, m = a.cols;
-        Tensor y = out(n, m, a, b);
-        MemorySegment ad = a.data, bd = b.data, yd = y.data;
-        float sign = subtract ? -1f : 1f;
-        parallelRows(n, m, (from, to) -> {
-            for (int r = from; r < to; r++) {
-                long base = (long) r * m, bBase = rowB ? 0 : base;
-                for (int c = 0; c < m; c++) {
-                    yd.setAtIndex(Tensor.F, base + c, ad.getAtIndex(Tensor.F, base + c) + sign * bd.getAtIndex(Tensor.F, bBase + c));
-                }
-            }
-        });
-        record(y, () -> {
-            MemorySegment g = y.gradData;
-            if (a.requiresGrad) {
-                addInto(acc(a), g, a.size());
-            }
-            if (b.requiresGrad) {
-                if (rowB) {
-                    sumRowsInto(acc(b), g, n, m, sign);
-                } else if (subtract) {
-                    axpyInto(acc(b), -1f, g, b.size());
-                } else {
-                    addInto(acc(b), g, b.size());
-                }
-            }
-        });
-        return y;
-    }
-
-    private Tensor mulSameShape(Tensor a, Tensor b) {
-        long n = a.size();
-        Tensor y = out(a.rows, a.cols, a, b);
-        MemorySegment ad = a.data, bd = b.data, yd = y.data;
-        parallel(n, (from, to) -> {
-            for (long i = from; i < to; i++) {
-                yd.setAtIndex(Tensor.F, i, ad.getAtIndex(Tensor.F, i) * bd.getAtIndex(Tensor.F, i));
-            }
-        });
-        record(y, () -> {
-            MemorySegment g = y.gradData;
-            MemorySegment ga = a.requiresGrad ? acc(a) : null, gb = b.requiresGrad ? acc(b) : null;
-            parallel(n, (from, to) -> {
-                for (long i = from; i < to; i++) {
-                    float gi = g.getAtIndex(Tensor.F, i);
-                    if (ga != null) {
-                        ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + gi * bd.getAtIndex(Tensor.F, i));
-                    }
-                    if (gb != null) {
-                        gb.setAtIndex(Tensor.F, i, gb.getAtIndex(Tensor.F, i) + gi * ad.getAtIndex(Tensor.F, i));
-                    }
-                }
-            });
-        });
-        return y;
+        return DenseOps.binary(this, a, b, BinaryOp.DIV);
     }
 
     /** {@code s·x} for a constant scalar s. */
     public Tensor scale(Tensor x, float s) {
-        Tensor y = out(x.rows, x.cols, x);
-        long n = x.size();
-        parallel(n, (from, to) -> {
-            for (long i = from; i < to; i++) {
-                y.data.setAtIndex(Tensor.F, i, s * x.data.getAtIndex(Tensor.F, i));
-            }
-        });
-        record(y, () -> axpyInto(acc(x), s, y.gradData, n));
-        return y;
+        return DenseOps.scale(this, x, s);
     }
 
     // ------------------------------------------------------------------------------------------------- activations
 
     /** {@code max(x, 0)}. */
     public Tensor relu(Tensor x) {
-        return leakyRelu(x, 0f);
+        return ActivationOps.relu(this, x);
     }
 
     /** {@code x} for x &gt; 0, {@code slope·x} otherwise (GAT uses slope 0.2). */
     public Tensor leakyRelu(Tensor x, float slope) {
-        Tensor y = out(x.rows, x.cols, x);
-        long n = x.size();
-        MemorySegment xd = x.data, yd = y.data;
-        parallel(n, (from, to) -> {
-            for (long i = from; i < to; i++) {
-                float v = xd.getAtIndex(Tensor.F, i);
-                yd.setAtIndex(Tensor.F, i, v > 0 ? v : slope * v);
-            }
-        });
-        record(y, () -> {
-            MemorySegment g = y.gradData, ga = acc(x);
-            parallel(n, (from, to) -> {
-                for (long i = from; i < to; i++) {
-                    float d = xd.getAtIndex(Tensor.F, i) > 0 ? 1f : slope;
-                    ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + d * g.getAtIndex(Tensor.F, i));
-                }
-            });
-        });
-        return y;
+        return ActivationOps.leakyRelu(this, x, slope);
     }
 
     /** ELU (Clevert et al. 2016): {@code x} for x &gt; 0, {@code α(eˣ − 1)} otherwise. */
     public Tensor elu(Tensor x, float alpha) {
-        return scaledElu(x, alpha, 1f);
+        return ActivationOps.elu(this, x, alpha);
     }
 
     /** SELU (Klambauer et al. 2017, "Self-Normalizing Neural Networks"): {@code λ·ELU_α(x)}, α≈1.6733, λ≈1.0507. */
     public Tensor selu(Tensor x) {
-        return scaledElu(x, 1.6732632423543772f, 1.0507009873554805f);
-    }
-
-    private Tensor scaledElu(Tensor x, float alpha, float lambda) {
-        Tensor y = out(x.rows, x.cols, x);
-        long n = x.size();
-        MemorySegment xd = x.data, yd = y.data;
-        parallel(n, (from, to) -> {
-            for (long i = from; i < to; i++) {
-                float v = xd.getAtIndex(Tensor.F, i);
-                yd.setAtIndex(Tensor.F, i, lambda * (v > 0 ? v : alpha * (float) Math.expm1(v)));
-            }
-        });
-        record(y, () -> {
-            MemorySegment g = y.gradData, ga = acc(x);
-            parallel(n, (from, to) -> {
-                for (long i = from; i < to; i++) {
-                    float v = xd.getAtIndex(Tensor.F, i);
-                    float d = v > 0 ? lambda : yd.getAtIndex(Tensor.F, i) + lambda * alpha;
-                    ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + d * g.getAtIndex(Tensor.F, i));
-                }
-            });
-        });
-        return y;
+        return ActivationOps.selu(this, x);
     }
 
     /** {@code tanh(x)}. */
     public Tensor tanh(Tensor x) {
-        Tensor y = out(x.rows, x.cols, x);
-        long n = x.size();
-        MemorySegment xd = x.data, yd = y.data;
-        parallel(n, (from, to) -> {
-            for (long i = from; i < to; i++) {
-                yd.setAtIndex(Tensor.F, i, (float) Math.tanh(xd.getAtIndex(Tensor.F, i)));
-            }
-        });
-        record(y, () -> {
-            MemorySegment g = y.gradData, ga = acc(x);
-            parallel(n, (from, to) -> {
-                for (long i = from; i < to; i++) {
-                    float t = yd.getAtIndex(Tensor.F, i);
-                    ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + (1 - t * t) * g.getAtIndex(Tensor.F, i));
-                }
-            });
-        });
-        return y;
+        return ActivationOps.tanh(this, x);
     }
 
     /** {@code σ(x) = 1 / (1 + e^{−x})}. */
     public Tensor sigmoid(Tensor x) {
-        Tensor y = out(x.rows, x.cols, x);
-        long n = x.size();
-        MemorySegment xd = x.data, yd = y.data;
-        parallel(n, (from, to) -> {
-            for (long i = from; i < to; i++) {
-                yd.setAtIndex(Tensor.F, i, sigmoid(xd.getAtIndex(Tensor.F, i)));
-            }
-        });
-        record(y, () -> {
-            MemorySegment g = y.gradData, ga = acc(x);
-            parallel(n, (from, to) -> {
-                for (long i = from; i < to; i++) {
-                    float s = yd.getAtIndex(Tensor.F, i);
-                    ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + s * (1 - s) * g.getAtIndex(Tensor.F, i));
-                }
-            });
-        });
-        return y;
-    }
-
-    static float sigmoid(float v) {
-        return v >= 0 ? (float) (1 / (1 + Math.exp(-v))) : (float) (Math.exp(v) / (1 + Math.exp(v)));
+        return ActivationOps.sigmoid(this, x);
     }
 
     /** Row-wise softmax {@code y[r][c] = e^{x[r][c]} / Σ_j e^{x[r][j]}} (max-shifted for stability). */
     public Tensor softmax(Tensor x) {
-        Tensor y = out(x.rows, x.cols, x);
-        int m = x.cols;
-        parallelRows(x.rows, x.cols, (from, to) -> {
-            for (int r = from; r < to; r++) {
-                long base = (long) r * m;
-                double lse = logSumExp(x.data, base, m);
-                for (int c = 0; c < m; c++) {
-                    y.data.setAtIndex(Tensor.F, base + c, (float) Math.exp(x.data.getAtIndex(Tensor.F, base + c) - lse));
-                }
-            }
-        });
-        record(y, () -> {
-            MemorySegment g = y.gradData, ga = acc(x), yd = y.data;
-            parallelRows(x.rows, x.cols, (from, to) -> {
-                for (int r = from; r < to; r++) {
-                    long base = (long) r * m;
-                    double dot = 0;
-                    for (int c = 0; c < m; c++) {
-                        dot += (double) g.getAtIndex(Tensor.F, base + c) * yd.getAtIndex(Tensor.F, base + c);
-                    }
-                    for (int c = 0; c < m; c++) {
-                        long i = base + c;
-                        float d = (float) (yd.getAtIndex(Tensor.F, i) * (g.getAtIndex(Tensor.F, i) - dot));
-                        ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + d);
-                    }
-                }
-            });
-        });
-        return y;
+        return ActivationOps.softmax(this, x);
     }
 
     /** Row-wise log-softmax {@code y[r][c] = x[r][c] − log Σ_j e^{x[r][j]}}. */
     public Tensor logSoftmax(Tensor x) {
-        Tensor y = out(x.rows, x.cols, x);
-        int m = x.cols;
-        parallelRows(x.rows, x.cols, (from, to) -> {
-            for (int r = from; r < to; r++) {
-                long base = (long) r * m;
-                double lse = logSumExp(x.data, base, m);
-                for (int c = 0; c < m; c++) {
-                    y.data.setAtIndex(Tensor.F, base + c, (float) (x.data.getAtIndex(Tensor.F, base + c) - lse));
-                }
-            }
-        });
-        record(y, () -> {
-            MemorySegment g = y.gradData, ga = acc(x), yd = y.data;
-            parallelRows(x.rows, x.cols, (from, to) -> {
-                for (int r = from; r < to; r++) {
-                    long base = (long) r * m;
-                    double sum = 0;
-                    for (int c = 0; c < m; c++) {
-                        sum += g.getAtIndex(Tensor.F, base + c);
-                    }
-                    for (int c = 0; c < m; c++) {
-                        long i = base + c;
-                        float d = (float) (g.getAtIndex(Tensor.F, i) - Math.exp(yd.getAtIndex(Tensor.F, i)) * sum);
-                        ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + d);
-                    }
-                }
-            });
-        });
-        return y;
+        return ActivationOps.logSoftmax(this, x);
     }
 
-    private static double logSumExp(MemorySegment d, long base, int m) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int c = 0; c < m; c++) {
-            max = Math.max(max, d.getAtIndex(Tensor.F, base + c));
-        }
-        double s = 0;
-        for (int c = 0; c < m; c++) {
-            s += Math.exp(d.getAtIndex(Tensor.F, base + c) - max);
-        }
-        return max + Math.log(s);
-    }
+    // ------------------------------------------------------------------------------------------------------ dropout
 
     /**
      * Inverted dropout: in training each element is zeroed with probability p and the survivors scaled by
@@ -538,71 +221,7 @@ public final class Tape {
      * (seed, step, number of random calls so far in this step).
      */
     public Tensor dropout(Tensor x, float p, boolean training) {
-        if (!(p >= 0 && p < 1)) {
-            throw new IllegalArgumentException("dropout probability must be in [0, 1), got " + p);
-        }
-        if (!training || p == 0) {
-            return x;
-        }
-        long callSeed = mix(seed, step, randomCalls++);
-        Tensor y = out(x.rows, x.cols, x);
-        long n = x.size();
-        dropoutKernel(callSeed, p, x.data, y.data, n, false);
-        // The mask is not stored: the backward pass regenerates it from the same seed.
-        record(y, () -> dropoutKernel(callSeed, p, y.gradData, acc(x), n, true));
-        return y;
-    }
-
-    /** Elements per dropout chunk; each chunk has its own generator, so masks do not depend on the thread count. */
-    private static final int DROPOUT_CHUNK = 1 << 15;
-
-    /**
-     * {@code out[i] (+)= mask[i]·in[i]} with mask[i] = 0 when the i-th 32-bit uniform is below p·2³², else
-     * 1/(1−p); two uniforms per 64-bit draw of a SplittableRandom seeded by (call seed, chunk number).
-     */
-    private void dropoutKernel(long callSeed, float p, MemorySegment in, MemorySegment out, long n, boolean accumulate) {
-        long threshold = (long) ((double) p * 4294967296.0);
-        float keep = 1f / (1f - p);
-        int chunks = (int) ((n + DROPOUT_CHUNK - 1) / DROPOUT_CHUNK);
-        int blocks = ctx.threads() == 1 ? 1 : Math.min(chunks, ctx.threads() * 4);
-        ctx.forEachBlock(blocks, blk -> {
-            int c0 = (int) ((long) chunks * blk / blocks), c1 = (int) ((long) chunks * (blk + 1) / blocks);
-            for (int c = c0; c < c1; c++) {
-                SplittableRandom rng = new SplittableRandom(splitmix(callSeed + c));
-                long from = (long) c * DROPOUT_CHUNK, to = Math.min(n, from + DROPOUT_CHUNK);
-                for (long i = from; i < to; i += 2) {
-                    long bits = rng.nextLong(); // two 32-bit uniforms per draw
-                    dropoutElement(in, out, i, bits >>> 32, threshold, keep, accumulate);
-                    if (i + 1 < to) {
-                        dropoutElement(in, out, i + 1, bits & 0xffffffffL, threshold, keep, accumulate);
-                    }
-                }
-            }
-        });
-    }
-
-    private static void dropoutElement(MemorySegment in, MemorySegment out, long i, long u, long threshold, float keep,
-                                       boolean accumulate) {
-        // Branch-free mask: (u - threshold) >>> 63 is 1 exactly when u < threshold (dropped). A branch on a random
-        // bit mispredicts half the time and was measured to dominate the whole op.
-        float v = keep * (float) (((u - threshold) >>> 63) ^ 1L) * in.getAtIndex(Tensor.F, i);
-        if (accumulate) {
-            v += out.getAtIndex(Tensor.F, i);
-        }
-        out.setAtIndex(Tensor.F, i, v);
-    }
-
-    /** A 64-bit mix of the seed, the step and the call number (SplitMix64 finaliser on each). */
-    static long mix(long seed, long step, long call) {
-        long h = seed;
-        h = splitmix(h ^ splitmix(step + 0x9E3779B97F4A7C15L));
-        return splitmix(h ^ splitmix(call + 0xD1B54A32D192ED03L));
-    }
-
-    private static long splitmix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return DropoutOps.dropout(this, x, p, training);
     }
 
     // ------------------------------------------------------------------------------------------------ normalisation
@@ -628,77 +247,7 @@ public final class Tape {
      * that a module can update its running statistics.
      */
     public Tensor batchNorm(Tensor x, Tensor gamma, Tensor beta, float eps, float[] batchMean, float[] batchVar) {
-        int n = x.rows, m = x.cols;
-        if (n < 2) {
-            throw new IllegalArgumentException("batch normalisation in training needs at least 2 rows, got " + n);
-        }
-        requireRow("gamma", gamma, m);
-        requireRow("beta", beta, m);
-        requireEps(eps);
-        requireStats("batchMean", batchMean, m);
-        requireStats("batchVar", batchVar, m);
-        MemorySegment xd = x.data;
-        double[] mean = columnSums(n, m, m, (from, to, acc) -> {
-            for (int r = from; r < to; r++) {
-                long base = (long) r * m;
-                for (int c = 0; c < m; c++) {
-                    acc[c] += xd.getAtIndex(Tensor.F, base + c);
-                }
-            }
-        });
-        for (int c = 0; c < m; c++) {
-            mean[c] /= n;
-        }
-        double[] sq = columnSums(n, m, m, (from, to, acc) -> { // two passes: no cancellation as in E[x²] − E[x]²
-            for (int r = from; r < to; r++) {
-                long base = (long) r * m;
-                for (int c = 0; c < m; c++) {
-                    double d = xd.getAtIndex(Tensor.F, base + c) - mean[c];
-                    acc[c] += d * d;
-                }
-            }
-        });
-        float[] mu = new float[m], invStd = new float[m];
-        for (int c = 0; c < m; c++) {
-            double var = sq[c] / n;
-            mu[c] = (float) mean[c];
-            invStd[c] = (float) (1.0 / Math.sqrt(var + eps));
-            if (batchMean != null) {
-                batchMean[c] = (float) mean[c];
-            }
-            if (batchVar != null) {
-                batchVar[c] = (float) var;
-            }
-        }
-        Tensor y = out(n, m, x, gamma, beta);
-        normalizeColumns(x, mu, invStd, gamma, beta, y);
-        record(y, () -> {
-            MemorySegment g = y.gradData, gd = gamma.data;
-            double[] sums = gradientColumnSums(g, xd, mu, invStd, n, m);
-            double[] sumG = java.util.Arrays.copyOfRange(sums, 0, m), sumGx = java.util.Arrays.copyOfRange(sums, m, 2 * m);
-            if (x.requiresGrad) {
-                MemorySegment ga = acc(x);
-                float[] k = new float[m], meanG = new float[m], meanGx = new float[m];
-                for (int c = 0; c < m; c++) {
-                    k[c] = gd.getAtIndex(Tensor.F, c) * invStd[c];
-                    meanG[c] = (float) (sumG[c] / n);
-                    meanGx[c] = (float) (sumGx[c] / n);
-                }
-                parallelRows(n, m, (from, to) -> {
-                    for (int r = from; r < to; r++) {
-                        long base = (long) r * m;
-                        for (int c = 0; c < m; c++) {
-                            float xh = (xd.getAtIndex(Tensor.F, base + c) - mu[c]) * invStd[c];
-                            float d = k[c] * (g.getAtIndex(Tensor.F, base + c) - meanG[c] - xh * meanGx[c]);
-                            ga.setAtIndex(Tensor.F, base + c, ga.getAtIndex(Tensor.F, base + c) + d);
-                        }
-                    }
-                });
-            }
-            addColumnSums(gamma, sumGx);
-            addColumnSums(beta, sumG);
-        });
-        return y;
+        return NormalizationOps.batchNorm(this, x, gamma, beta, eps, batchMean, batchVar);
     }
 
     /**
@@ -708,295 +257,46 @@ public final class Tape {
      * ∂L/∂β_c = Σ_i G_ic.
      */
     public Tensor batchNormInference(Tensor x, Tensor gamma, Tensor beta, float[] mean, float[] var, float eps) {
-        int n = x.rows, m = x.cols;
-        requireRow("gamma", gamma, m);
-        requireRow("beta", beta, m);
-        requireEps(eps);
-        if (mean == null || var == null) {
-            throw new IllegalArgumentException("batchNormInference needs a mean and a variance, got null");
-        }
-        requireStats("mean", mean, m);
-        requireStats("var", var, m);
-        float[] mu = mean.clone(), invStd = new float[m];
-        for (int c = 0; c < m; c++) {
-            if (!(var[c] >= 0)) {
-                throw new IllegalArgumentException("var[" + c + "] = " + var[c] + " is below 0");
-            }
-            invStd[c] = (float) (1.0 / Math.sqrt((double) var[c] + eps));
-        }
-        Tensor y = out(n, m, x, gamma, beta);
-        normalizeColumns(x, mu, invStd, gamma, beta, y);
-        MemorySegment xd = x.data;
-        record(y, () -> {
-            MemorySegment g = y.gradData, gd = gamma.data;
-            double[] sums = gradientColumnSums(g, xd, mu, invStd, n, m);
-            double[] sumG = java.util.Arrays.copyOfRange(sums, 0, m), sumGx = java.util.Arrays.copyOfRange(sums, m, 2 * m);
-            if (x.requiresGrad) {
-                MemorySegment ga = acc(x);
-                float[] k = new float[m];
-                for (int c = 0; c < m; c++) {
-                    k[c] = gd.getAtIndex(Tensor.F, c) * invStd[c];
-                }
-                parallelRows(n, m, (from, to) -> {
-                    for (int r = from; r < to; r++) {
-                        long base = (long) r * m;
-                        for (int c = 0; c < m; c++) {
-                            ga.setAtIndex(Tensor.F, base + c, ga.getAtIndex(Tensor.F, base + c)
-                                    + k[c] * g.getAtIndex(Tensor.F, base + c));
-                        }
-                    }
-                });
-            }
-            addColumnSums(gamma, sumGx);
-            addColumnSums(beta, sumG);
-        });
-        return y;
-    }
-
-    /** {@code [Σ_i G_ic | Σ_i G_ic x̂_ic]} (length 2F) with x̂ = (x − μ)·invStd. */
-    private double[] gradientColumnSums(MemorySegment g, MemorySegment xd, float[] mu, float[] invStd, int n, int m) {
-        return columnSums(n, m, 2 * m, (from, to, acc) -> {
-            for (int r = from; r < to; r++) {
-                long base = (long) r * m;
-                for (int c = 0; c < m; c++) {
-                    double gi = g.getAtIndex(Tensor.F, base + c);
-                    acc[c] += gi;
-                    acc[m + c] += gi * (xd.getAtIndex(Tensor.F, base + c) - mu[c]) * invStd[c];
-                }
-            }
-        });
-    }
-
-    interface ColumnAccumulator {
-        /** Adds rows [from, to) into {@code acc}. */
-        void run(int from, int to, double[] acc);
-    }
-
-    /** Most row blocks of a column reduction (each holds a partial-sum array). */
-    private static final int COLUMN_SUM_MAX_BLOCKS = 64;
-
-    /**
-     * Column sums of an n×m matrix into an array of length {@code width}: rows are split into blocks that depend only
-     * on n and m (never on the thread count), each summed in double into its own array, possibly in parallel, and the
-     * partial sums are added in block order, so the result is the same for any thread count.
-     */
-    private double[] columnSums(int n, int m, int width, ColumnAccumulator body) {
-        int blocks = (int) Math.max(1, Math.min(Math.min(COLUMN_SUM_MAX_BLOCKS, n), (long) n * m / (PARALLEL_MIN / 4)));
-        double[][] partial = new double[blocks][width];
-        java.util.function.IntConsumer block = b -> body.run((int) ((long) n * b / blocks),
-                (int) ((long) n * (b + 1) / blocks), partial[b]);
-        ctx.forEachBlock(blocks, block);
-        double[] total = partial[0];
-        for (int b = 1; b < blocks; b++) {
-            for (int c = 0; c < width; c++) {
-                total[c] += partial[b][c];
-            }
-        }
-        return total;
-    }
-
-    /** {@code y_ic = γ_c (x_ic − μ_c)·invStd_c + β_c}, parallel over rows. */
-    private void normalizeColumns(Tensor x, float[] mu, float[] invStd, Tensor gamma, Tensor beta, Tensor y) {
-        int n = x.rows, m = x.cols;
-        float[] scale = new float[m], shift = new float[m];
-        for (int c = 0; c < m; c++) {
-            scale[c] = gamma.data.getAtIndex(Tensor.F, c) * invStd[c];
-            shift[c] = beta.data.getAtIndex(Tensor.F, c);
-        }
-        MemorySegment xd = x.data, yd = y.data;
-        parallelRows(n, m, (from, to) -> {
-            for (int r = from; r < to; r++) {
-                long base = (long) r * m;
-                for (int c = 0; c < m; c++) {
-                    yd.setAtIndex(Tensor.F, base + c, scale[c] * (xd.getAtIndex(Tensor.F, base + c) - mu[c]) + shift[c]);
-                }
-            }
-        });
-    }
-
-    /** {@code t.grad[c] += sums[c]} for a 1×F tensor that requires a gradient. */
-    private void addColumnSums(Tensor t, double[] sums) {
-        if (!t.requiresGrad) {
-            return;
-        }
-        MemorySegment gt = acc(t);
-        for (int c = 0; c < sums.length; c++) {
-            gt.setAtIndex(Tensor.F, c, gt.getAtIndex(Tensor.F, c) + (float) sums[c]);
-        }
-    }
-
-    private static void requireEps(float eps) {
-        if (!(eps > 0)) {
-            throw new IllegalArgumentException("eps must be > 0, got " + eps);
-        }
-    }
-
-    private static void requireStats(String name, float[] stats, int cols) {
-        if (stats != null && stats.length != cols) {
-            throw new IllegalArgumentException(name + " has length " + stats.length + " but x has " + cols
-                    + " columns");
-        }
+        return NormalizationOps.batchNormInference(this, x, gamma, beta, mean, var, eps);
     }
 
     // ------------------------------------------------------------------------------------------ shape and reduction
 
     /** Column-wise concatenation {@code [x₁ | x₂ | …]} of tensors with equal row counts. */
     public Tensor concat(Tensor... xs) {
-        int n = xs[0].rows, m = 0;
-        for (Tensor x : xs) {
-            if (x.rows != n) {
-                throw new IllegalArgumentException("concat: a tensor has " + x.rows + " rows, expected " + n);
-            }
-            m += x.cols;
-        }
-        Tensor y = out(n, m, xs);
-        int total = m;
-        int off = 0;
-        for (Tensor x : xs) {
-            copyColumns(x.data, x.cols, 0, y.data, total, off, x.cols, n, false);
-            off += x.cols;
-        }
-        record(y, () -> {
-            int o = 0;
-            for (Tensor x : xs) {
-                if (x.requiresGrad) {
-                    copyColumns(y.gradData, total, o, acc(x), x.cols, 0, x.cols, n, true);
-                }
-                o += x.cols;
-            }
-        });
-        return y;
+        return ShapeOps.concat(this, xs);
     }
 
     /** Columns {@code [from, to)} of x. */
     public Tensor sliceColumns(Tensor x, int from, int to) {
-        if (from < 0 || to > x.cols || from > to) {
-            throw new IllegalArgumentException("column range [" + from + ", " + to + ") is out of bounds [0, " + x.cols
-                    + "]");
-        }
-        int w = to - from;
-        Tensor y = out(x.rows, w, x);
-        copyColumns(x.data, x.cols, from, y.data, w, 0, w, x.rows, false);
-        record(y, () -> copyColumns(y.gradData, w, 0, acc(x), x.cols, from, w, x.rows, true));
-        return y;
+        return ShapeOps.sliceColumns(this, x, from, to);
     }
 
     /** The same elements, row-major, as a rows×cols matrix (rows·cols must equal x's size). */
     public Tensor reshape(Tensor x, int rows, int cols) {
-        if ((long) rows * cols != x.size()) {
-            throw new IllegalArgumentException("cannot reshape " + x.rows + "×" + x.cols + " (" + x.size()
-                    + " elements) to " + rows + "×" + cols);
-        }
-        Tensor y = out(rows, cols, x);
-        MemorySegment.copy(x.data, 0, y.data, 0, x.size() * Float.BYTES);
-        record(y, () -> addTo(acc(x), y.gradData, x.size()));
-        return y;
+        return ShapeOps.reshape(this, x, rows, cols);
     }
 
-    private static void copyColumns(MemorySegment src, int srcCols, int srcOff, MemorySegment dst, int dstCols,
-                                    int dstOff, int width, int rows, boolean accumulate) {
-        for (int r = 0; r < rows; r++) {
-            long s = (long) r * srcCols + srcOff, d = (long) r * dstCols + dstOff;
-            for (int c = 0; c < width; c++) {
-                float v = src.getAtIndex(Tensor.F, s + c);
-                if (accumulate) {
-                    v += dst.getAtIndex(Tensor.F, d + c);
-                }
-                dst.setAtIndex(Tensor.F, d + c, v);
-            }
-        }
-    }
+
 
     /** The sum of all elements, as a 1×1 tensor (accumulated in double). */
     public Tensor sum(Tensor x) {
-        return scaledSum(x, 1.0);
+        return ReductionOps.sum(this, x);
     }
 
     /** The mean of all elements, as a 1×1 tensor. */
     public Tensor mean(Tensor x) {
-        return scaledSum(x, 1.0 / x.size());
+        return ReductionOps.mean(this, x);
     }
-
-    private Tensor scaledSum(Tensor x, double s) {
-        Tensor y = out(1, 1, x);
-        long n = x.size();
-        // Partial sums over fixed chunks (independent of the thread count), added in chunk order.
-        int chunks = (int) ((n + SUM_CHUNK - 1) / SUM_CHUNK);
-        double[] partial = new double[chunks];
-        MemorySegment xd = x.data;
-        int blocks = ctx.threads() == 1 ? 1 : Math.min(chunks, ctx.threads() * 4);
-        ctx.forEachBlock(blocks, b -> {
-            for (int c = (int) ((long) chunks * b / blocks); c < (int) ((long) chunks * (b + 1) / blocks); c++) {
-                double sum = 0;
-                for (long i = (long) c * SUM_CHUNK, end = Math.min(n, i + SUM_CHUNK); i < end; i++) {
-                    sum += xd.getAtIndex(Tensor.F, i);
-                }
-                partial[c] = sum;
-            }
-        });
-        double sum = 0;
-        for (double p : partial) {
-            sum += p;
-        }
-        y.data.setAtIndex(Tensor.F, 0, (float) (s * sum));
-        record(y, () -> {
-            float g = (float) (s * y.gradData.getAtIndex(Tensor.F, 0));
-            MemorySegment ga = acc(x);
-            parallel(n, (from, to) -> {
-                for (long i = from; i < to; i++) {
-                    ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + g);
-                }
-            });
-        });
-        return y;
-    }
-
-    /** Elements per partial sum of {@link #sum}/{@link #mean}. */
-    private static final int SUM_CHUNK = 1 << 14;
 
     /** Row sums, an n×1 column. */
     public Tensor sumRows(Tensor x) {
-        Tensor y = out(x.rows, 1, x);
-        int m = x.cols;
-        for (int r = 0; r < x.rows; r++) {
-            double s = 0;
-            for (int c = 0; c < m; c++) {
-                s += x.data.getAtIndex(Tensor.F, (long) r * m + c);
-            }
-            y.data.setAtIndex(Tensor.F, r, (float) s);
-        }
-        record(y, () -> {
-            MemorySegment ga = acc(x);
-            for (int r = 0; r < x.rows; r++) {
-                float g = y.gradData.getAtIndex(Tensor.F, r);
-                for (int c = 0; c < m; c++) {
-                    long i = (long) r * m + c;
-                    ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + g);
-                }
-            }
-        });
-        return y;
+        return ReductionOps.sumRows(this, x);
     }
 
     /** The Frobenius (L2) norm {@code ‖x‖₂ = sqrt(Σ x²)}, 1×1; its gradient at 0 is taken as 0. */
     public Tensor l2Norm(Tensor x) {
-        Tensor y = out(1, 1, x);
-        double s = 0;
-        long n = x.size();
-        for (long i = 0; i < n; i++) {
-            double v = x.data.getAtIndex(Tensor.F, i);
-            s += v * v;
-        }
-        double norm = Math.sqrt(s);
-        y.data.setAtIndex(Tensor.F, 0, (float) norm);
-        record(y, () -> {
-            if (norm == 0) {
-                return;
-            }
-            float g = (float) (y.gradData.getAtIndex(Tensor.F, 0) / norm);
-            axpy(acc(x), g, x.data, n);
-        });
-        return y;
+        return ReductionOps.l2Norm(this, x);
     }
 
     /**
@@ -1004,169 +304,34 @@ public final class Tape {
      * (per-head dot products in attention).
      */
     public Tensor sumGroups(Tensor x, int groups) {
-        int c = groupWidth(x, groups);
-        Tensor y = out(x.rows, groups, x);
-        parallelRows(x.rows, x.cols, (from, to) -> {
-            for (int r = from; r < to; r++) {
-                for (int k = 0; k < groups; k++) {
-                    double s = 0;
-                    long base = (long) r * x.cols + (long) k * c;
-                    for (int j = 0; j < c; j++) {
-                        s += x.data.getAtIndex(Tensor.F, base + j);
-                    }
-                    y.data.setAtIndex(Tensor.F, (long) r * groups + k, (float) s);
-                }
-            }
-        });
-        record(y, () -> {
-            MemorySegment ga = acc(x);
-            parallelRows(x.rows, x.cols, (from, to) -> {
-                for (int r = from; r < to; r++) {
-                    for (int k = 0; k < groups; k++) {
-                        float g = y.gradData.getAtIndex(Tensor.F, (long) r * groups + k);
-                        long base = (long) r * x.cols + (long) k * c;
-                        for (int j = 0; j < c; j++) {
-                            ga.setAtIndex(Tensor.F, base + j, ga.getAtIndex(Tensor.F, base + j) + g);
-                        }
-                    }
-                }
-            });
-        });
-        return y;
+        return ReductionOps.sumGroups(this, x, groups);
     }
 
     /** Mean of h column groups: x is n×(h·c), the result n×c with {@code y[r][j] = (1/h) Σ_k x[r][k·c + j]}. */
     public Tensor meanGroups(Tensor x, int groups) {
-        int c = groupWidth(x, groups);
-        Tensor y = out(x.rows, c, x);
-        float inv = 1f / groups;
-        parallelRows(x.rows, x.cols, (from, to) -> {
-            for (int r = from; r < to; r++) {
-                for (int j = 0; j < c; j++) {
-                    double s = 0;
-                    for (int k = 0; k < groups; k++) {
-                        s += x.data.getAtIndex(Tensor.F, (long) r * x.cols + (long) k * c + j);
-                    }
-                    y.data.setAtIndex(Tensor.F, (long) r * c + j, (float) s * inv);
-                }
-            }
-        });
-        record(y, () -> {
-            MemorySegment ga = acc(x);
-            parallelRows(x.rows, x.cols, (from, to) -> {
-                for (int r = from; r < to; r++) {
-                    for (int j = 0; j < c; j++) {
-                        float g = inv * y.gradData.getAtIndex(Tensor.F, (long) r * c + j);
-                        for (int k = 0; k < groups; k++) {
-                            long i = (long) r * x.cols + (long) k * c + j;
-                            ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + g);
-                        }
-                    }
-                }
-            });
-        });
-        return y;
-    }
-
-    private static int groupWidth(Tensor x, int groups) {
-        if (groups < 1 || x.cols % groups != 0) {
-            throw new IllegalArgumentException("cannot split " + x.cols + " columns into " + groups + " equal groups");
-        }
-        return x.cols / groups;
+        return ReductionOps.meanGroups(this, x, groups);
     }
 
     // --------------------------------------------------------------------------------------- gather / scatter (sparse)
 
     /** {@code y[i] = x[index[i]]}: an index.length×f matrix of rows of x; backward scatter-adds into x. */
     public Tensor gatherRows(Tensor x, int[] index) {
-        int f = x.cols;
-        for (int i = 0; i < index.length; i++) {
-            if (index[i] < 0 || index[i] >= x.rows) {
-                throw new IllegalArgumentException("index[" + i + "] = " + index[i] + " is out of range [0, " + x.rows
-                        + ")");
-            }
-        }
-        Tensor y = out(index.length, f, x);
-        MemorySegment xd = x.data, yd = y.data;
-        parallelRows(index.length, f, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                long src = (long) index[i] * f, dst = (long) i * f;
-                for (int c = 0; c < f; c++) {
-                    yd.setAtIndex(Tensor.F, dst + c, xd.getAtIndex(Tensor.F, src + c));
-                }
-            }
-        });
-        record(y, () -> {
-            // x̄[s] += Σ_{i : index[i] = s} ȳ[i], summed per row of x in ascending i (parallel over rows of x)
-            SegmentIndex grp = groupings.of(index, x.rows);
-            MemorySegment ga = acc(x), g = y.gradData;
-            parallelRows(x.rows, f, (from, to) -> {
-                float[] sum = new float[f];
-                for (int s = from; s < to; s++) {
-                    if (grp.ptr()[s] == grp.ptr()[s + 1]) {
-                        continue;
-                    }
-                    java.util.Arrays.fill(sum, 0f);
-                    for (int p = grp.ptr()[s]; p < grp.ptr()[s + 1]; p++) {
-                        long row = (long) grp.members()[p] * f;
-                        for (int c = 0; c < f; c++) {
-                            sum[c] += g.getAtIndex(Tensor.F, row + c);
-                        }
-                    }
-                    long out = (long) s * f;
-                    for (int c = 0; c < f; c++) {
-                        ga.setAtIndex(Tensor.F, out + c, ga.getAtIndex(Tensor.F, out + c) + sum[c]);
-                    }
-                }
-            });
-        });
-        return y;
+        return SegmentOps.gatherRows(this, x, index);
     }
 
     /** Scatter-sum {@code y[s] = Σ_{i: index[i]=s} x[i]}, numSegments×f; empty segments are 0. */
     public Tensor scatterSum(Tensor x, int[] index, int numSegments) {
-        requireIndexRows(x, index);
-        Tensor y = out(numSegments, x.cols, x);
-        SparseOps.scatterSum(index, numSegments, x.data, y.data, x.cols, ctx);
-        record(y, () -> gatherAdd(acc(x), y.gradData, index, null, x.cols));
-        return y;
+        return SegmentOps.scatterSum(this, x, index, numSegments);
     }
 
     /** Scatter-mean: the scatter-sum divided by each segment's size (0 for empty segments). */
     public Tensor scatterMean(Tensor x, int[] index, int numSegments) {
-        requireIndexRows(x, index);
-        Tensor y = out(numSegments, x.cols, x);
-        SparseOps.scatterMean(index, numSegments, x.data, y.data, x.cols, ctx);
-        record(y, () -> {
-            int[] count = new int[numSegments];
-            for (int s : index) {
-                count[s]++;
-            }
-            gatherAdd(acc(x), y.gradData, index, count, x.cols);
-        });
-        return y;
+        return SegmentOps.scatterMean(this, x, index, numSegments);
     }
 
     /** Scatter-max {@code y[s][c] = max_{i: index[i]=s} x[i][c]}; empty segments are 0; the gradient goes to the first maximum. */
     public Tensor scatterMax(Tensor x, int[] index, int numSegments) {
-        requireIndexRows(x, index);
-        int f = x.cols;
-        Tensor y = out(numSegments, f, x);
-        int[] argmax = new int[numSegments * f];
-        SparseOps.scatterMax(index, numSegments, x.data, y.data, argmax, f, ctx);
-        record(y, () -> {
-            MemorySegment ga = acc(x), g = y.gradData;
-            for (int s = 0; s < numSegments; s++) {
-                for (int c = 0; c < f; c++) {
-                    int i = argmax[s * f + c];
-                    if (i >= 0) {
-                        long k = (long) i * f + c;
-                        ga.setAtIndex(Tensor.F, k, ga.getAtIndex(Tensor.F, k) + g.getAtIndex(Tensor.F, (long) s * f + c));
-                    }
-                }
-            }
-        });
-        return y;
+        return SegmentOps.scatterMax(this, x, index, numSegments);
     }
 
     /**
@@ -1174,88 +339,14 @@ public final class Tape {
      * — attention coefficients normalised over the edges entering each destination node (x is E×h).
      */
     public Tensor segmentSoftmax(Tensor x, int[] index, int numSegments) {
-        requireIndexRows(x, index);
-        SegmentIndex grp = groupings.of(index, numSegments);
-        int f = x.cols;
-        Tensor y = out(x.rows, f, x);
-        MemorySegment xd = x.data, yd = y.data;
-        // Per segment and column: max-shifted exponentials, then division by their sum (in double).
-        parallelRows(numSegments, Math.max(1, (int) Math.min(Integer.MAX_VALUE, x.size() / Math.max(1, numSegments))),
-                (from, to) -> {
-            for (int s = from; s < to; s++) {
-                int p0 = grp.ptr()[s], p1 = grp.ptr()[s + 1];
-                for (int c = 0; c < f; c++) {
-                    float max = Float.NEGATIVE_INFINITY;
-                    for (int p = p0; p < p1; p++) {
-                        max = Math.max(max, xd.getAtIndex(Tensor.F, (long) grp.members()[p] * f + c));
-                    }
-                    double sum = 0;
-                    for (int p = p0; p < p1; p++) {
-                        long i = (long) grp.members()[p] * f + c;
-                        float ex = (float) Math.exp(xd.getAtIndex(Tensor.F, i) - max);
-                        yd.setAtIndex(Tensor.F, i, ex);
-                        sum += ex;
-                    }
-                    float inv = (float) (1 / sum);
-                    for (int p = p0; p < p1; p++) {
-                        long i = (long) grp.members()[p] * f + c;
-                        yd.setAtIndex(Tensor.F, i, yd.getAtIndex(Tensor.F, i) * inv);
-                    }
-                }
-            }
-        });
-        record(y, () -> {
-            // ∂x = y ⊙ (ḡ − Σ_{segment} y ⊙ ḡ)
-            MemorySegment g = y.gradData, ga = acc(x);
-            parallelRows(numSegments, Math.max(1, (int) Math.min(Integer.MAX_VALUE, x.size() / Math.max(1, numSegments))),
-                    (from, to) -> {
-                for (int s = from; s < to; s++) {
-                    int p0 = grp.ptr()[s], p1 = grp.ptr()[s + 1];
-                    for (int c = 0; c < f; c++) {
-                        double dot = 0;
-                        for (int p = p0; p < p1; p++) {
-                            long i = (long) grp.members()[p] * f + c;
-                            dot += (double) yd.getAtIndex(Tensor.F, i) * g.getAtIndex(Tensor.F, i);
-                        }
-                        float d = (float) dot;
-                        for (int p = p0; p < p1; p++) {
-                            long i = (long) grp.members()[p] * f + c;
-                            float v = yd.getAtIndex(Tensor.F, i) * (g.getAtIndex(Tensor.F, i) - d);
-                            ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + v);
-                        }
-                    }
-                }
-            });
-        });
-        return y;
-    }
-
-    /** {@code ga[i] += g[index[i]] / count[index[i]]} (count null means 1). */
-    private static void gatherAdd(MemorySegment ga, MemorySegment g, int[] index, int[] count, int f) {
-        for (int i = 0; i < index.length; i++) {
-            long row = (long) i * f, srow = (long) index[i] * f;
-            float s = count == null ? 1f : 1f / count[index[i]];
-            for (int c = 0; c < f; c++) {
-                ga.setAtIndex(Tensor.F, row + c, ga.getAtIndex(Tensor.F, row + c) + s * g.getAtIndex(Tensor.F, srow + c));
-            }
-        }
-    }
-
-    private static void requireIndexRows(Tensor x, int[] index) {
-        if (index.length != x.rows) {
-            throw new IllegalArgumentException("index has length " + index.length + " but x has " + x.rows + " rows");
-        }
+        return SegmentOps.segmentSoftmax(this, x, index, numSegments);
     }
 
     // ---------------------------------------------------------------------------------------------- sparse operators
 
     /** {@code Y = A·X} with a fixed sparse operator A (N×N, e.g. a normalised adjacency); backward {@code X̄ += Aᵀ·Ȳ}. */
     public Tensor spmm(Graph a, Tensor x) {
-        requireNodes(a, x);
-        Tensor y = out(x.rows, x.cols, x);
-        SparseOps.spmm(a, x.data, y.data, x.cols, ctx);
-        record(y, () -> accumulate(x, into -> SparseOps.spmmTranspose(a, y.gradData, into, x.cols, ctx)));
-        return y;
+        return SparseMatrixOps.spmm(this, a, x);
     }
 
     /**
@@ -1263,11 +354,7 @@ public final class Tape {
      * sources to targets; backward {@code X̄ += A·Ȳ}.
      */
     public Tensor spmmTranspose(Graph a, Tensor x) {
-        requireNodes(a, x);
-        Tensor y = out(x.rows, x.cols, x);
-        SparseOps.spmmTranspose(a, x.data, y.data, x.cols, ctx);
-        record(y, () -> accumulate(x, into -> SparseOps.spmm(a, y.gradData, into, x.cols, ctx)));
-        return y;
+        return SparseMatrixOps.spmmTranspose(this, a, x);
     }
 
     /**
@@ -1275,26 +362,7 @@ public final class Tape {
      * backward {@code X̄[u] += Σ_e ȳ[e]·Y[v]} and {@code Ȳ[v] += Σ_e ȳ[e]·X[u]}.
      */
     public Tensor sddmm(Graph a, Tensor x, Tensor y) {
-        requireNodes(a, x);
-        requireNodes(a, y);
-        if (x.cols != y.cols) {
-            throw new IllegalArgumentException("sddmm: X has " + x.cols + " columns but Y has " + y.cols);
-        }
-        int e = a.numEntries();
-        Tensor s = out(e, 1, x, y);
-        float[] tmp = new float[e];
-        SparseOps.sddmm(a, x.data, y.data, x.cols, tmp, ctx);
-        MemorySegment.copy(MemorySegment.ofArray(tmp), 0, s.data, 0, (long) e * Float.BYTES);
-        record(s, () -> {
-            EdgeIndex ei = EdgeIndex.of(a);
-            if (x.requiresGrad) {
-                EdgeKernels.sourceAccumulate(ei, s.gradData, 1, y.data, acc(x), x.cols, ctx);
-            }
-            if (y.requiresGrad) {
-                EdgeKernels.targetAccumulate(ei, s.gradData, 1, x.data, acc(y), x.cols, pooled(e, 1).data, ctx);
-            }
-        });
-        return s;
+        return SparseMatrixOps.sddmm(this, a, x, y);
     }
 
     /**
@@ -1302,32 +370,7 @@ public final class Tape {
      * of A, and {@code Y[v][k] = Σ_{e=(u→v)} w[e][k]·X[u][k]} for each head k (a c-wide column block).
      */
     public Tensor edgeAggregate(Graph a, Tensor w, Tensor x) {
-        requireNodes(a, x);
-        if (w.rows != a.numEntries()) {
-            throw new IllegalArgumentException("w has " + w.rows + " rows but the graph has " + a.numEntries()
-                    + " entries");
-        }
-        int heads = w.cols, c = groupWidth(x, heads);
-        EdgeIndex ei = EdgeIndex.of(a);
-        Tensor y = out(x.rows, x.cols, w, x);
-        y.data.fill((byte) 0);
-        EdgeKernels.targetAccumulate(ei, w.data, heads, x.data, y.data, c * heads, pooled(w.rows, heads).data, ctx);
-        record(y, () -> {
-            if (x.requiresGrad) {
-                EdgeKernels.sourceAccumulate(ei, w.data, heads, y.gradData, acc(x), c * heads, ctx);
-            }
-            if (w.requiresGrad) {
-                EdgeKernels.edgeDots(ei, x.data, y.gradData, acc(w), heads, c, ctx);
-            }
-        });
-        return y;
-    }
-
-    private static void requireNodes(Graph a, Tensor x) {
-        if (x.rows != a.numNodes()) {
-            throw new IllegalArgumentException("the tensor has " + x.rows + " rows but the graph has " + a.numNodes()
-                    + " nodes");
-        }
+        return SparseMatrixOps.edgeAggregate(this, a, w, x);
     }
 
     // --------------------------------------------------------------------------------------------------------- losses
@@ -1337,63 +380,7 @@ public final class Tape {
      * {@code index} ({@code null} for all rows); {@code labels[i]} is the class of row i (length N).
      */
     public Tensor crossEntropy(Tensor logits, int[] labels, int[] index) {
-        if (labels.length != logits.rows) {
-            throw new IllegalArgumentException("labels has length " + labels.length + " but logits has " + logits.rows
-                    + " rows");
-        }
-        int[] rows = index != null ? index : identity(logits.rows);
-        if (rows.length == 0) {
-            throw new IllegalArgumentException("cross-entropy over an empty index set");
-        }
-        int m = logits.cols;
-        boolean increasing = true;
-        for (int k = 0; k < rows.length; k++) {
-            int r = rows[k];
-            if (r < 0 || r >= logits.rows) {
-                throw new IllegalArgumentException("row " + r + " is out of range [0, " + logits.rows + ")");
-            }
-            if (labels[r] < 0 || labels[r] >= m) {
-                throw new IllegalArgumentException("label " + labels[r] + " of row " + r + " is out of range [0, " + m + ")");
-            }
-            increasing &= k == 0 || r > rows[k - 1];
-        }
-        double[] lses = new double[rows.length];
-        double[] losses = new double[rows.length];
-        parallelRows(rows.length, m, (from, to) -> {
-            for (int k = from; k < to; k++) {
-                long base = (long) rows[k] * m;
-                lses[k] = logSumExp(logits.data, base, m);
-                losses[k] = lses[k] - logits.data.getAtIndex(Tensor.F, base + labels[rows[k]]);
-            }
-        });
-        double total = 0;
-        for (double l : losses) {
-            total += l; // a fixed order, whatever the thread count
-        }
-        boolean distinctRows = increasing;
-        Tensor y = out(1, 1, logits);
-        y.data.setAtIndex(Tensor.F, 0, (float) (total / rows.length));
-        record(y, () -> {
-            MemorySegment ga = acc(logits);
-            double g = y.gradData.getAtIndex(Tensor.F, 0) / (double) rows.length;
-            IntRange body = (from, to) -> {
-                for (int k = from; k < to; k++) {
-                    int r = rows[k];
-                    long base = (long) r * m;
-                    double lse = lses[k];
-                    for (int c = 0; c < m; c++) {
-                        double p = Math.exp(logits.data.getAtIndex(Tensor.F, base + c) - lse) - (c == labels[r] ? 1 : 0);
-                        ga.setAtIndex(Tensor.F, base + c, ga.getAtIndex(Tensor.F, base + c) + (float) (g * p));
-                    }
-                }
-            };
-            if (distinctRows) {
-                parallelRows(rows.length, m, body); // each block owns its rows
-            } else {
-                body.run(0, rows.length);
-            }
-        });
-        return y;
+        return LossOps.crossEntropy(this, logits, labels, index);
     }
 
     /**
@@ -1401,30 +388,7 @@ public final class Tape {
      * [0, 1] of z's shape (multi-label classification, link prediction).
      */
     public Tensor bceWithLogits(Tensor logits, Tensor targets) {
-        requireSameShape(logits, targets);
-        long n = logits.size();
-        double total = 0;
-        for (long i = 0; i < n; i++) {
-            double z = logits.data.getAtIndex(Tensor.F, i), t = targets.data.getAtIndex(Tensor.F, i);
-            total += Math.max(z, 0) - z * t + Math.log1p(Math.exp(-Math.abs(z)));
-        }
-        Tensor y = out(1, 1, logits, targets);
-        y.data.setAtIndex(Tensor.F, 0, (float) (total / n));
-        record(y, () -> {
-            float g = y.gradData.getAtIndex(Tensor.F, 0) / n;
-            MemorySegment ga = logits.requiresGrad ? acc(logits) : null;
-            MemorySegment gt = targets.requiresGrad ? acc(targets) : null;
-            for (long i = 0; i < n; i++) {
-                float z = logits.data.getAtIndex(Tensor.F, i), t = targets.data.getAtIndex(Tensor.F, i);
-                if (ga != null) {
-                    ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + g * (sigmoid(z) - t));
-                }
-                if (gt != null) {
-                    gt.setAtIndex(Tensor.F, i, gt.getAtIndex(Tensor.F, i) - g * z);
-                }
-            }
-        });
-        return y;
+        return LossOps.bceWithLogits(this, logits, targets);
     }
 
     /**
@@ -1432,76 +396,30 @@ public final class Tape {
      * same shape (one row per (user, positive item, negative item) triple).
      */
     public Tensor bpr(Tensor pos, Tensor neg) {
-        // −log σ(d), computed without overflow; ∂/∂d = σ(d) − 1.
-        return meanOfDifferences(pos, neg, d -> d >= 0 ? Math.log1p(Math.exp(-d)) : -d + Math.log1p(Math.exp(d)),
-                d -> sigmoid(d) - 1f);
+        return LossOps.bpr(this, pos, neg);
     }
 
     /** Mean squared error {@code mean((p − t)²)}. */
     public Tensor mse(Tensor pred, Tensor target) {
-        return meanOfDifferences(pred, target, d -> d * d, d -> 2f * d);
-    }
-
-    /** Derivative of a loss term with respect to the difference d. */
-    private interface FloatDerivative {
-        float at(float d);
-    }
-
-    /**
-     * {@code mean_i loss(a_i − b_i)} over two tensors of one shape; the backward adds {@code loss'(d)·g/n} to a's
-     * gradient and subtracts it from b's.
-     */
-    private Tensor meanOfDifferences(Tensor a, Tensor b, java.util.function.DoubleUnaryOperator loss,
-                                     FloatDerivative derivative) {
-        requireSameShape(a, b);
-        long n = a.size();
-        double total = 0;
-        for (long i = 0; i < n; i++) {
-            total += loss.applyAsDouble(a.data.getAtIndex(Tensor.F, i) - b.data.getAtIndex(Tensor.F, i));
-        }
-        Tensor y = out(1, 1, a, b);
-        y.data.setAtIndex(Tensor.F, 0, (float) (total / n));
-        record(y, () -> {
-            float g = y.gradData.getAtIndex(Tensor.F, 0) / n;
-            MemorySegment ga = a.requiresGrad ? acc(a) : null;
-            MemorySegment gb = b.requiresGrad ? acc(b) : null;
-            for (long i = 0; i < n; i++) {
-                float s = g * derivative.at(a.data.getAtIndex(Tensor.F, i) - b.data.getAtIndex(Tensor.F, i));
-                if (ga != null) {
-                    ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + s);
-                }
-                if (gb != null) {
-                    gb.setAtIndex(Tensor.F, i, gb.getAtIndex(Tensor.F, i) - s);
-                }
-            }
-        });
-        return y;
-    }
-
-    private static void requireSameShape(Tensor a, Tensor b) {
-        if (a.rows != b.rows || a.cols != b.cols) {
-            throw new IllegalArgumentException("shapes differ: " + a.rows + "×" + a.cols + " vs " + b.rows + "×" + b.cols);
-        }
-    }
-
-    private static int[] identity(int n) {
-        int[] r = new int[n];
-        for (int i = 0; i < n; i++) {
-            r[i] = i;
-        }
-        return r;
-    }
-
-    private static void requireRow(String name, Tensor b, int cols) {
-        if (b.rows != 1 || b.cols != cols) {
-            throw new IllegalArgumentException(name + " must be 1×" + cols + ", got " + b.rows + "×" + b.cols);
-        }
+        return LossOps.mse(this, pred, target);
     }
 
     // ------------------------------------------------------------------------------------------------------ machinery
+    // What the package-private op families (DenseOps, ActivationOps, …) build on: pooled outputs, recording of
+    // backward closures, gradient buffers.
+
+    /** The seed that dropout masks derive from. */
+    long seed() {
+        return seed;
+    }
+
+    /** The number of random calls so far in this step, then one more: dropout's per-call stream number. */
+    int nextRandomCall() {
+        return randomCalls++;
+    }
 
     /** A fresh output tensor from the pool; it requires a gradient when recording and any input does. */
-    private Tensor out(int rows, int cols, Tensor... inputs) {
+    Tensor output(int rows, int cols, Tensor... inputs) {
         boolean rg = false;
         if (recording) {
             for (Tensor t : inputs) {
@@ -1515,26 +433,25 @@ public final class Tape {
     }
 
     /** A scratch tensor from the pool, recycled on reset. */
-    private Tensor pooled(int rows, int cols) {
+    Tensor scratch(int rows, int cols) {
         Tensor t = new Tensor(pool.take(rows, cols), false);
         t.pooled = true;
         owned.add(t);
         return t;
     }
 
-    private void record(Tensor out, Runnable backward) {
-        if (out.requiresGrad) {
-            nodeOutputs.add(out);
+    /** Records the backward closure of an operation whose output requires a gradient. */
+    void record(Tensor output, Runnable backward) {
+        if (output.requiresGrad) {
+            nodeOutputs.add(output);
             nodeBackwards.add(backward);
         }
     }
 
-    /** The gradient buffer of t, created zeroed on first use (pooled for tape tensors, owned for leaves). */
-    private MemorySegment acc(Tensor t) {
+    /** The gradient buffer of t, created zeroed on first use. */
+    MemorySegment gradient(Tensor t) {
         if (t.grad == null) {
-            INDArray g = t.pooled ? pool.take(t.rows, t.cols) : Nd4j.create(org.nd4j.linalg.api.buffer.DataType.FLOAT,
-                    t.rows, t.cols);
-            t.attachGrad(g);
+            attachGradient(t);
             t.gradData.fill((byte) 0);
         }
         return t.gradData;
@@ -1544,111 +461,22 @@ public final class Tape {
      * Adds a kernel's output into t's gradient: the kernel writes straight into the gradient when it does not exist
      * yet, otherwise into a pooled scratch buffer that is then added.
      */
-    private void accumulate(Tensor t, java.util.function.Consumer<MemorySegment> kernel) {
+    void accumulate(Tensor t, Consumer<MemorySegment> kernel) {
         if (!t.requiresGrad) {
             return;
         }
         if (t.grad == null) {
-            INDArray g = t.pooled ? pool.take(t.rows, t.cols) : Nd4j.create(org.nd4j.linalg.api.buffer.DataType.FLOAT,
-                    t.rows, t.cols);
-            t.attachGrad(g);
+            attachGradient(t);
             kernel.accept(t.gradData);
             return;
         }
-        Tensor tmp = pooled(t.rows, t.cols);
+        Tensor tmp = scratch(t.rows, t.cols);
         kernel.accept(tmp.data);
-        addInto(t.gradData, tmp.data, t.size());
+        ParallelLoops.addInto(ctx, t.gradData, tmp.data, t.size());
     }
 
-    /** {@code t.grad += op(A)·op(B)} as one GEMM with β = 1 (or β = 0 into a new gradient). */
-    private void accGemm(Tensor t, INDArray a, INDArray b, boolean transA, boolean transB) {
-        boolean fresh = t.grad == null;
-        if (fresh) {
-            t.attachGrad(t.pooled ? pool.take(t.rows, t.cols)
-                    : Nd4j.create(org.nd4j.linalg.api.buffer.DataType.FLOAT, t.rows, t.cols));
-        }
-        if (fresh) {
-            t.gradData.fill((byte) 0); // BLAS may read C even when β = 0, and pooled memory is uninitialised
-        }
-        Nd4j.gemm(a, b, t.grad, transA, transB, 1.0, 1.0);
-    }
-
-    static void addTo(MemorySegment dst, MemorySegment src, long n) {
-        for (long i = 0; i < n; i++) {
-            dst.setAtIndex(Tensor.F, i, dst.getAtIndex(Tensor.F, i) + src.getAtIndex(Tensor.F, i));
-        }
-    }
-
-    static void axpy(MemorySegment dst, float s, MemorySegment src, long n) {
-        for (long i = 0; i < n; i++) {
-            dst.setAtIndex(Tensor.F, i, dst.getAtIndex(Tensor.F, i) + s * src.getAtIndex(Tensor.F, i));
-        }
-    }
-
-    private static void sumRowsInto(MemorySegment dst, MemorySegment g, int n, int m) {
-        sumRowsInto(dst, g, n, m, 1f);
-    }
-
-    /** {@code dst[c] += sign·Σ_r g[r][c]}, summed in double, serially (a fixed order). */
-    private static void sumRowsInto(MemorySegment dst, MemorySegment g, int n, int m, float sign) {
-        double[] acc = new double[m];
-        for (int r = 0; r < n; r++) {
-            long base = (long) r * m;
-            for (int c = 0; c < m; c++) {
-                acc[c] += g.getAtIndex(Tensor.F, base + c);
-            }
-        }
-        for (int c = 0; c < m; c++) {
-            dst.setAtIndex(Tensor.F, c, dst.getAtIndex(Tensor.F, c) + sign * (float) acc[c]);
-        }
-    }
-
-    /** {@code dst += src} over n elements, in parallel. */
-    private void addInto(MemorySegment dst, MemorySegment src, long n) {
-        parallel(n, (from, to) -> {
-            for (long i = from; i < to; i++) {
-                dst.setAtIndex(Tensor.F, i, dst.getAtIndex(Tensor.F, i) + src.getAtIndex(Tensor.F, i));
-            }
-        });
-    }
-
-    /** {@code dst += s·src} over n elements, in parallel. */
-    private void axpyInto(MemorySegment dst, float s, MemorySegment src, long n) {
-        parallel(n, (from, to) -> {
-            for (long i = from; i < to; i++) {
-                dst.setAtIndex(Tensor.F, i, dst.getAtIndex(Tensor.F, i) + s * src.getAtIndex(Tensor.F, i));
-            }
-        });
-    }
-
-    interface LongRange {
-        void run(long from, long to);
-    }
-
-    interface IntRange {
-        void run(int from, int to);
-    }
-
-    /** Elements below which an elementwise loop stays on the caller's thread. */
-    private static final long PARALLEL_MIN = 1 << 16;
-
-    /** Runs body over [0, n) split into contiguous blocks on the context; every element is written by one block. */
-    private void parallel(long n, LongRange body) {
-        if (ctx.threads() == 1 || n < PARALLEL_MIN) {
-            body.run(0, n);
-            return;
-        }
-        int blocks = (int) Math.min(ctx.threads() * 4L, n / (PARALLEL_MIN / 4));
-        ctx.forEachBlock(blocks, b -> body.run(n * b / blocks, n * (b + 1) / blocks));
-    }
-
-    /** Runs body over row ranges of an n×m matrix in parallel. */
-    private void parallelRows(int n, int m, IntRange body) {
-        if (ctx.threads() == 1 || (long) n * m < PARALLEL_MIN || n < 2) {
-            body.run(0, n);
-            return;
-        }
-        int blocks = Math.min(ctx.threads() * 4, n);
-        ctx.forEachBlock(blocks, b -> body.run((int) ((long) n * b / blocks), (int) ((long) n * (b + 1) / blocks)));
+    /** Gives t an uninitialised gradient buffer: pooled for tape tensors, owned for leaves. */
+    private void attachGradient(Tensor t) {
+        t.attachGrad(t.pooled ? pool.take(t.rows, t.cols) : Nd4j.create(DataType.FLOAT, t.rows, t.cols));
     }
 }

@@ -1,0 +1,232 @@
+package io.gnn4j.nn;
+
+import static io.gnn4j.nn.ParallelLoops.addInto;
+import static io.gnn4j.nn.ParallelLoops.axpyInto;
+import static io.gnn4j.nn.ParallelLoops.parallel;
+import static io.gnn4j.nn.ParallelLoops.parallelRows;
+
+import io.gnn4j.graph.ExecutionContext;
+import java.lang.foreign.MemorySegment;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Dense algebra on a tape: matrix products as ND4J GEMMs, the broadcasting elementwise {@link BinaryOp}s and scaling.
+ * The contracts are documented on {@link Tape}'s methods of the same names.
+ */
+final class DenseOps {
+    private DenseOps() {}
+
+    static Tensor matmul(Tape tape, Tensor a, Tensor b) {
+        if (a.cols != b.rows) {
+            throw new IllegalArgumentException("matmul: A is " + a.rows + "×" + a.cols + " but B has " + b.rows
+                    + " rows (expected " + a.cols + ")");
+        }
+        Tensor y = tape.output(a.rows, b.cols, a, b);
+        Nd4j.gemm(a.value, b.value, y.value, false, false, 1.0, 0.0);
+        tape.record(y, () -> {
+            if (a.requiresGrad) {
+                accGemm(tape, a, y.grad, b.value, false, true);
+            }
+            if (b.requiresGrad) {
+                accGemm(tape, b, a.value, y.grad, true, false);
+            }
+        });
+        return y;
+    }
+
+    static Tensor linear(Tape tape, Tensor x, Tensor w, Tensor b) {
+        if (b == null) {
+            return matmul(tape, x, w);
+        }
+        if (x.cols != w.rows) {
+            throw new IllegalArgumentException("linear: X is " + x.rows + "×" + x.cols + " but W has " + w.rows
+                    + " rows (expected " + x.cols + ")");
+        }
+        ShapeOps.requireRow("bias", b, w.cols);
+        // One node and one output buffer: the GEMM result gets the bias added in place.
+        int n = x.rows, m = w.cols;
+        Tensor y = tape.output(n, m, x, w, b);
+        Nd4j.gemm(x.value, w.value, y.value, false, false, 1.0, 0.0);
+        MemorySegment yd = y.data, bd = b.data;
+        parallelRows(tape.context(), n, m, (from, to) -> {
+            for (int r = from; r < to; r++) {
+                long base = (long) r * m;
+                for (int c = 0; c < m; c++) {
+                    yd.setAtIndex(Tensor.F, base + c, yd.getAtIndex(Tensor.F, base + c) + bd.getAtIndex(Tensor.F, c));
+                }
+            }
+        });
+        tape.record(y, () -> {
+            if (x.requiresGrad) {
+                accGemm(tape, x, y.grad, w.value, false, true);
+            }
+            if (w.requiresGrad) {
+                accGemm(tape, w, x.value, y.grad, true, false);
+            }
+            if (b.requiresGrad) {
+                sumRowsInto(tape.gradient(b), y.gradData, n, m, 1f);
+            }
+        });
+        return y;
+    }
+
+    /** {@code a op b}, b either a's shape, a 1×m row, an n×1 column or 1×1 (broadcast over a). */
+    static Tensor binary(Tape tape, Tensor a, Tensor b, BinaryOp op) {
+        boolean rowB = b.rows == 1 && a.rows != 1, colB = b.cols == 1 && a.cols != 1;
+        if ((b.rows != a.rows && b.rows != 1) || (b.cols != a.cols && b.cols != 1)) {
+            throw new IllegalArgumentException("cannot broadcast " + b.rows + "×" + b.cols + " onto " + a.rows + "×"
+                    + a.cols + " (b must have a's shape, 1×" + a.cols + ", " + a.rows + "×1 or 1×1)");
+        }
+        if (!colB && (op == BinaryOp.ADD || op == BinaryOp.SUB)) {
+            return addOrSub(tape, a, b, rowB, op == BinaryOp.SUB);
+        }
+        if (!rowB && !colB && op == BinaryOp.MUL) {
+            return mulSameShape(tape, a, b);
+        }
+        int n = a.rows, m = a.cols, bm = b.cols;
+        Tensor y = tape.output(n, m, a, b);
+        MemorySegment ad = a.data, bd = b.data, yd = y.data;
+        for (int r = 0; r < n; r++) {
+            long base = (long) r * m;
+            long bBase = rowB ? 0 : (long) r * bm;
+            for (int c = 0; c < m; c++) {
+                float x = ad.getAtIndex(Tensor.F, base + c);
+                float z = bd.getAtIndex(Tensor.F, bBase + (colB ? 0 : c));
+                float v = switch (op) {
+                    case ADD -> x + z;
+                    case SUB -> x - z;
+                    case MUL -> x * z;
+                    case DIV -> x / z;
+                };
+                yd.setAtIndex(Tensor.F, base + c, v);
+            }
+        }
+        tape.record(y, () -> {
+            MemorySegment g = y.gradData;
+            MemorySegment ga = a.requiresGrad ? tape.gradient(a) : null;
+            MemorySegment gb = b.requiresGrad ? tape.gradient(b) : null;
+            for (int r = 0; r < n; r++) {
+                long base = (long) r * m;
+                long bBase = rowB ? 0 : (long) r * bm;
+                for (int c = 0; c < m; c++) {
+                    long i = base + c, j = bBase + (colB ? 0 : c);
+                    float gi = g.getAtIndex(Tensor.F, i);
+                    float da, db;
+                    switch (op) {
+                        case ADD -> { da = gi; db = gi; }
+                        case SUB -> { da = gi; db = -gi; }
+                        case MUL -> { da = gi * bd.getAtIndex(Tensor.F, j); db = gi * ad.getAtIndex(Tensor.F, i); }
+                        default -> { // DIV (a default, so that da and db are definitely assigned)
+                            float bv = bd.getAtIndex(Tensor.F, j);
+                            da = gi / bv;
+                            db = -gi * ad.getAtIndex(Tensor.F, i) / (bv * bv);
+                        }
+                    }
+                    if (ga != null) {
+                        ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + da);
+                    }
+                    if (gb != null) {
+                        gb.setAtIndex(Tensor.F, j, gb.getAtIndex(Tensor.F, j) + db);
+                    }
+                }
+            }
+        });
+        return y;
+    }
+
+    /** {@code a ± b} for b of a's shape or a 1×m row: the bias-add fast path, parallel over rows. */
+    private static Tensor addOrSub(Tape tape, Tensor a, Tensor b, boolean rowB, boolean subtract) {
+        int n = a.rows, m = a.cols;
+        Tensor y = tape.output(n, m, a, b);
+        MemorySegment ad = a.data, bd = b.data, yd = y.data;
+        float sign = subtract ? -1f : 1f;
+        ExecutionContext ctx = tape.context();
+        parallelRows(ctx, n, m, (from, to) -> {
+            for (int r = from; r < to; r++) {
+                long base = (long) r * m, bBase = rowB ? 0 : base;
+                for (int c = 0; c < m; c++) {
+                    yd.setAtIndex(Tensor.F, base + c, ad.getAtIndex(Tensor.F, base + c) + sign * bd.getAtIndex(Tensor.F, bBase + c));
+                }
+            }
+        });
+        tape.record(y, () -> {
+            MemorySegment g = y.gradData;
+            if (a.requiresGrad) {
+                addInto(ctx, tape.gradient(a), g, a.size());
+            }
+            if (b.requiresGrad) {
+                if (rowB) {
+                    sumRowsInto(tape.gradient(b), g, n, m, sign);
+                } else if (subtract) {
+                    axpyInto(ctx, tape.gradient(b), -1f, g, b.size());
+                } else {
+                    addInto(ctx, tape.gradient(b), g, b.size());
+                }
+            }
+        });
+        return y;
+    }
+
+    /** {@code a ⊙ b} for b of a's shape: the fast path, parallel over elements. */
+    private static Tensor mulSameShape(Tape tape, Tensor a, Tensor b) {
+        long n = a.size();
+        ExecutionContext ctx = tape.context();
+        Tensor y = tape.output(a.rows, a.cols, a, b);
+        MemorySegment ad = a.data, bd = b.data, yd = y.data;
+        parallel(ctx, n, (from, to) -> {
+            for (long i = from; i < to; i++) {
+                yd.setAtIndex(Tensor.F, i, ad.getAtIndex(Tensor.F, i) * bd.getAtIndex(Tensor.F, i));
+            }
+        });
+        tape.record(y, () -> {
+            MemorySegment g = y.gradData;
+            MemorySegment ga = a.requiresGrad ? tape.gradient(a) : null, gb = b.requiresGrad ? tape.gradient(b) : null;
+            parallel(ctx, n, (from, to) -> {
+                for (long i = from; i < to; i++) {
+                    float gi = g.getAtIndex(Tensor.F, i);
+                    if (ga != null) {
+                        ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + gi * bd.getAtIndex(Tensor.F, i));
+                    }
+                    if (gb != null) {
+                        gb.setAtIndex(Tensor.F, i, gb.getAtIndex(Tensor.F, i) + gi * ad.getAtIndex(Tensor.F, i));
+                    }
+                }
+            });
+        });
+        return y;
+    }
+
+    static Tensor scale(Tape tape, Tensor x, float s) {
+        Tensor y = tape.output(x.rows, x.cols, x);
+        long n = x.size();
+        ExecutionContext ctx = tape.context();
+        parallel(ctx, n, (from, to) -> {
+            for (long i = from; i < to; i++) {
+                y.data.setAtIndex(Tensor.F, i, s * x.data.getAtIndex(Tensor.F, i));
+            }
+        });
+        tape.record(y, () -> axpyInto(ctx, tape.gradient(x), s, y.gradData, n));
+        return y;
+    }
+
+    /** {@code t.grad += op(A)·op(B)} as one GEMM with β = 1 into t's gradient (zeroed when new). */
+    private static void accGemm(Tape tape, Tensor t, INDArray a, INDArray b, boolean transA, boolean transB) {
+        tape.gradient(t); // BLAS may read C even when β = 0, and pooled memory is uninitialised
+        Nd4j.gemm(a, b, t.grad, transA, transB, 1.0, 1.0);
+    }
+
+    /** {@code dst[c] += sign·Σ_r g[r][c]}, summed in double, serially (a fixed order). */
+    private static void sumRowsInto(MemorySegment dst, MemorySegment g, int n, int m, float sign) {
+        double[] acc = new double[m];
+        for (int r = 0; r < n; r++) {
+            long base = (long) r * m;
+            for (int c = 0; c < m; c++) {
+                acc[c] += g.getAtIndex(Tensor.F, base + c);
+            }
+        }
+        for (int c = 0; c < m; c++) {
+            dst.setAtIndex(Tensor.F, c, dst.getAtIndex(Tensor.F, c) + sign * (float) acc[c]);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.gnn4j.nn;
+
+import io.gnn4j.graph.ExecutionContext;
+import io.gnn4j.graph.Graph;
+import io.gnn4j.graph.SparseOps;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Products with a fixed sparse operator on a tape, the graph's weighted adjacency: SpMM and its transpose, SDDMM, and
+ * aggregation with learned per-edge weights (attention). The contracts are documented on {@link Tape}'s methods of the
+ * same names.
+ */
+final class SparseMatrixOps {
+    private SparseMatrixOps() {}
+
+    static Tensor spmm(Tape tape, Graph a, Tensor x) {
+        requireNodes(a, x);
+        Tensor y = tape.output(x.rows, x.cols, x);
+        ExecutionContext ctx = tape.context();
+        SparseOps.spmm(a, x.data, y.data, x.cols, ctx);
+        tape.record(y, () -> tape.accumulate(x, into -> SparseOps.spmmTranspose(a, y.gradData, into, x.cols, ctx)));
+        return y;
+    }
+
+    static Tensor spmmTranspose(Tape tape, Graph a, Tensor x) {
+        requireNodes(a, x);
+        Tensor y = tape.output(x.rows, x.cols, x);
+        ExecutionContext ctx = tape.context();
+        SparseOps.spmmTranspose(a, x.data, y.data, x.cols, ctx);
+        tape.record(y, () -> tape.accumulate(x, into -> SparseOps.spmm(a, y.gradData, into, x.cols, ctx)));
+        return y;
+    }
+
+    static Tensor sddmm(Tape tape, Graph a, Tensor x, Tensor y) {
+        requireNodes(a, x);
+        requireNodes(a, y);
+        if (x.cols != y.cols) {
+            throw new IllegalArgumentException("sddmm: X has " + x.cols + " columns but Y has " + y.cols);
+        }
+        int e = a.numEntries();
+        Tensor s = tape.output(e, 1, x, y);
+        ExecutionContext ctx = tape.context();
+        float[] tmp = new float[e];
+        SparseOps.sddmm(a, x.data, y.data, x.cols, tmp, ctx);
+        MemorySegment.copy(MemorySegment.ofArray(tmp), 0, s.data, 0, (long) e * Float.BYTES);
+        tape.record(s, () -> {
+            EdgeIndex ei = EdgeIndex.of(a);
+            if (x.requiresGrad) {
+                EdgeKernels.sourceAccumulate(ei, s.gradData, 1, y.data, tape.gradient(x), x.cols, ctx);
+            }
+            if (y.requiresGrad) {
+                EdgeKernels.targetAccumulate(ei, s.gradData, 1, x.data, tape.gradient(y), x.cols, tape.scratch(e, 1).data, ctx);
+            }
+        });
+        return s;
+    }
+
+    static Tensor edgeAggregate(Tape tape, Graph a, Tensor w, Tensor x) {
+        requireNodes(a, x);
+        if (w.rows != a.numEntries()) {
+            throw new IllegalArgumentException("w has " + w.rows + " rows but the graph has " + a.numEntries()
+                    + " entries");
+        }
+        int heads = w.cols, c = ReductionOps.groupWidth(x, heads);
+        EdgeIndex ei = EdgeIndex.of(a);
+        Tensor y = tape.output(x.rows, x.cols, w, x);
+        ExecutionContext ctx = tape.context();
+        y.data.fill((byte) 0);
+        EdgeKernels.targetAccumulate(ei, w.data, heads, x.data, y.data, c * heads, tape.scratch(w.rows, heads).data, ctx);
+        tape.record(y, () -> {
+            if (x.requiresGrad) {
+                EdgeKernels.sourceAccumulate(ei, w.data, heads, y.gradData, tape.gradient(x), c * heads, ctx);
+            }
+            if (w.requiresGrad) {
+                EdgeKernels.edgeDots(ei, x.data, y.gradData, tape.gradient(w), heads, c, ctx);
+            }
+        });
+        return y;
+    }
+
+    private static void requireNodes(Graph a, Tensor x) {
+        if (x.rows != a.numNodes()) {
+            throw new IllegalArgumentException("the tensor has " + x.rows + " rows but the graph has " + a.numNodes()
+                    + " nodes");
+        }
+    }
+}
