@@ -1,5 +1,9 @@
 package io.gnn4j.bench;
 
+import io.gnn4j.bench.embed.LogisticRegression;
+import io.gnn4j.bench.embed.LogisticRegressionParameters;
+import io.gnn4j.bench.embed.MultiLabelF1;
+import io.gnn4j.bench.embed.OneVsRestModel;
 import io.gnn4j.datasets.BlogCatalog;
 import io.gnn4j.datasets.Datasets;
 import io.gnn4j.datasets.MultiLabels;
@@ -7,10 +11,6 @@ import io.gnn4j.datasets.NodeDataset;
 import io.gnn4j.embed.FastRP;
 import io.gnn4j.embed.FastRPParameters;
 import io.gnn4j.embed.FastRPResult;
-import io.gnn4j.embed.LogisticRegression;
-import io.gnn4j.embed.LogisticRegressionParameters;
-import io.gnn4j.embed.MultiLabelF1;
-import io.gnn4j.embed.OneVsRestModel;
 import io.gnn4j.graph.ExecutionContext;
 import java.nio.file.Path;
 import java.util.Locale;

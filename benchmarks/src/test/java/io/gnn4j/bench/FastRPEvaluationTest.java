@@ -2,12 +2,12 @@ package io.gnn4j.bench;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gnn4j.bench.embed.LogisticRegressionParameters;
+import io.gnn4j.bench.embed.MultiLabelF1;
 import io.gnn4j.datasets.BlogCatalog;
 import io.gnn4j.datasets.NodeDataset;
 import io.gnn4j.embed.FastRP;
 import io.gnn4j.embed.FastRPResult;
-import io.gnn4j.embed.LogisticRegressionParameters;
-import io.gnn4j.embed.MultiLabelF1;
 import io.gnn4j.graph.ExecutionContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
