@@ -1,9 +1,5 @@
-package io.gnn4j.bench;
+package io.gnn4j.bench.embed;
 
-import io.gnn4j.bench.embed.LogisticRegression;
-import io.gnn4j.bench.embed.LogisticRegressionParameters;
-import io.gnn4j.bench.embed.MultiLabelF1;
-import io.gnn4j.bench.embed.OneVsRestModel;
 import io.gnn4j.datasets.BlogCatalog;
 import io.gnn4j.datasets.Datasets;
 import io.gnn4j.datasets.MultiLabels;
@@ -22,13 +18,13 @@ import java.util.SplittableRandom;
  * one-vs-rest logistic regression (C = 0.1) on the first fraction of a random permutation of the nodes, predict for
  * every other node its k highest-scoring labels (k its true number of labels), and report micro/macro F1.
  *
- * <p>Usage: {@code FastRPEvaluation [--mat PATH] [--config paper|paper-alt] [--dim 512] [--shuffles 5]
+ * <p>Usage: {@code MultiLabelEvaluation [--mat PATH] [--config paper|paper-alt] [--dim 512] [--shuffles 5]
  * [--threads 2] [--seed 42] [--c 0.1] [--fractions 0.1,0.2,...]}. "paper" is weights [0, 0, 1, 6.67] with
  * β = −0.64, "paper-alt" is [1, 1, 7.81, 45.28] with β = −0.628; both use the transition matrix, s = √N, powers
  * row-normalised where combined and standardised columns, as in the authors' notebook.
  */
-public final class FastRPEvaluation {
-    private FastRPEvaluation() {}
+public final class MultiLabelEvaluation {
+    private MultiLabelEvaluation() {}
 
     /** The authors' FastRP configuration named {@code config} ("paper" or "paper-alt"). */
     public static FastRPParameters config(String config, int dim, long seed) {
