@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -37,7 +38,8 @@ import picocli.CommandLine.Spec;
  * and {@code embeddings.arrow} (the node table of {@link io.gnn4j.graph.arrow.ArrowGraphSchema}: {@code id: int32}
  * and the embedding as {@code features: FixedSizeList<float32>[d]}). With {@code --evaluate} it then runs the
  * multi-label protocol of {@link MultiLabelEvaluation} (labelled fractions × shuffles) and reports micro/macro F1 as
- * the training commands report accuracy: a Markdown table, CSV/JSON and a PNG plot.
+ * the training commands report accuracy: a Markdown table, CSV/JSON and a PNG plot, in the output folder
+ * ({@code results/embed-<dataset>} unless {@code -o} names one) that also holds the embedding files.
  */
 @Command(name = "embed", mixinStandardHelpOptions = true, sortOptions = false,
         description = "FastRP node embeddings of a dataset, written as .npy and Arrow; --evaluate scores them with "
@@ -67,7 +69,8 @@ final class EmbedCommand implements Callable<Integer> {
     Double beta;
 
     @Option(names = "--seed", defaultValue = "42", paramLabel = "S",
-            description = "seed of the random projection; shuffle i of --evaluate uses S + i (default: ${DEFAULT-VALUE})")
+            description = "seed of the random projection; shuffle i of --evaluate uses S + i "
+                    + "(default: ${DEFAULT-VALUE})")
     long seed;
 
     @Option(names = "--evaluate", description = "score the embeddings with the multi-label protocol of "
@@ -84,29 +87,23 @@ final class EmbedCommand implements Callable<Integer> {
     int shuffles;
 
     @Option(names = "--c", defaultValue = "0.1", paramLabel = "C",
-            description = "--evaluate: inverse L2 regularisation of the logistic regression (default: ${DEFAULT-VALUE})")
+            description = "--evaluate: inverse L2 regularisation of the logistic regression "
+                    + "(default: ${DEFAULT-VALUE})")
     double c;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "DIR",
-            description = "folder for embeddings.npy, embeddings.arrow and, with --evaluate, runs.csv, summary.csv, "
-                    + "results.json and the PNG plot (default: results/embed-<dataset>)")
-    Path output;
-
-    @Option(names = "--no-plots", description = "do not draw the PNG plot")
-    boolean noPlots;
-
-    @Option(names = {"-q", "--quiet"}, description = "no progress bar")
-    boolean quiet;
-
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
-            description = "threads for gnn4j's kernels and ND4J's native pools (default: all cores)")
-    int threads;
 
     @Spec
     CommandSpec spec;
 
+    /** -o, --no-plots, -q, --threads as the training commands have them; their --config does not apply here. */
+    @Mixin
+    OutputOptions output;
+
     @Override
     public Integer call() throws Exception {
+        if (output.config != null) {
+            throw new IllegalArgumentException("--config " + output.config + " names an experiment of the training "
+                    + "commands; embed takes its FastRP settings from --preset, --dim, --weights and --beta");
+        }
         FastRPParameters params = parameters();
         if (evaluate && shuffles < 1) {
             throw new IllegalArgumentException("--shuffles must be >= 1, got " + shuffles);
@@ -120,7 +117,7 @@ final class EmbedCommand implements Callable<Integer> {
         Datasets.Loaded loaded = DatasetArgument.load(dataset, false);
         NodeDataset data = DatasetArgument.node(loaded);
         MultiLabels labels = evaluate ? MultiLabelEvaluation.labelsOf(data) : null;
-        ExecutionContext ctx = Reporting.context(threads);
+        ExecutionContext ctx = Reporting.context(output.threads);
         PrintWriter err = spec.commandLine().getErr();
         int n = data.graph().numNodes();
         err.printf(Locale.ROOT, "gnn4j embed: FastRP of %s (%d nodes, %d edges), %s%n", data.name(), n,
@@ -132,8 +129,7 @@ final class EmbedCommand implements Callable<Integer> {
         err.printf(Locale.ROOT, "gnn4j embed: %d×%d embedding in %.3f s (%d threads)%n", n, emb.dimension(), seconds,
                 ctx.threads());
 
-        Path dir = output != null ? output : Path.of("results", "embed-" + data.name().toLowerCase(Locale.ROOT)
-                .replaceAll("[^a-z0-9._-]+", "_"));
+        Path dir = output.dir("embed", data.name());
         Files.createDirectories(dir);
         Path npy = dir.resolve("embeddings.npy"), arrow = dir.resolve("embeddings.arrow");
         NpyArray.ofFloats(npy, new long[] {n, emb.dimension()}, emb.embeddings()).write(npy);
@@ -157,7 +153,8 @@ final class EmbedCommand implements Callable<Integer> {
         settings.put("firstSeed", seed);
         settings.put("c", c);
         ResultsTable table = new ResultsTable();
-        try (Progress progress = Progress.start("embed " + data.name(), (long) fractions.length * shuffles, quiet)) {
+        long rounds = (long) fractions.length * shuffles;
+        try (Progress progress = Progress.start("embed " + data.name(), rounds, output.quiet)) {
             for (double fraction : fractions) {
                 String protocol = String.format(Locale.ROOT, "labelled %.0f%%", fraction * 100);
                 for (int s = 0; s < shuffles; s++) {
@@ -174,7 +171,7 @@ final class EmbedCommand implements Callable<Integer> {
                 }
             }
         }
-        Reporting.report(table, settings, "micro_f1", dir, !noPlots, spec.commandLine().getOut(), err);
+        Reporting.report(table, settings, "micro_f1", dir, !output.noPlots, spec.commandLine().getOut(), err);
         return 0;
     }
 

@@ -36,8 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 class EmbedCommandTest {
     @Test
     void writesTheFastRPEmbeddingAsNpyAndArrow(@TempDir Path dir) throws Exception {
-        Run r = CommandsEndToEndTest.run("embed", "--dataset", "karate", "--preset", "gds", "--dim", "16", "--seed", "7",
-                "--threads", "2", "--quiet", "-o", dir.toString());
+        Run r = CommandsEndToEndTest.run("embed", "--dataset", "karate", "--preset", "gds", "--dim", "16", "--seed",
+                "7", "--threads", "2", "--quiet", "-o", dir.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("34×16 embedding"), r.err());
         assertFalse(Files.exists(dir.resolve("runs.csv")), "no tables without --evaluate");
@@ -56,7 +56,8 @@ class EmbedCommandTest {
              FileChannel ch = FileChannel.open(dir.resolve("embeddings.arrow"));
              ArrowFileReader reader = new ArrowFileReader(ch, allocator)) {
             VectorSchemaRoot root = reader.getVectorSchemaRoot();
-            assertEquals(List.of("id", "features"), root.getSchema().getFields().stream().map(f -> f.getName()).toList());
+            assertEquals(List.of("id", "features"),
+                    root.getSchema().getFields().stream().map(f -> f.getName()).toList());
             assertEquals(new ArrowType.FixedSizeList(16), root.getSchema().findField("features").getType());
             float[] values = new float[34 * 16];
             int rows = 0;
@@ -100,7 +101,8 @@ class EmbedCommandTest {
     void helpListsTheOptionsAndBadInputIsOneLine() {
         Run help = CommandsEndToEndTest.run("embed", "--help");
         assertEquals(0, help.code());
-        for (String o : List.of("--dataset", "--preset", "--dim", "--evaluate", "--fractions", "--shuffles", "--output")) {
+        for (String o : List.of("--dataset", "--preset", "--dim", "--evaluate", "--fractions", "--shuffles",
+                "--output")) {
             assertTrue(help.out().contains(o), o);
         }
         Run preset = CommandsEndToEndTest.run("embed", "--dataset", "karate", "--preset", "best");
@@ -112,5 +114,8 @@ class EmbedCommandTest {
         Run fraction = CommandsEndToEndTest.run("embed", "--dataset", "karate", "--evaluate", "--fractions", "1.5");
         assertEquals(2, fraction.code());
         assertTrue(fraction.err().contains("1.5"), fraction.err());
+        Run config = CommandsEndToEndTest.run("embed", "--dataset", "karate", "--config", "gcn-cora");
+        assertEquals(2, config.code());
+        assertTrue(config.err().contains("gcn-cora") && config.err().contains("--preset"), config.err());
     }
 }
