@@ -144,7 +144,8 @@ public final class StateDict {
                     + ex.getOriginalMessage(), ex);
         }
         if (header == null || !header.isObject()) {
-            throw new IOException(file + ": header is " + (header == null ? "empty" : "a JSON " + header.getNodeType())
+            boolean empty = header == null || header.isMissingNode();
+            throw new IOException(file + ": header is " + (empty ? "empty" : "a JSON " + header.getNodeType())
                     + ", expected a JSON object of tensor entries");
         }
         long dataStart = 8 + hlen;

@@ -102,7 +102,7 @@ class StateDictTest {
 
     @Test
     void malformedHeadersNameTheFileAndWhatWasExpected(@TempDir Path dir) throws IOException {
-        for (String header : new String[] {"{\"v\": {\"dtype\": \"F32\", ", "[1, 2]", "{\"v\": 3}",
+        for (String header : new String[] {"{\"v\": {\"dtype\": \"F32\", ", "[1, 2]", "        ", "{\"v\": 3}",
             "{\"v\": {\"dtype\": \"F32\", \"shape\": [\"3\"], \"data_offsets\": [0, 12]}}"}) {
             ByteBuffer buf = ByteBuffer.allocate(8 + header.length() + 12).order(ByteOrder.LITTLE_ENDIAN);
             buf.putLong(header.length()).put(header.getBytes(StandardCharsets.UTF_8));
