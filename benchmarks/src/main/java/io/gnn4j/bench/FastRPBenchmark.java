@@ -1,6 +1,7 @@
 package io.gnn4j.bench;
 
 import io.gnn4j.datasets.BlogCatalog;
+import io.gnn4j.datasets.Datasets;
 import io.gnn4j.datasets.generate.FastRpAnchorGraph;
 import io.gnn4j.embed.FastRP;
 import io.gnn4j.embed.FastRPParameters;
@@ -36,8 +37,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * weights [0, 1, 1] on one thread, ≈2.1 s at d = 256, ≈3–4.5 s with 4 iterations at d = 256. Parameter {@code config}:
  * "gds" runs GDS's own algorithm (sparsity 3, every power normalised and propagated), "paper" the paper's (s = √N,
  * sparse first product, powers normalised where combined). {@link #blogCatalog}: the authors' BlogCatalog setting at
- * d = 512 (their SciPy code: ≈1.2 s wall / 5.6 s CPU); it reads the file
- * {@link FastRPEvaluation#defaultBlogCatalogPath()} finds, or {@code -Dgnn4j.blogcatalog=PATH}.
+ * d = 512 (their SciPy code: ≈1.2 s wall / 5.6 s CPU); it reads {@code blogcatalog/blogcatalog.mat} in the
+ * {@link Datasets#sharedFolderAbove shared datasets folder}, or {@code -Dgnn4j.blogcatalog=PATH}.
  *
  * <p>Iteration weights are written with underscores ({@code -p weights=0_1_1}) because JMH splits parameter
  * values at commas. Scores are embeddings per second (seconds per embedding = 1/score); the {@code edgeDims} counter
@@ -98,7 +99,8 @@ public class FastRPBenchmark {
         @Setup(Level.Trial)
         public void setUp() {
             String explicit = System.getProperty("gnn4j.blogcatalog");
-            Path p = explicit != null ? Path.of(explicit) : FastRPEvaluation.defaultBlogCatalogPath();
+            Path shared = Datasets.sharedFolderAbove(Path.of(System.getProperty("gnn4j.projectRoot", ".")));
+            Path p = explicit != null ? Path.of(explicit) : shared.resolve("blogcatalog").resolve("blogcatalog.mat");
             if (!Files.exists(p)) {
                 throw new IllegalStateException(p + " is absent: pass -Dgnn4j.blogcatalog=PATH to the forked JVM");
             }

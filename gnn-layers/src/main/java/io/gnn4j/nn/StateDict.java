@@ -1,23 +1,31 @@
 package io.gnn4j.nn;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Saves and loads a module's parameters in the safetensors format (the one PyTorch/PyG users read with
  * {@code safetensors.torch.load_file}): an 8-byte little-endian header length H, a JSON header of H bytes
  * {@code {"name": {"dtype": "F32", "shape": [r, c], "data_offsets": [begin, end]}, ..., "__metadata__": {...}}}
- * (space-padded to a multiple of 8), then the raw little-endian float32 data. Values round-trip bit for bit.
+ * (space-padded to a multiple of 8), then the raw little-endian float32 data. Values round-trip bit for bit. The
+ * header is written and parsed with Jackson.
  */
 public final class StateDict {
+    /** Compact output (no spaces), as the safetensors reference writer; a header must be one JSON value. */
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     private StateDict() {}
 
     /** One stored tensor: shape and row-major values. */
@@ -86,27 +94,22 @@ public final class StateDict {
 
     /** Writes named F32 matrices (vectors of rank 1 are not produced; shapes are always [rows, cols]). */
     public static void write(Map<String, Entry> entries, Map<String, String> metadata, Path file) throws IOException {
-        StringBuilder h = new StringBuilder("{");
+        ObjectNode h = JSON.createObjectNode();
         if (!metadata.isEmpty()) {
-            h.append("\"__metadata__\":{");
-            boolean first = true;
-            for (var m : new java.util.TreeMap<>(metadata).entrySet()) {
-                h.append(first ? "" : ",").append(quote(m.getKey())).append(':').append(quote(m.getValue()));
-                first = false;
-            }
-            h.append('}');
+            ObjectNode meta = h.putObject("__metadata__");
+            new TreeMap<>(metadata).forEach(meta::put);
         }
         long offset = 0;
         for (var e : entries.entrySet()) {
             Entry t = e.getValue();
             long bytes = (long) t.values.length * Float.BYTES;
-            h.append(h.length() > 1 ? "," : "").append(quote(e.getKey())).append(":{\"dtype\":\"F32\",\"shape\":[")
-                    .append(t.rows).append(',').append(t.cols).append("],\"data_offsets\":[").append(offset).append(',')
-                    .append(offset + bytes).append("]}");
+            ObjectNode info = h.putObject(e.getKey());
+            info.put("dtype", "F32");
+            info.putArray("shape").add(t.rows).add(t.cols);
+            info.putArray("data_offsets").add(offset).add(offset + bytes);
             offset += bytes;
         }
-        h.append('}');
-        byte[] header = h.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] header = JSON.writeValueAsBytes(h);
         int padded = (header.length + 7) / 8 * 8;
         ByteBuffer buf = ByteBuffer.allocate(Math.toIntExact(8 + padded + offset)).order(ByteOrder.LITTLE_ENDIAN);
         buf.putLong(padded).put(header);
@@ -133,199 +136,67 @@ public final class StateDict {
             throw new IOException(file + ": header length " + hlen + " exceeds the file's " + (all.length - 8)
                     + " remaining bytes");
         }
-        String json = new String(all, 8, (int) hlen, StandardCharsets.UTF_8);
-        Object parsed = new Json(json, file).parse();
-        if (!(parsed instanceof Map<?, ?> header)) {
-            throw new IOException(file + ": header is not a JSON object");
+        JsonNode header;
+        try {
+            header = JSON.readTree(all, 8, (int) hlen);
+        } catch (JsonProcessingException ex) {
+            throw new IOException(file + ": header is not valid JSON (expected a JSON object of tensor entries): "
+                    + ex.getOriginalMessage(), ex);
+        }
+        if (header == null || !header.isObject()) {
+            boolean empty = header == null || header.isMissingNode();
+            throw new IOException(file + ": header is " + (empty ? "empty" : "a JSON " + header.getNodeType())
+                    + ", expected a JSON object of tensor entries");
         }
         long dataStart = 8 + hlen;
         LinkedHashMap<String, Entry> out = new LinkedHashMap<>();
-        for (var e : header.entrySet()) {
-            String name = (String) e.getKey();
+        for (var e : header.properties()) {
+            String name = e.getKey();
             if (name.equals("__metadata__")) {
                 continue;
             }
-            if (!(e.getValue() instanceof Map<?, ?> info)) {
-                throw new IOException(file + ": entry '" + name + "' is not an object");
+            JsonNode info = e.getValue();
+            if (!info.isObject()) {
+                throw new IOException(file + ": entry '" + name + "' is " + info + ", expected an object");
             }
-            if (!"F32".equals(info.get("dtype"))) {
+            if (!"F32".equals(info.path("dtype").asText(null))) {
                 throw new IOException(file + ": tensor '" + name + "' has dtype " + info.get("dtype") + ", expected F32");
             }
-            List<?> shape = (List<?>) info.get("shape");
-            List<?> off = (List<?>) info.get("data_offsets");
-            if (shape == null || off == null || off.size() != 2 || shape.size() < 1 || shape.size() > 2) {
-                throw new IOException(file + ": tensor '" + name + "' needs a shape of rank 1 or 2 and two data_offsets, got "
-                        + info);
+            JsonNode shape = info.path("shape"), off = info.path("data_offsets");
+            if (!integers(shape) || !integers(off) || off.size() != 2 || shape.size() < 1 || shape.size() > 2) {
+                throw new IOException(file + ": tensor '" + name + "' is " + info
+                        + ", expected a shape of rank 1 or 2 and two data_offsets, all non-negative integers");
             }
-            int rows = shape.size() == 2 ? ((Number) shape.get(0)).intValue() : 1;
-            int cols = ((Number) shape.get(shape.size() - 1)).intValue();
-            long begin = ((Number) off.get(0)).longValue(), end = ((Number) off.get(1)).longValue();
-            if (end - begin != (long) rows * cols * Float.BYTES || dataStart + end > all.length || begin < 0) {
+            long rows = shape.size() == 2 ? shape.get(0).asLong() : 1;
+            long cols = shape.get(shape.size() - 1).asLong();
+            long begin = off.get(0).asLong(), end = off.get(1).asLong();
+            if (rows > Integer.MAX_VALUE || cols > Integer.MAX_VALUE || rows * cols > Integer.MAX_VALUE) {
+                throw new IOException(file + ": tensor '" + name + "' has shape " + shape + ", expected at most "
+                        + Integer.MAX_VALUE + " values");
+            }
+            if (end - begin != rows * cols * Float.BYTES || dataStart + end > all.length || begin > end) {
                 throw new IOException(file + ": tensor '" + name + "' has data_offsets [" + begin + ", " + end
                         + "] inconsistent with shape " + shape + " or the file size " + all.length);
             }
-            float[] v = new float[rows * cols];
+            float[] v = new float[(int) (rows * cols)];
             ByteBuffer slice = ByteBuffer.wrap(all, (int) (dataStart + begin), (int) (end - begin))
                     .order(ByteOrder.LITTLE_ENDIAN);
             slice.asFloatBuffer().get(v);
-            out.put(name, new Entry(rows, cols, v));
+            out.put(name, new Entry((int) rows, (int) cols, v));
         }
         return out;
     }
 
-    private static String quote(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
+    /** Whether {@code node} is a JSON array of non-negative integers that fit a long. */
+    private static boolean integers(JsonNode node) {
+        if (!node.isArray()) {
+            return false;
+        }
+        for (JsonNode n : node) {
+            if (!n.isIntegralNumber() || !n.canConvertToLong() || n.asLong() < 0) {
+                return false;
             }
         }
-        return b.append('"').toString();
-    }
-
-    /** A minimal JSON reader for safetensors headers: objects, arrays, strings, numbers, true/false/null. */
-    private static final class Json {
-        private final String s;
-        private final Path file;
-        private int i;
-
-        Json(String s, Path file) {
-            this.s = s;
-            this.file = file;
-        }
-
-        Object parse() throws IOException {
-            Object v = value();
-            skip();
-            return v;
-        }
-
-        private Object value() throws IOException {
-            skip();
-            if (i >= s.length()) {
-                throw error("a value");
-            }
-            char c = s.charAt(i);
-            if (c == '{') {
-                i++;
-                LinkedHashMap<String, Object> m = new LinkedHashMap<>();
-                skip();
-                if (peek() == '}') {
-                    i++;
-                    return m;
-                }
-                while (true) {
-                    skip();
-                    String k = string();
-                    skip();
-                    expect(':');
-                    m.put(k, value());
-                    skip();
-                    if (peek() == ',') {
-                        i++;
-                    } else {
-                        expect('}');
-                        return m;
-                    }
-                }
-            }
-            if (c == '[') {
-                i++;
-                List<Object> l = new ArrayList<>();
-                skip();
-                if (peek() == ']') {
-                    i++;
-                    return l;
-                }
-                while (true) {
-                    l.add(value());
-                    skip();
-                    if (peek() == ',') {
-                        i++;
-                    } else {
-                        expect(']');
-                        return l;
-                    }
-                }
-            }
-            if (c == '"') {
-                return string();
-            }
-            int start = i;
-            while (i < s.length() && "+-0123456789.eEtruefalsn".indexOf(s.charAt(i)) >= 0) {
-                i++;
-            }
-            String tok = s.substring(start, i);
-            return switch (tok) {
-                case "true" -> Boolean.TRUE;
-                case "false" -> Boolean.FALSE;
-                case "null" -> null;
-                default -> {
-                    try {
-                        yield tok.contains(".") || tok.contains("e") || tok.contains("E") ? (Object) Double.valueOf(tok)
-                                : (Object) Long.valueOf(tok);
-                    } catch (NumberFormatException ex) {
-                        throw error("a number, found '" + tok + "'");
-                    }
-                }
-            };
-        }
-
-        private String string() throws IOException {
-            expect('"');
-            StringBuilder b = new StringBuilder();
-            while (i < s.length() && s.charAt(i) != '"') {
-                char c = s.charAt(i++);
-                if (c == '\\') {
-                    char e = s.charAt(i++);
-                    switch (e) {
-                        case 'n' -> b.append('\n');
-                        case 't' -> b.append('\t');
-                        case 'r' -> b.append('\r');
-                        case 'b' -> b.append('\b');
-                        case 'f' -> b.append('\f');
-                        case 'u' -> {
-                            b.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
-                            i += 4;
-                        }
-                        default -> b.append(e);
-                    }
-                } else {
-                    b.append(c);
-                }
-            }
-            expect('"');
-            return b.toString();
-        }
-
-        private char peek() {
-            return i < s.length() ? s.charAt(i) : '\0';
-        }
-
-        private void expect(char c) throws IOException {
-            if (peek() != c) {
-                throw error("'" + c + "'");
-            }
-            i++;
-        }
-
-        private void skip() {
-            while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-                i++;
-            }
-        }
-
-        private IOException error(String expected) {
-            return new IOException(file + ": header byte " + i + ": expected " + expected + ", found "
-                    + (i < s.length() ? "'" + s.charAt(i) + "'" : "end of header"));
-        }
+        return true;
     }
 }

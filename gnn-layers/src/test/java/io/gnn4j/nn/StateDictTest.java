@@ -99,4 +99,17 @@ class StateDictTest {
         var e = assertThrows(IOException.class, () -> StateDict.load(new Two(4, 3), f));
         assertTrue(e.getMessage().contains("5×3") && e.getMessage().contains("4×3"), e.getMessage());
     }
+
+    @Test
+    void malformedHeadersNameTheFileAndWhatWasExpected(@TempDir Path dir) throws IOException {
+        for (String header : new String[] {"{\"v\": {\"dtype\": \"F32\", ", "[1, 2]", "        ", "{\"v\": 3}",
+            "{\"v\": {\"dtype\": \"F32\", \"shape\": [\"3\"], \"data_offsets\": [0, 12]}}"}) {
+            ByteBuffer buf = ByteBuffer.allocate(8 + header.length() + 12).order(ByteOrder.LITTLE_ENDIAN);
+            buf.putLong(header.length()).put(header.getBytes(StandardCharsets.UTF_8));
+            Path f = dir.resolve("bad.safetensors");
+            Files.write(f, buf.array());
+            var e = assertThrows(IOException.class, () -> StateDict.read(f), header);
+            assertTrue(e.getMessage().contains(f.toString()) && e.getMessage().contains("expected"), e.getMessage());
+        }
+    }
 }

@@ -60,6 +60,55 @@ public final class NpyArray {
         return new NpyArray(file, where, dtype, shape.clone(), fortranOrder, data, size);
     }
 
+    /**
+     * A C-ordered little-endian float32 array ({@code <f4}) of {@code shape} holding a copy of {@code values}, e.g. an
+     * N×d embedding to {@link #write}; {@code file} names it in error messages.
+     */
+    public static NpyArray ofFloats(Path file, long[] shape, float[] values) throws DatasetFormatException {
+        ByteBuffer bytes = ByteBuffer.allocate(Math.multiplyExact(values.length, Float.BYTES))
+                .order(ByteOrder.LITTLE_ENDIAN);
+        bytes.asFloatBuffer().put(values);
+        return of(file, "array", new NpyDType('f', Float.BYTES, ByteOrder.LITTLE_ENDIAN), shape, false, bytes.array());
+    }
+
+    /**
+     * Writes this array as a standalone {@code .npy} file the way {@code numpy.save} does: version 1.0 (2.0 when the
+     * header exceeds 65535 bytes), the header dictionary space-padded so that the data starts at a multiple of 64
+     * bytes, then the element bytes in their stored byte and memory order. Reading the file back gives an equal array.
+     */
+    public void write(Path npyFile) throws IOException {
+        String dict = "{'descr': '" + dtype.descr() + "', 'fortran_order': " + (fortranOrder ? "True" : "False")
+                + ", 'shape': (" + shapeLiteral() + "), }";
+        int prefix = MAGIC.length + 4;
+        int headerLen = (prefix + dict.length() + 1 + 63) / 64 * 64 - prefix;
+        boolean v1 = headerLen <= 0xFFFF;
+        if (!v1) {
+            prefix += 2;
+            headerLen = (prefix + dict.length() + 1 + 63) / 64 * 64 - prefix;
+        }
+        ByteBuffer head = ByteBuffer.allocate(prefix + headerLen).order(ByteOrder.LITTLE_ENDIAN);
+        head.put(MAGIC).put((byte) (v1 ? 1 : 2)).put((byte) 0);
+        if (v1) {
+            head.putShort((short) headerLen);
+        } else {
+            head.putInt(headerLen);
+        }
+        head.put((dict + " ".repeat(headerLen - dict.length() - 1) + "\n").getBytes(StandardCharsets.ISO_8859_1));
+        try (var out = Files.newOutputStream(npyFile)) {
+            out.write(head.array());
+            out.write(data);
+        }
+    }
+
+    /** The shape as Python writes a tuple: {@code ()}, {@code (5,)}, {@code (2, 3)}. */
+    private String shapeLiteral() {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < shape.length; i++) {
+            b.append(i == 0 ? "" : ", ").append(shape[i]);
+        }
+        return shape.length == 1 ? b + "," : b.toString();
+    }
+
     /** Reads a standalone {@code .npy} file. */
     public static NpyArray read(Path npyFile) throws IOException {
         return parse(npyFile, "array", Files.readAllBytes(npyFile));

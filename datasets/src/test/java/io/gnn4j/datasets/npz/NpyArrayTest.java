@@ -12,8 +12,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The .npy reader against files written by NumPy itself (see make_fixtures.py) and hand-made headers. */
+/** The .npy reader against files written by NumPy itself (see make_fixtures.py) and hand-made headers; the writer. */
 class NpyArrayTest {
     static final Path DIR = Fixtures.dir();
     static final int[] SIGNED = {0, 1, -2, 3, -4, 127};
@@ -182,5 +183,32 @@ class NpyArrayTest {
         out.writeBytes(hb);
         out.writeBytes(data);
         return out.toByteArray();
+    }
+
+    @Test
+    void writesTheBytesNumpySaveWrites(@TempDir Path tmp) throws Exception {
+        Path numpy = DIR.resolve("f8_be_F.npy");
+        Path ours = tmp.resolve("copy.npy");
+        NpyArray.read(numpy).write(ours);
+        assertArrayEquals(java.nio.file.Files.readAllBytes(numpy), java.nio.file.Files.readAllBytes(ours));
+    }
+
+    @Test
+    void float32ArraysRoundTripInEveryRank(@TempDir Path tmp) throws Exception {
+        float[] v = {1.5f, -0f, Float.MIN_VALUE, Float.NaN, 3e38f, -2f};
+        for (long[] shape : new long[][] {{6}, {2, 3}, {3, 1, 2}}) {
+            Path f = tmp.resolve("a" + shape.length + ".npy");
+            NpyArray.ofFloats(f, shape, v).write(f);
+            NpyArray back = NpyArray.read(f);
+            assertArrayEquals(shape, back.shape());
+            assertEquals("<f4", back.dtype().descr());
+            assertEquals(0, (java.nio.file.Files.size(f) - v.length * 4) % 64, "data starts at a multiple of 64");
+            float[] w = back.toFloatArray();
+            for (int i = 0; i < v.length; i++) {
+                assertEquals(Float.floatToRawIntBits(v[i]), Float.floatToRawIntBits(w[i]), "element " + i);
+            }
+        }
+        var e = assertThrows(DatasetFormatException.class, () -> NpyArray.ofFloats(tmp, new long[] {4, 2}, v));
+        assertTrue(e.getMessage().contains("32") && e.getMessage().contains("24"), e.getMessage());
     }
 }

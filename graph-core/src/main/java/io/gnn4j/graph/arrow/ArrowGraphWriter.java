@@ -60,6 +60,16 @@ public final class ArrowGraphWriter {
         write(graph, nodes, nodesFile, edgesFile, DEFAULT_BATCH_ROWS);
     }
 
+    /**
+     * Writes only the node table to {@code nodesFile}, replacing an existing file: e.g. node embeddings as the
+     * {@code features} column, which a graph folder can then use as its {@code nodes.arrow}.
+     */
+    public static void writeNodes(NodeTable nodes, Path nodesFile) throws IOException {
+        try (BufferAllocator allocator = new RootAllocator()) {
+            writeNodes(nodes, nodesFile, DEFAULT_BATCH_ROWS, allocator);
+        }
+    }
+
     /** Same, with a chosen batch size (tests use small ones to get several record batches). */
     static void write(Graph graph, NodeTable nodes, Path nodesFile, Path edgesFile, int batchRows) throws IOException {
         if (nodes.numNodes() != graph.numNodes()) {

@@ -75,6 +75,19 @@ class ArrowGraphWriterTest {
     }
 
     @Test
+    void aNodeTableWrittenAloneReplacesTheNodesOfAGraphFolder() throws IOException {
+        Graph g = GraphBuilder.undirected(3).addEdge(0, 1).addEdge(1, 2).build();
+        ArrowGraphWriter.write(g, dir);
+        NodeTable embedding = new NodeTable(3, 2, new float[] {1, -2, 0.5f, 0, -0f, 3e38f}, null);
+        ArrowGraphWriter.writeNodes(embedding, dir.resolve(ArrowGraphSchema.NODES_FILE));
+        GraphTables back = ArrowGraphReader.read(dir);
+        assertSameGraph(g, back.graph());
+        assertEquals(2, back.nodes().numFeatures());
+        assertArrayEquals(embedding.features(), back.nodes().features());
+        assertFalse(back.nodes().hasLabels());
+    }
+
+    @Test
     void undirectedGraphIsWrittenOnceWithUBelowV() throws IOException {
         // Stored entries: 0→1, 0→2, 1→0, 1→1, 2→0; the table must list 0→1, 0→2, 1→1 (self loop once).
         Graph g = GraphBuilder.undirected(3).addEdge(1, 0, 0.5f).addEdge(2, 0, 2f).addEdge(1, 1, -1f).build();

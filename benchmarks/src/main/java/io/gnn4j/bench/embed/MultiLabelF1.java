@@ -1,4 +1,4 @@
-package io.gnn4j.embed;
+package io.gnn4j.bench.embed;
 
 /**
  * Micro- and macro-averaged F1 of multi-label predictions, as scikit-learn's {@code f1_score} computes them over all

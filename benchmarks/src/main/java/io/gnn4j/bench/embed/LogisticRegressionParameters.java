@@ -1,4 +1,4 @@
-package io.gnn4j.embed;
+package io.gnn4j.bench.embed;
 
 /**
  * Options of {@link LogisticRegression}: the inverse regularisation strength C of scikit-learn

@@ -1,4 +1,4 @@
-package io.gnn4j.embed;
+package io.gnn4j.bench.embed;
 
 /**
  * Limited-memory BFGS (Nocedal &amp; Wright, "Numerical Optimization", 2nd ed., Algorithm 7.4/7.5) with a backtracking

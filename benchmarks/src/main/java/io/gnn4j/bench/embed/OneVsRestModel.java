@@ -1,4 +1,4 @@
-package io.gnn4j.embed;
+package io.gnn4j.bench.embed;
 
 import java.util.Arrays;
 
