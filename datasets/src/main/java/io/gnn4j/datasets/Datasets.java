@@ -11,6 +11,7 @@ import io.gnn4j.datasets.formats.GeomGcn;
 import io.gnn4j.datasets.formats.GnnBenchmarkNpz;
 import io.gnn4j.datasets.formats.HeterophilousNpz;
 import io.gnn4j.datasets.formats.Linqs;
+import io.gnn4j.datasets.formats.NumpyFolder;
 import io.gnn4j.datasets.formats.Planetoid;
 import io.gnn4j.datasets.formats.ScipySparseNpz;
 import io.gnn4j.datasets.movielens.MovieLens100k;
@@ -63,7 +64,9 @@ import java.util.stream.Stream;
  *
  * <p>A path is read by the format its files show: a folder with TU {@code <DS>_A.txt} + {@code
  * <DS>_graph_indicator.txt}, Planetoid {@code ind.<name>.graph}, Geom-GCN {@code out1_node_feature_label.txt},
- * LINQS {@code <name>.content} + {@code .cites}, MovieLens {@code u.data}, or exactly one data file (of several, the
+ * LINQS {@code <name>.content} + {@code .cites}, MovieLens {@code u.data}, a folder of NumPy arrays (one
+ * {@code scipy.sparse} adjacency {@code .npz} beside {@code *labels*.npy} and optionally {@code *feat*.npy},
+ * {@link NumpyFolder}), or exactly one data file (of several, the
  * one named after the folder or its parent, e.g. {@code texas.npz} in {@code texas/heterophilous-graphs/}); a file
  * {@code .npz} (kind by its keys: {@code adj_indptr} gnn-benchmark, {@code node_features}+{@code edges}
  * heterophilous-graphs, {@code format}+{@code shape} scipy.sparse), {@code .mat} (BlogCatalog), {@code .adjlist},
@@ -349,7 +352,8 @@ public final class Datasets {
             if (d == null) {
                 throw new DatasetFormatException(path, "folder", "expected the files of one dataset format (TU "
                         + "<DS>_A.txt, Planetoid ind.<name>.*, Geom-GCN out1_*.txt, LINQS .content/.cites, MovieLens "
-                        + "u.data, or one .npz/.mat/.adjlist/.edgelist/.csv/.tsv file), found " + listing(path));
+                        + "u.data, an adjacency .npz with *labels*.npy, or one .npz/.mat/.adjlist/.edgelist/.csv/.tsv "
+                        + "file), found " + listing(path));
             }
             return d;
         }
@@ -395,6 +399,10 @@ public final class Datasets {
         }
         if (files.contains("u.data")) {
             return read(dir, MovieLens100k.load(dir));
+        }
+        NumpyFolder.Files numpy = NumpyFolder.find(dir, files);
+        if (numpy != null) {
+            return read(dir, NumpyFolder.load(dir, numpy));
         }
         List<String> data = files.stream().filter(Datasets::isSingleFileFormat).toList();
         if (data.size() == 1) {
@@ -472,6 +480,12 @@ public final class Datasets {
         }
         if (f.equals("u.data") || f.equals("u.item") || f.equals("u.user")) {
             return read(dir, MovieLens100k.load(dir));
+        }
+        if (f.endsWith(".npz") || f.endsWith(".npy")) {
+            NumpyFolder.Files numpy = NumpyFolder.find(dir, fileNames(dir));
+            if (numpy != null && (f.equals(numpy.adjacency()) || f.equals(numpy.labels()) || f.equals(numpy.features()))) {
+                return read(dir, NumpyFolder.load(dir, numpy));
+            }
         }
         return read(file, switch (extension(f)) {
             case "npz" -> npz(file);

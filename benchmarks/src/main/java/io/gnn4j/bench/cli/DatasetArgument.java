@@ -2,6 +2,7 @@ package io.gnn4j.bench.cli;
 
 import io.gnn4j.datasets.Dataset;
 import io.gnn4j.datasets.Datasets;
+import io.gnn4j.datasets.Featureless;
 import io.gnn4j.datasets.GraphDataset;
 import io.gnn4j.datasets.NodeDataset;
 import io.gnn4j.datasets.tu.TuFeatures;
@@ -26,10 +27,13 @@ final class DatasetArgument {
                 tuAttributes ? TuFeatures.ATTRIBUTES_AND_LABELS : TuFeatures.LABELS_ONLY);
     }
 
-    /** The node-classification dataset loaded, or an error pointing to {@code gnn4j graph}. */
-    static NodeDataset node(Datasets.Loaded loaded) {
+    /**
+     * The node-classification dataset loaded, given {@code featureless} features ({@code one-hot-ids} or
+     * {@code degree}) when it has none, or an error pointing to {@code gnn4j graph}.
+     */
+    static NodeDataset node(Datasets.Loaded loaded, String featureless) {
         if (loaded.dataset() instanceof NodeDataset n) {
-            return n;
+            return Featureless.of(featureless).apply(n);
         }
         throw wrongKind(loaded, loaded.dataset() instanceof GraphDataset ? "use 'gnn4j graph' for graph classification"
                 : "no gnn4j command trains on it");

@@ -60,6 +60,11 @@ final class LinkCommand implements Callable<Integer> {
     @Option(names = "--raw-features", description = "do not row-normalise the features")
     boolean rawFeatures;
 
+    @Option(names = "--featureless", paramLabel = "KIND", defaultValue = "one-hot-ids",
+            description = "features for a dataset without any: one-hot-ids (identity) or degree (one-hot degree); "
+                    + "default: ${DEFAULT-VALUE}")
+    String featureless;
+
     @Spec
     CommandSpec spec;
 
@@ -86,7 +91,7 @@ final class LinkCommand implements Callable<Integer> {
         ModelRegistry<LinkModelFactory> registry = Models.link();
         List<ModelInfo<LinkModelFactory>> infos = request.models(registry);
         Datasets.Loaded loaded = DatasetArgument.load(datasetArg, false);
-        NodeDataset data = DatasetArgument.node(loaded);
+        NodeDataset data = DatasetArgument.node(loaded, featureless);
         if (!rawFeatures) {
             data = FeatureNormalization.rowNormalized(data);
         }
