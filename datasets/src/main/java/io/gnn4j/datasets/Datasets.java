@@ -6,6 +6,7 @@ import io.gnn4j.datasets.edgelist.EdgeListFormat;
 import io.gnn4j.datasets.edgelist.EdgeListOptions;
 import io.gnn4j.datasets.edgelist.LoadedGraph;
 import io.gnn4j.datasets.edgelist.NodeIds;
+import io.gnn4j.datasets.formats.ArrowFolder;
 import io.gnn4j.datasets.formats.BundledCora;
 import io.gnn4j.datasets.formats.GeomGcn;
 import io.gnn4j.datasets.formats.GnnBenchmarkNpz;
@@ -19,6 +20,7 @@ import io.gnn4j.datasets.npz.CsrMatrix;
 import io.gnn4j.datasets.npz.NpzFile;
 import io.gnn4j.datasets.tu.TuFeatures;
 import io.gnn4j.datasets.tu.TuFormat;
+import io.gnn4j.graph.arrow.ArrowGraphSchema;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,7 +66,8 @@ import java.util.stream.Stream;
  *
  * <p>A path is read by the format its files show: a folder with TU {@code <DS>_A.txt} + {@code
  * <DS>_graph_indicator.txt}, Planetoid {@code ind.<name>.graph}, Geom-GCN {@code out1_node_feature_label.txt},
- * LINQS {@code <name>.content} + {@code .cites}, MovieLens {@code u.data}, a folder of NumPy arrays (one
+ * LINQS {@code <name>.content} + {@code .cites}, MovieLens {@code u.data}, Arrow {@code nodes.arrow} +
+ * {@code edges.arrow} ({@link ArrowFolder}), a folder of NumPy arrays (one
  * {@code scipy.sparse} adjacency {@code .npz} beside {@code *labels*.npy} and optionally {@code *feat*.npy},
  * {@link NumpyFolder}), or exactly one data file (of several, the
  * one named after the folder or its parent, e.g. {@code texas.npz} in {@code texas/heterophilous-graphs/}); a file
@@ -352,8 +355,8 @@ public final class Datasets {
             if (d == null) {
                 throw new DatasetFormatException(path, "folder", "expected the files of one dataset format (TU "
                         + "<DS>_A.txt, Planetoid ind.<name>.*, Geom-GCN out1_*.txt, LINQS .content/.cites, MovieLens "
-                        + "u.data, an adjacency .npz with *labels*.npy, or one .npz/.mat/.adjlist/.edgelist/.csv/.tsv "
-                        + "file), found " + listing(path));
+                        + "u.data, Arrow nodes.arrow + edges.arrow, an adjacency .npz with *labels*.npy, or one "
+                        + ".npz/.mat/.adjlist/.edgelist/.csv/.tsv file), found " + listing(path));
             }
             return d;
         }
@@ -399,6 +402,9 @@ public final class Datasets {
         }
         if (files.contains("u.data")) {
             return read(dir, MovieLens100k.load(dir));
+        }
+        if (ArrowFolder.isArrowFolder(dir)) {
+            return read(dir, ArrowFolder.load(dir));
         }
         NumpyFolder.Files numpy = NumpyFolder.find(dir, files);
         if (numpy != null) {
@@ -480,6 +486,10 @@ public final class Datasets {
         }
         if (f.equals("u.data") || f.equals("u.item") || f.equals("u.user")) {
             return read(dir, MovieLens100k.load(dir));
+        }
+        if ((f.equals(ArrowGraphSchema.NODES_FILE) || f.equals(ArrowGraphSchema.EDGES_FILE))
+                && ArrowFolder.isArrowFolder(dir)) {
+            return read(dir, ArrowFolder.load(dir));
         }
         if (f.endsWith(".npz") || f.endsWith(".npy")) {
             NumpyFolder.Files numpy = NumpyFolder.find(dir, fileNames(dir));
