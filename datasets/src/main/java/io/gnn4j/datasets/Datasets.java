@@ -1,6 +1,7 @@
 package io.gnn4j.datasets;
 
 import io.gnn4j.datasets.cache.DataDirectory;
+import io.gnn4j.datasets.cache.DatasetRegistry;
 import io.gnn4j.datasets.edgelist.AdjacencyListFormat;
 import io.gnn4j.datasets.edgelist.EdgeListFormat;
 import io.gnn4j.datasets.edgelist.EdgeListOptions;
@@ -79,9 +80,12 @@ import java.util.stream.Stream;
  * Guesses made for plain edge lists are the only guesses; for full control call {@link EdgeListFormat} directly. A
  * string that is a known name is always read as the name (write {@code ./cora} for a folder called cora).
  *
+ * <p>{@link #load(String)} then downloads a known name found nowhere into the data directory
+ * ({@link DatasetRegistry}: public URLs, SHA-256 checked; {@code GNN4J_OFFLINE=true} disables it).
+ *
  * <p>An unknown name raises {@link IllegalArgumentException} listing the known names; a known name found nowhere
- * raises {@link NoSuchFileException} listing where it looked; unreadable content raises
- * {@link DatasetFormatException}.
+ * (and not downloadable) raises {@link NoSuchFileException} listing where it looked and, when downloads were tried,
+ * which file to put where; unreadable content raises {@link DatasetFormatException}.
  */
 public final class Datasets {
     /** System property and environment variable naming a folder laid out like {@code shared/datasets}. */
@@ -239,7 +243,8 @@ public final class Datasets {
      * @throws DatasetFormatException   when the files are not in a format gnn4j reads, or are damaged
      */
     public static Dataset load(String nameOrPath) throws IOException {
-        return load(nameOrPath, searchRoots());
+        return loadWithSource(nameOrPath, searchRoots(), TuFeatures.LABELS_ONLY, DataDirectory.fromEnvironment())
+                .dataset();
     }
 
     /** {@link #load(String)} for a node-level dataset (one graph, node labels), e.g. {@code loadNodes("cora")}. */
@@ -267,10 +272,22 @@ public final class Datasets {
 
     /**
      * As {@link #load(String, List)}, with the node features of TU datasets chosen ({@link TuFeatures#LABELS_ONLY}
-     * is {@link #load(String)}'s), returning where the dataset was read.
+     * is {@link #load(String)}'s), returning where the dataset was read. Nothing is downloaded.
      */
     public static Loaded loadWithSource(String nameOrPath, List<Path> roots, TuFeatures tuFeatures)
             throws IOException {
+        return loadWithSource(nameOrPath, roots, tuFeatures, null);
+    }
+
+    /**
+     * As {@link #loadWithSource(String, List, TuFeatures)}; a known name found in no root and not bundled is then
+     * downloaded into {@code downloads} ({@link DatasetRegistry}: hashes checked; offline or failing, the error
+     * names each file's URL and the path to put it at).
+     *
+     * @param downloads the data directory to download into, or null for no downloads
+     */
+    public static Loaded loadWithSource(String nameOrPath, List<Path> roots, TuFeatures tuFeatures,
+                                        DataDirectory downloads) throws IOException {
         String key = nameOrPath.strip().toLowerCase(Locale.ROOT);
         if (key.isEmpty()) {
             throw new IllegalArgumentException("empty dataset name: expected one of " + knownNames()
@@ -309,8 +326,23 @@ public final class Datasets {
         if (bundled != null) {
             return new Loaded(bundled, BUNDLED);
         }
-        throw new NoSuchFileException(key, null, "dataset '" + key + "' was not found and is not bundled; looked in "
-                + (looked.isEmpty() ? "no search root" : looked) + "; set " + DataDirectory.ENV + " or " + SHARED_ENV);
+        String notFound = "dataset '" + key + "' was not found and is not bundled; looked in "
+                + (looked.isEmpty() ? "no search root" : looked);
+        if (downloads == null || DatasetRegistry.files(known.folder()).isEmpty()) {
+            throw new NoSuchFileException(key, null, notFound + "; set " + DataDirectory.ENV + " or " + SHARED_ENV);
+        }
+        Path folder;
+        try {
+            folder = DatasetRegistry.fetch(known.folder(), downloads);
+        } catch (NoSuchFileException e) {
+            throw new NoSuchFileException(e.getFile(), null, notFound + "; " + e.getReason());
+        }
+        Loaded d = fromKnownFolder(key, folder, tuFeatures);
+        if (d == null) {
+            throw new NoSuchFileException(folder.toString(), null, "the downloaded files of '" + key + "' are not a "
+                    + "dataset format: " + listing(folder));
+        }
+        return d;
     }
 
     /** The data shipped in the jar for this name, or null. */
