@@ -438,7 +438,7 @@ public final class Datasets {
         if (ArrowFolder.isArrowFolder(dir)) {
             return read(dir, ArrowFolder.load(dir));
         }
-        NumpyFolder.Files numpy = NumpyFolder.find(dir, files);
+        NumpyFolder.Parts numpy = NumpyFolder.find(dir, files);
         if (numpy != null) {
             return read(dir, NumpyFolder.load(dir, numpy));
         }
@@ -524,7 +524,7 @@ public final class Datasets {
             return read(dir, ArrowFolder.load(dir));
         }
         if (f.endsWith(".npz") || f.endsWith(".npy")) {
-            NumpyFolder.Files numpy = NumpyFolder.find(dir, fileNames(dir));
+            NumpyFolder.Parts numpy = NumpyFolder.find(dir, fileNames(dir));
             if (numpy != null && (f.equals(numpy.adjacency()) || f.equals(numpy.labels()) || f.equals(numpy.features()))) {
                 return read(dir, NumpyFolder.load(dir, numpy));
             }

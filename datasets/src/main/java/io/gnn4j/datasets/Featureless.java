@@ -2,6 +2,7 @@ package io.gnn4j.datasets;
 
 import io.gnn4j.graph.Graph;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * The input features given to a node dataset that has none (F = 0), the featureless defaults PyG users know: the
@@ -20,7 +21,7 @@ public enum Featureless {
 
     /** By its command-line spelling, {@code one-hot-ids} or {@code degree} (any case, '_' for '-' allowed). */
     public static Featureless of(String name) {
-        return switch (name.strip().toLowerCase(java.util.Locale.ROOT).replace('_', '-')) {
+        return switch (name.strip().toLowerCase(Locale.ROOT).replace('_', '-')) {
             case "one-hot-ids" -> ONE_HOT_IDS;
             case "degree" -> DEGREE;
             default -> throw new IllegalArgumentException("unknown featureless default '" + name

@@ -20,7 +20,7 @@ public final class NumpyFolder {
     private NumpyFolder() {}
 
     /** The parts found in a folder's file names, or null when they are not such a folder. */
-    public record Files(String adjacency, String labels, String features) {}
+    public record Parts(String adjacency, String labels, String features) {}
 
     /**
      * The adjacency, labels and features among {@code fileNames} (one folder's, sorted), or null when there is not
@@ -28,7 +28,7 @@ public final class NumpyFolder {
      *
      * @throws DatasetFormatException when several labels or feature files fit the adjacency's prefix
      */
-    public static Files find(Path dir, List<String> fileNames) throws DatasetFormatException {
+    public static Parts find(Path dir, List<String> fileNames) throws DatasetFormatException {
         List<String> npz = fileNames.stream().filter(f -> f.endsWith(".npz")).toList();
         if (npz.size() != 1 || fileNames.stream().noneMatch(f -> f.endsWith(".npy") && f.contains("labels"))) {
             return null;
@@ -39,7 +39,7 @@ public final class NumpyFolder {
             throw new DatasetFormatException(dir.resolve(adjacency), "folder", "expected a labels .npy named with the "
                     + "prefix of " + adjacency + ", found " + fileNames.stream().filter(f -> f.contains("labels")).toList());
         }
-        return new Files(adjacency, labels, matching(dir, fileNames, adjacency, "feat"));
+        return new Parts(adjacency, labels, matching(dir, fileNames, adjacency, "feat"));
     }
 
     private static String matching(Path dir, List<String> fileNames, String adjacency, String keyword)
@@ -54,7 +54,7 @@ public final class NumpyFolder {
     }
 
     /** Loads the folder's graph, labels and features (none: F = 0). */
-    public static NodeDataset load(Path dir, Files files) throws IOException {
+    public static NodeDataset load(Path dir, Parts files) throws IOException {
         Path adjFile = dir.resolve(files.adjacency());
         CsrMatrix adj = ScipySparseNpz.load(adjFile);
         if (adj.rows() != adj.cols()) {
