@@ -5,7 +5,8 @@
 //   field <name> <arrow-js type> <nullable>          (once per column, in schema order)
 //   meta <key> <value>                               (once per schema metadata entry)
 //   row <r> <value> ...                              (per row: ints as decimals, float32 as 8 hex digits of its
-//                                                     bit pattern, a fixed-size list as its items, null as "null")
+//                                                     bit pattern, a fixed-size list as its items, a string as
+//                                                     itself, null as "null")
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tableFromIPC, Type } from 'apache-arrow';
@@ -26,6 +27,7 @@ function cell(type, value) {
   switch (type.typeId) {
     case Type.Int: return [String(value)];
     case Type.Float: return [floatHex(value)];
+    case Type.Utf8: return [value];
     case Type.FixedSizeList: return Array.from(value.toArray(), (x) => cell(type.children[0].type, x)).flat();
     default: throw new Error(`unexpected column type ${type}`);
   }

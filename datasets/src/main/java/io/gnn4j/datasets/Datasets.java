@@ -1,16 +1,19 @@
 package io.gnn4j.datasets;
 
 import io.gnn4j.datasets.cache.DataDirectory;
+import io.gnn4j.datasets.cache.DatasetRegistry;
 import io.gnn4j.datasets.edgelist.AdjacencyListFormat;
 import io.gnn4j.datasets.edgelist.EdgeListFormat;
 import io.gnn4j.datasets.edgelist.EdgeListOptions;
 import io.gnn4j.datasets.edgelist.LoadedGraph;
 import io.gnn4j.datasets.edgelist.NodeIds;
+import io.gnn4j.datasets.formats.ArrowFolder;
 import io.gnn4j.datasets.formats.BundledCora;
 import io.gnn4j.datasets.formats.GeomGcn;
 import io.gnn4j.datasets.formats.GnnBenchmarkNpz;
 import io.gnn4j.datasets.formats.HeterophilousNpz;
 import io.gnn4j.datasets.formats.Linqs;
+import io.gnn4j.datasets.formats.NumpyFolder;
 import io.gnn4j.datasets.formats.Planetoid;
 import io.gnn4j.datasets.formats.ScipySparseNpz;
 import io.gnn4j.datasets.movielens.MovieLens100k;
@@ -18,6 +21,7 @@ import io.gnn4j.datasets.npz.CsrMatrix;
 import io.gnn4j.datasets.npz.NpzFile;
 import io.gnn4j.datasets.tu.TuFeatures;
 import io.gnn4j.datasets.tu.TuFormat;
+import io.gnn4j.graph.arrow.ArrowGraphSchema;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,7 +67,10 @@ import java.util.stream.Stream;
  *
  * <p>A path is read by the format its files show: a folder with TU {@code <DS>_A.txt} + {@code
  * <DS>_graph_indicator.txt}, Planetoid {@code ind.<name>.graph}, Geom-GCN {@code out1_node_feature_label.txt},
- * LINQS {@code <name>.content} + {@code .cites}, MovieLens {@code u.data}, or exactly one data file (of several, the
+ * LINQS {@code <name>.content} + {@code .cites}, MovieLens {@code u.data}, Arrow {@code nodes.arrow} +
+ * {@code edges.arrow} ({@link ArrowFolder}), a folder of NumPy arrays (one
+ * {@code scipy.sparse} adjacency {@code .npz} beside {@code *labels*.npy} and optionally {@code *feat*.npy},
+ * {@link NumpyFolder}), or exactly one data file (of several, the
  * one named after the folder or its parent, e.g. {@code texas.npz} in {@code texas/heterophilous-graphs/}); a file
  * {@code .npz} (kind by its keys: {@code adj_indptr} gnn-benchmark, {@code node_features}+{@code edges}
  * heterophilous-graphs, {@code format}+{@code shape} scipy.sparse), {@code .mat} (BlogCatalog), {@code .adjlist},
@@ -73,9 +80,12 @@ import java.util.stream.Stream;
  * Guesses made for plain edge lists are the only guesses; for full control call {@link EdgeListFormat} directly. A
  * string that is a known name is always read as the name (write {@code ./cora} for a folder called cora).
  *
+ * <p>{@link #load(String)} then downloads a known name found nowhere into the data directory
+ * ({@link DatasetRegistry}: public URLs, SHA-256 checked; {@code GNN4J_OFFLINE=true} disables it).
+ *
  * <p>An unknown name raises {@link IllegalArgumentException} listing the known names; a known name found nowhere
- * raises {@link NoSuchFileException} listing where it looked; unreadable content raises
- * {@link DatasetFormatException}.
+ * (and not downloadable) raises {@link NoSuchFileException} listing where it looked and, when downloads were tried,
+ * which file to put where; unreadable content raises {@link DatasetFormatException}.
  */
 public final class Datasets {
     /** System property and environment variable naming a folder laid out like {@code shared/datasets}. */
@@ -233,7 +243,8 @@ public final class Datasets {
      * @throws DatasetFormatException   when the files are not in a format gnn4j reads, or are damaged
      */
     public static Dataset load(String nameOrPath) throws IOException {
-        return load(nameOrPath, searchRoots());
+        return loadWithSource(nameOrPath, searchRoots(), TuFeatures.LABELS_ONLY, DataDirectory.fromEnvironment())
+                .dataset();
     }
 
     /** {@link #load(String)} for a node-level dataset (one graph, node labels), e.g. {@code loadNodes("cora")}. */
@@ -261,10 +272,22 @@ public final class Datasets {
 
     /**
      * As {@link #load(String, List)}, with the node features of TU datasets chosen ({@link TuFeatures#LABELS_ONLY}
-     * is {@link #load(String)}'s), returning where the dataset was read.
+     * is {@link #load(String)}'s), returning where the dataset was read. Nothing is downloaded.
      */
     public static Loaded loadWithSource(String nameOrPath, List<Path> roots, TuFeatures tuFeatures)
             throws IOException {
+        return loadWithSource(nameOrPath, roots, tuFeatures, null);
+    }
+
+    /**
+     * As {@link #loadWithSource(String, List, TuFeatures)}; a known name found in no root and not bundled is then
+     * downloaded into {@code downloads} ({@link DatasetRegistry}: hashes checked; offline or failing, the error
+     * names each file's URL and the path to put it at).
+     *
+     * @param downloads the data directory to download into, or null for no downloads
+     */
+    public static Loaded loadWithSource(String nameOrPath, List<Path> roots, TuFeatures tuFeatures,
+                                        DataDirectory downloads) throws IOException {
         String key = nameOrPath.strip().toLowerCase(Locale.ROOT);
         if (key.isEmpty()) {
             throw new IllegalArgumentException("empty dataset name: expected one of " + knownNames()
@@ -303,8 +326,23 @@ public final class Datasets {
         if (bundled != null) {
             return new Loaded(bundled, BUNDLED);
         }
-        throw new NoSuchFileException(key, null, "dataset '" + key + "' was not found and is not bundled; looked in "
-                + (looked.isEmpty() ? "no search root" : looked) + "; set " + DataDirectory.ENV + " or " + SHARED_ENV);
+        String notFound = "dataset '" + key + "' was not found and is not bundled; looked in "
+                + (looked.isEmpty() ? "no search root" : looked);
+        if (downloads == null || DatasetRegistry.files(known.folder()).isEmpty()) {
+            throw new NoSuchFileException(key, null, notFound + "; set " + DataDirectory.ENV + " or " + SHARED_ENV);
+        }
+        Path folder;
+        try {
+            folder = DatasetRegistry.fetch(known.folder(), downloads);
+        } catch (NoSuchFileException e) {
+            throw new NoSuchFileException(e.getFile(), null, notFound + "; " + e.getReason());
+        }
+        Loaded d = fromKnownFolder(key, folder, tuFeatures);
+        if (d == null) {
+            throw new NoSuchFileException(folder.toString(), null, "the downloaded files of '" + key + "' are not a "
+                    + "dataset format: " + listing(folder));
+        }
+        return d;
     }
 
     /** The data shipped in the jar for this name, or null. */
@@ -349,7 +387,8 @@ public final class Datasets {
             if (d == null) {
                 throw new DatasetFormatException(path, "folder", "expected the files of one dataset format (TU "
                         + "<DS>_A.txt, Planetoid ind.<name>.*, Geom-GCN out1_*.txt, LINQS .content/.cites, MovieLens "
-                        + "u.data, or one .npz/.mat/.adjlist/.edgelist/.csv/.tsv file), found " + listing(path));
+                        + "u.data, Arrow nodes.arrow + edges.arrow, an adjacency .npz with *labels*.npy, or one "
+                        + ".npz/.mat/.adjlist/.edgelist/.csv/.tsv file), found " + listing(path));
             }
             return d;
         }
@@ -395,6 +434,13 @@ public final class Datasets {
         }
         if (files.contains("u.data")) {
             return read(dir, MovieLens100k.load(dir));
+        }
+        if (ArrowFolder.isArrowFolder(dir)) {
+            return read(dir, ArrowFolder.load(dir));
+        }
+        NumpyFolder.Parts numpy = NumpyFolder.find(dir, files);
+        if (numpy != null) {
+            return read(dir, NumpyFolder.load(dir, numpy));
         }
         List<String> data = files.stream().filter(Datasets::isSingleFileFormat).toList();
         if (data.size() == 1) {
@@ -472,6 +518,16 @@ public final class Datasets {
         }
         if (f.equals("u.data") || f.equals("u.item") || f.equals("u.user")) {
             return read(dir, MovieLens100k.load(dir));
+        }
+        if ((f.equals(ArrowGraphSchema.NODES_FILE) || f.equals(ArrowGraphSchema.EDGES_FILE))
+                && ArrowFolder.isArrowFolder(dir)) {
+            return read(dir, ArrowFolder.load(dir));
+        }
+        if (f.endsWith(".npz") || f.endsWith(".npy")) {
+            NumpyFolder.Parts numpy = NumpyFolder.find(dir, fileNames(dir));
+            if (numpy != null && (f.equals(numpy.adjacency()) || f.equals(numpy.labels()) || f.equals(numpy.features()))) {
+                return read(dir, NumpyFolder.load(dir, numpy));
+            }
         }
         return read(file, switch (extension(f)) {
             case "npz" -> npz(file);

@@ -4,6 +4,7 @@ import io.gnn4j.datasets.Dataset;
 import io.gnn4j.datasets.Datasets;
 import io.gnn4j.datasets.GraphDataset;
 import io.gnn4j.datasets.NodeDataset;
+import io.gnn4j.datasets.cache.DataDirectory;
 import io.gnn4j.datasets.tu.TuFeatures;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -11,9 +12,10 @@ import java.nio.file.Path;
 /**
  * What {@code --dataset NAME|PATH} names, read by {@link Datasets}: names are searched in
  * {@link Datasets#searchRoots(Path)} of the project root (system property {@code gnn4j.projectRoot}, else the working
- * directory), so a checkout finds the {@code shared/datasets} collection next to it before the bundled copies. TU
- * datasets get one-hot node labels, plus the node attributes when asked. A dataset of the wrong kind for the command
- * is an error naming the command that fits.
+ * directory), so a checkout finds the {@code shared/datasets} collection next to it before the bundled copies; a name
+ * found nowhere is downloaded into {@code GNN4J_DATA} (with {@code GNN4J_OFFLINE=true} it is not, and the error says
+ * which file to put where). TU datasets get one-hot node labels, plus the node attributes when asked. A dataset of
+ * the wrong kind for the command is an error naming the command that fits.
  */
 final class DatasetArgument {
     private DatasetArgument() {
@@ -23,10 +25,11 @@ final class DatasetArgument {
     static Datasets.Loaded load(String arg, boolean tuAttributes) throws IOException {
         Path projectRoot = Path.of(System.getProperty("gnn4j.projectRoot", System.getProperty("user.dir")));
         return Datasets.loadWithSource(arg, Datasets.searchRoots(projectRoot),
-                tuAttributes ? TuFeatures.ATTRIBUTES_AND_LABELS : TuFeatures.LABELS_ONLY);
+                tuAttributes ? TuFeatures.ATTRIBUTES_AND_LABELS : TuFeatures.LABELS_ONLY,
+                DataDirectory.fromEnvironment());
     }
 
-    /** The node-classification dataset loaded, or an error pointing to {@code gnn4j graph}. */
+    /** The node-level dataset loaded, as read, or an error pointing to {@code gnn4j graph}. */
     static NodeDataset node(Datasets.Loaded loaded) {
         if (loaded.dataset() instanceof NodeDataset n) {
             return n;

@@ -89,7 +89,7 @@ final class LinkCommand extends ExperimentCommand<LinkModelFactory> {
             }
         }
         Datasets.Loaded loaded = DatasetArgument.load(request.dataset(), false);
-        NodeDataset data = features.apply(DatasetArgument.node(loaded), cfg);
+        NodeDataset data = features.nodes(loaded, cfg);
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("source", loaded.source());
         settings.put("protocol", "held-out edges: validation " + valFraction + ", test " + testFraction

@@ -12,13 +12,12 @@ import io.gnn4j.bench.task.NodeClassification;
 import io.gnn4j.datasets.Datasets;
 import io.gnn4j.datasets.NodeDataset;
 import io.gnn4j.datasets.Split;
-import io.gnn4j.datasets.split.Splits;
+import io.gnn4j.datasets.split.NodeSplitOptions;
 import io.gnn4j.graph.ExecutionContext;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,7 +26,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code gnn4j node}: node classification, dataset × models × seeds → a table of test accuracy (at the best
  * validation epoch) as mean ± std, with CSV/JSON/PNG output. Split protocols: the Planetoid public split (same split,
- * different seeds), random per-class splits (one per seed) and the ten Geom-GCN splits (seed i uses split i mod 10).
+ * different seeds), random splits (one per seed; per class or stratified by ratio), the ten Geom-GCN splits (seed i
+ * uses split i mod 10) and the dataset's own splits; see {@link io.gnn4j.datasets.split.NodeSplitOptions}.
  */
 @Command(name = "node", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Node classification: train models over seeds on a dataset and print mean ± std test accuracy.",
@@ -43,8 +43,9 @@ final class NodeCommand extends ExperimentCommand<NodeModelFactory> {
     List<String> models;
 
     @Option(names = "--split", paramLabel = "PROTOCOL",
-            description = "public (Planetoid), random (per-class, one per seed) or geom-gcn (the 10 splits); "
-                    + "default: public when the dataset has it, else geom-gcn")
+            description = "public (Planetoid), random (one per seed: stratified by --train/--val ratio, else "
+                    + "per class), geom-gcn (the 10 splits) or stored (the dataset's own); default: public, else "
+                    + "geom-gcn, else stored, else random 0.6/0.2 by ratio")
     String protocol;
 
     @Mixin
@@ -58,6 +59,13 @@ final class NodeCommand extends ExperimentCommand<NodeModelFactory> {
 
     @Option(names = "--test-size", defaultValue = "1000", description = "random split: test nodes")
     int testSize;
+
+    @Option(names = "--train", paramLabel = "F", description = "random split by ratio: training share per class")
+    Double trainFraction;
+
+    @Option(names = "--val", paramLabel = "F", description = "random split by ratio: validation share per class "
+            + "(default: half of the rest)")
+    Double valFraction;
 
     @Mixin
     FeatureOptions features;
@@ -93,10 +101,12 @@ final class NodeCommand extends ExperimentCommand<NodeModelFactory> {
         int runs = seeds.runs(cfg);
         Datasets.Loaded loaded = DatasetArgument.load(request.dataset(), false);
         boolean raw = features.raw(cfg);
-        NodeDataset data = features.apply(DatasetArgument.node(loaded), cfg);
-        String proto = protocol != null ? protocol : cfg.protocol() != null ? cfg.protocol()
-                : hasSplit(data, "public") ? "public" : "geom-gcn";
-        List<Split> splits = splits(data, proto.toLowerCase(Locale.ROOT), runs);
+        NodeDataset data = features.nodes(loaded, cfg);
+        NodeSplitOptions splitOptions = NodeSplitOptions.builder()
+                .protocol(protocol != null ? protocol : cfg.protocol())
+                .perClass(trainPerClass, valSize, testSize).ratio(trainFraction, valFraction).build();
+        String proto = splitOptions.resolvedProtocol(data);
+        List<Split> splits = splitOptions.splits(data, runs, seeds.seed);
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("source", loaded.source());
         settings.put("protocol", proto);
@@ -130,40 +140,5 @@ final class NodeCommand extends ExperimentCommand<NodeModelFactory> {
                 return results;
             }
         };
-    }
-
-    private static boolean hasSplit(NodeDataset d, String name) {
-        return d.splits().stream().anyMatch(s -> s.name().equals(name));
-    }
-
-    private List<Split> splits(NodeDataset data, String proto, int runs) {
-        List<Split> out = new ArrayList<>(runs);
-        switch (proto) {
-            case "public" -> {
-                Split s = data.split("public");
-                for (int i = 0; i < runs; i++) {
-                    out.add(s);
-                }
-            }
-            case "random" -> {
-                for (int i = 0; i < runs; i++) {
-                    out.add(Splits.perClass(data.labels(), data.numClasses(), trainPerClass, valSize, testSize,
-                            seeds.seed + i));
-                }
-            }
-            case "geom-gcn" -> {
-                List<Split> geom = data.splits().stream().filter(s -> s.name().startsWith("geom-gcn-")).toList();
-                if (geom.isEmpty()) {
-                    throw new IllegalArgumentException(data.name() + " has no Geom-GCN splits; its splits are "
-                            + data.splits().stream().map(Split::name).toList());
-                }
-                for (int i = 0; i < runs; i++) {
-                    out.add(geom.get(i % geom.size()));
-                }
-            }
-            default -> throw new IllegalArgumentException("unknown split protocol '" + proto
-                    + "': use public, random or geom-gcn");
-        }
-        return out;
     }
 }

@@ -33,12 +33,7 @@ public final class HeterophilousNpz {
         NpzFile npz = NpzFile.open(file);
         NpyArray feat = npz.get("node_features").requireShape(-1, -1);
         int n = feat.dim(0), f = feat.dim(1);
-        float[] x = feat.toFloatArray();
-        for (int i = 0; i < x.length; i++) {
-            if (!Float.isFinite(x[i])) {
-                throw feat.error("value " + x[i] + " at element " + i + " is not finite");
-            }
-        }
+        float[] x = LoaderSupport.finite(feat);
         int[] y = LoaderSupport.labels(npz.get("node_labels"), n);
 
         NpyArray edgeArr = npz.get("edges").requireShape(-1, 2);

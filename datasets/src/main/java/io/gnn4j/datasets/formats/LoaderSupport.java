@@ -41,6 +41,17 @@ final class LoaderSupport {
         return y;
     }
 
+    /** The elements of a float array, each required to be finite (the error names the element). */
+    static float[] finite(NpyArray arr) throws DatasetFormatException {
+        float[] x = arr.toFloatArray();
+        for (int i = 0; i < x.length; i++) {
+            if (!Float.isFinite(x[i])) {
+                throw arr.error("value " + x[i] + " at element " + i + " is not finite");
+            }
+        }
+        return x;
+    }
+
     static int maxPlusOne(int[] y) {
         int c = 0;
         for (int v : y) {

@@ -73,6 +73,30 @@ public final class Splits {
     }
 
     /**
+     * A stratified random split by ratio: within each class c (labels ≥ 0; unlabelled nodes are in no set), its n_c
+     * members are shuffled and the first ⌊n_c·trainFraction⌋ go to train, the next ⌊n_c·valFraction⌋ to validation,
+     * the rest to test, so every set keeps the class proportions. Named "random-{train}-{val}-seed-{seed}".
+     */
+    public static Split stratifiedRatio(int[] labels, int numClasses, double trainFraction, double valFraction,
+                                        long seed) {
+        if (!(trainFraction >= 0) || !(valFraction >= 0) || trainFraction + valFraction > 1) {
+            throw new IllegalArgumentException("need fractions >= 0 with train + val <= 1, got train = "
+                    + trainFraction + ", val = " + valFraction);
+        }
+        SplittableRandom r = new SplittableRandom(seed);
+        IntArrayList train = new IntArrayList(), val = new IntArrayList(), test = new IntArrayList();
+        for (int[] m : membersByClass(labels, numClasses)) {
+            shuffle(m, r);
+            int nt = (int) Math.floor(m.length * trainFraction), nv = (int) Math.floor(m.length * valFraction);
+            train.addElements(train.size(), m, 0, nt);
+            val.addElements(val.size(), m, nt, nv);
+            test.addElements(test.size(), m, nt + nv, m.length - nt - nv);
+        }
+        return new Split("random-" + trainFraction + "-" + valFraction + "-seed-" + seed, train.toIntArray(),
+                val.toIntArray(), test.toIntArray());
+    }
+
+    /**
      * Stratified k-fold over items with the given labels, by scikit-learn's {@code StratifiedKFold(shuffle=True)}
      * rules: the items sorted by label are dealt round-robin to the folds, which fixes how many items of each class
      * every fold receives (sizes differ by at most one per class); within each class, which items go to which fold

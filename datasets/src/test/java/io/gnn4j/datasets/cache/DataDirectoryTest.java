@@ -73,6 +73,16 @@ class DataDirectoryTest {
     }
 
     @Test
+    void aFileWithUnknownHashIsDownloadedUncheckedThenUsedAsFound() throws IOException {
+        DataDirectory dir = DataDirectory.at(tmp.resolve("data"));
+        RemoteFile unknown = new RemoteFile("u/data.txt", url("/data.txt"), null);
+        Path p = dir.fetch(unknown);
+        assertArrayEquals(BODY, Files.readAllBytes(p));
+        assertEquals(p, dir.fetch(unknown));
+        assertEquals(1, requests.get());
+    }
+
+    @Test
     void downloadsOnceThenHitsTheCache() throws IOException {
         DataDirectory dir = DataDirectory.at(tmp.resolve("data"));
         RemoteFile f = new RemoteFile("small/data.txt", url("/data.txt"), sha);

@@ -3,12 +3,16 @@ package io.gnn4j.datasets.formats;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gnn4j.datasets.DatasetFormatException;
+import io.gnn4j.datasets.MultiLabels;
 import io.gnn4j.datasets.NodeDataset;
 import io.gnn4j.graph.Graph;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The gnn-benchmark / graph2gauss / nettack CSR-triplet files, with the counts shared/datasets/README.md states. */
 class GnnBenchmarkNpzTest {
@@ -78,5 +82,37 @@ class GnnBenchmarkNpzTest {
         assertEquals(2, d.numClasses());
         assertArrayEquals(new int[] {758, 732}, SharedData.classCounts(d));
         assertEquals(16715 + 3, GnnBenchmarkNpz.load(f, true).graph().numEdges());
+    }
+
+    @Test
+    void multiLabelLabelsDataGiveLabelSets(@TempDir Path tmp) throws Exception {
+        // Node 0: {1, 2} stored out of order; node 1: {}; node 2: {0}. labels_* is a 3×3 CSR triplet.
+        NpzWriter w = adjacency3().floats("labels_data", NpzWriter.shape(3), 1, 1, 1)
+                .ints("labels_indices", NpzWriter.shape(3), 2, 1, 0)
+                .ints("labels_indptr", NpzWriter.shape(4), 0, 2, 2, 3)
+                .longs("labels_shape", NpzWriter.shape(2), 3, 3);
+        NodeDataset d = GnnBenchmarkNpz.load(w.write(tmp.resolve("multi.npz")));
+        MultiLabels m = d.multiLabels();
+        assertEquals(3, m.numLabels());
+        assertArrayEquals(new int[] {0, 2, 2, 3}, m.offsets());
+        assertArrayEquals(new int[] {1, 2, 0}, m.labels());
+        assertArrayEquals(new int[] {-1, -1, -1}, d.labels());
+
+        Path twice = w.ints("labels_indices", NpzWriter.shape(3), 1, 1, 0).write(tmp.resolve("twice.npz"));
+        DatasetFormatException e = assertThrows(DatasetFormatException.class, () -> GnnBenchmarkNpz.load(twice));
+        assertTrue(e.getMessage().contains("twice.npz") && e.getMessage().contains("node 0 lists label 1 twice"),
+                e.getMessage());
+        Path notFlag = w.ints("labels_indices", NpzWriter.shape(3), 2, 1, 0)
+                .floats("labels_data", NpzWriter.shape(3), 1, 0.5f, 1).write(tmp.resolve("flag.npz"));
+        e = assertThrows(DatasetFormatException.class, () -> GnnBenchmarkNpz.load(notFlag));
+        assertTrue(e.getMessage().contains("value 0.5 at entry 1"), e.getMessage());
+    }
+
+    /** A 3-node directed path 0→1→2 as gnn-benchmark adj_* arrays. */
+    private static NpzWriter adjacency3() {
+        return new NpzWriter().floats("adj_data", NpzWriter.shape(2), 1, 1)
+                .ints("adj_indices", NpzWriter.shape(2), 1, 2)
+                .ints("adj_indptr", NpzWriter.shape(4), 0, 1, 2, 2)
+                .longs("adj_shape", NpzWriter.shape(2), 3, 3);
     }
 }

@@ -71,6 +71,11 @@ final class NpzWriter {
         return this;
     }
 
+    /** Writes one array alone as a standalone {@code .npy} file. */
+    Path writeNpy(String key, Path file) throws IOException {
+        return Files.write(file, members.get(key));
+    }
+
     Path write(Path file) throws IOException {
         try (OutputStream os = Files.newOutputStream(file); ZipOutputStream z = new ZipOutputStream(os)) {
             for (Map.Entry<String, byte[]> e : members.entrySet()) {

@@ -18,6 +18,7 @@ public class ArrowFormatException extends IOException {
     private final transient Path file;
     private final String column;
     private final long row;
+    private final String problem;
 
     /** A problem in one value: {@code file: column 'c', row r: problem}. */
     public ArrowFormatException(Path file, String column, long row, String problem) {
@@ -35,6 +36,7 @@ public class ArrowFormatException extends IOException {
         this.file = file;
         this.column = column;
         this.row = row;
+        this.problem = problem;
     }
 
     private static String message(Path file, String column, long row, String problem) {
@@ -59,6 +61,11 @@ public class ArrowFormatException extends IOException {
     /** The offending column, or {@code null} when the problem is the file itself (e.g. truncation). */
     public String column() {
         return column;
+    }
+
+    /** What was expected versus found, without the file, column and row. */
+    public String problem() {
+        return problem;
     }
 
     /** The offending row counted from 0 across record batches, or {@link #NO_ROW}. */

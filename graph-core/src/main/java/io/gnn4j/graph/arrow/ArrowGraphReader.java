@@ -10,7 +10,9 @@ import static io.gnn4j.graph.arrow.ArrowGraphSchema.INT32;
 import static io.gnn4j.graph.arrow.ArrowGraphSchema.LABEL;
 import static io.gnn4j.graph.arrow.ArrowGraphSchema.MULTI_EDGES_KEY;
 import static io.gnn4j.graph.arrow.ArrowGraphSchema.NODES_FILE;
+import static io.gnn4j.graph.arrow.ArrowGraphSchema.SPLIT;
 import static io.gnn4j.graph.arrow.ArrowGraphSchema.SRC;
+import static io.gnn4j.graph.arrow.ArrowGraphSchema.UTF8;
 import static io.gnn4j.graph.arrow.ArrowGraphSchema.WEIGHT;
 
 import io.gnn4j.graph.DuplicateEdges;
@@ -18,13 +20,17 @@ import io.gnn4j.graph.Graph;
 import io.gnn4j.graph.GraphBuilder;
 import io.gnn4j.graph.NodeTable;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.Float4Vector;
 import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.complex.FixedSizeListVector;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
@@ -34,7 +40,9 @@ import org.apache.arrow.vector.types.pojo.Field;
  * gnn4j or by another Arrow library (tested with arrow-js). Columns are copied straight from Arrow's off-heap buffers
  * into the int/float arrays the CSR build and the {@link NodeTable} keep (one bulk copy per column and record batch;
  * a single-batch file is read into arrays of exactly the right size). Node rows may come in any order: row r holds
- * node {@code id[r]}, and the ids must be a permutation of 0..N−1; a null label reads as −1. The edges are built
+ * node {@code id[r]}, and the ids must be a permutation of 0..N−1; a null label reads as −1. The features are the
+ * {@code features} list column or, without it, the float32 columns in schema order; a {@code split} column must
+ * hold train, val, test or null. No schema metadata is needed on the node table. The edges are built
  * through {@link GraphBuilder}: directed unless the schema metadata says {@code gnn4j.directed=false}; an undirected
  * table is stored both ways with duplicate pairs merged (keeping the largest weight, so a table that lists both
  * directions gives one edge), unless {@code gnn4j.multiEdges=true} asks to keep them. A weight column without rows
@@ -52,26 +60,33 @@ public final class ArrowGraphReader {
     /** Reads a node table file and an edge table file. */
     public static GraphTables read(Path nodesFile, Path edgesFile) throws IOException {
         try (BufferAllocator allocator = new RootAllocator()) {
-            NodeTable nodes;
+            Nodes nodes;
             try (ArrowTableReader t = ArrowTableReader.open(nodesFile, allocator)) {
                 nodes = readNodes(t);
             }
             Graph graph;
             try (ArrowTableReader t = ArrowTableReader.open(edgesFile, allocator)) {
-                graph = readEdges(t, nodes.numNodes(), nodesFile);
+                graph = readEdges(t, nodes.table().numNodes(), nodesFile);
             }
-            return new GraphTables(graph, nodes);
+            return new GraphTables(graph, nodes.table(), nodes.split());
         }
     }
 
-    private static NodeTable readNodes(ArrowTableReader t) throws ArrowFormatException {
+    /** The node table and its split column by node id (null when absent). */
+    private record Nodes(NodeTable table, String[] split) {}
+
+    private static Nodes readNodes(ArrowTableReader t) throws ArrowFormatException {
         Path file = t.file();
         t.require(ID, INT32);
-        int f = featureWidth(t);
+        List<String> columns = featureColumns(t);
+        int f = columns == null ? featureWidth(t) : columns.size();
         boolean labelled = t.optional(LABEL, INT32) != null;
+        boolean hasSplit = t.optional(SPLIT, UTF8) != null;
         int[] ids = new int[0];
         float[] features = new float[0];
+        float[] column = columns == null ? null : new float[0];
         int[] labels = labelled ? new int[0] : null;
+        String[] split = hasSplit ? new String[0] : null;
         int n = 0;
         while (t.nextBatch()) {
             int k = t.rowCount();
@@ -83,7 +98,17 @@ public final class ArrowGraphReader {
             }
             ids = grow(ids, (int) total);
             ArrowBuffers.readInts(file, ID, first, (IntVector) t.vector(ID), k, ids, n, false, 0);
-            if (f > 0) {
+            if (columns != null && f > 0) {
+                features = grow(features, (int) total * f);
+                column = grow(column, k);
+                for (int j = 0; j < f; j++) {
+                    String c = columns.get(j);
+                    ArrowBuffers.readFloats(file, c, first, 1, (Float4Vector) t.vector(c), k, column, 0);
+                    for (int i = 0; i < k; i++) {
+                        features[(n + i) * f + j] = column[i];
+                    }
+                }
+            } else if (f > 0) {
                 features = grow(features, (int) total * f);
                 FixedSizeListVector list = (FixedSizeListVector) t.vector(FEATURES);
                 ArrowBuffers.requireNoNulls(file, FEATURES, first, list, k);
@@ -93,6 +118,10 @@ public final class ArrowGraphReader {
             if (labelled) {
                 labels = grow(labels, (int) total);
                 ArrowBuffers.readInts(file, LABEL, first, (IntVector) t.vector(LABEL), k, labels, n, true, -1);
+            }
+            if (hasSplit) {
+                split = Arrays.copyOf(split, (int) total);
+                readSplit(file, first, (VarCharVector) t.vector(SPLIT), k, split, n);
             }
             n = (int) total;
         }
@@ -105,7 +134,44 @@ public final class ArrowGraphReader {
                         + " is below -1 (an unlabelled node has a null label, or -1)");
             }
         }
-        return placeById(file, ids, n, f, features, labels);
+        return placeById(file, ids, n, f, features, labels, split);
+    }
+
+    /**
+     * The names of the float32 feature columns when the table has no {@code features} list column (none: F = 0),
+     * or null when it has one. A floating-point column of another precision is an error, not a dropped feature.
+     */
+    private static List<String> featureColumns(ArrowTableReader t) throws ArrowFormatException {
+        if (t.optional(FEATURES, null) != null) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (Field field : t.schema().getFields()) {
+            String name = field.getName();
+            if (name.equals(ID) || name.equals(LABEL) || name.equals(SPLIT)
+                    || !(field.getType() instanceof ArrowType.FloatingPoint)) {
+                continue;
+            }
+            t.optional(name, FLOAT32);
+            out.add(name);
+        }
+        return out;
+    }
+
+    /** Copies the {@code count} values of the utf8 split column, each train, val, test or null. */
+    private static void readSplit(Path file, long firstRow, VarCharVector v, int count, String[] dst, int dstOffset)
+            throws ArrowFormatException {
+        for (int i = 0; i < count; i++) {
+            if (v.isNull(i)) {
+                continue;
+            }
+            String value = new String(v.get(i), StandardCharsets.UTF_8);
+            if (!GraphTables.SPLIT_VALUES.contains(value)) {
+                throw new ArrowFormatException(file, SPLIT, firstRow + i, "expected one of "
+                        + GraphTables.SPLIT_VALUES + " or null, found '" + value + "'");
+            }
+            dst[dstOffset + i] = value;
+        }
     }
 
     /** F from the type of the features column (FixedSizeList of float32), or 0 when there is no such column. */
@@ -126,8 +192,8 @@ public final class ArrowGraphReader {
     }
 
     /** Puts row r's values at node {@code ids[r]}, checking that the ids are a permutation of 0..n−1. */
-    private static NodeTable placeById(Path file, int[] ids, int n, int f, float[] features, int[] labels)
-            throws ArrowFormatException {
+    private static Nodes placeById(Path file, int[] ids, int n, int f, float[] features, int[] labels,
+                                   String[] split) throws ArrowFormatException {
         boolean identity = true;
         int[] rowOf = new int[n];
         Arrays.fill(rowOf, -1);
@@ -145,18 +211,22 @@ public final class ArrowGraphReader {
             identity &= id == r;
         }
         if (identity) {
-            return new NodeTable(n, f, features, labels);
+            return new Nodes(new NodeTable(n, f, features, labels), split);
         }
         float[] byNode = new float[features.length];
         int[] labelsByNode = labels == null ? null : new int[n];
+        String[] splitByNode = split == null ? null : new String[n];
         for (int u = 0; u < n; u++) {
             int r = rowOf[u];
             System.arraycopy(features, r * f, byNode, u * f, f);
             if (labels != null) {
                 labelsByNode[u] = labels[r];
             }
+            if (split != null) {
+                splitByNode[u] = split[r];
+            }
         }
-        return new NodeTable(n, f, byNode, labelsByNode);
+        return new Nodes(new NodeTable(n, f, byNode, labelsByNode), splitByNode);
     }
 
     private static Graph readEdges(ArrowTableReader t, int numNodes, Path nodesFile) throws ArrowFormatException {

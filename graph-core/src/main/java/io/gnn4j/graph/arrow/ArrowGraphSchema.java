@@ -10,11 +10,14 @@ import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
- * The Arrow layout of a gnn4j graph: a {@code nodes} table ({@code id: int32}, optional
- * {@code features: FixedSizeList<float32>[F]}, optional {@code label: int32} with null for unlabelled nodes) and an
- * {@code edges} table ({@code src: int32}, {@code dst: int32}, optional {@code weight: float32}) whose schema
- * metadata says whether the graph is directed. An undirected graph lists each edge once (the writer uses u ≤ v);
- * the reader stores it both ways. Other columns are ignored by the reader.
+ * The Arrow layout of a gnn4j graph: a {@code nodes} table ({@code id: int32}, the features as one
+ * {@code features: FixedSizeList<float32>[F]} column or as one float32 column per feature (in schema order),
+ * optional {@code label: int32} with null for unlabelled nodes, optional {@code split: utf8} holding
+ * {@code train}/{@code val}/{@code test} or null) and an {@code edges} table ({@code src: int32}, {@code dst: int32},
+ * optional {@code weight: float32}) whose schema metadata may say whether the graph is directed (without it: directed).
+ * An undirected graph lists each edge once (the writer uses u ≤ v); the reader stores it both ways. Other columns
+ * are ignored by the reader, except a floating-point column that is not float32 in a table without a
+ * {@code features} column (a feature of the wrong type is an error, not dropped).
  */
 public final class ArrowGraphSchema {
     /** File name of the node table inside a graph directory. */
@@ -28,6 +31,8 @@ public final class ArrowGraphSchema {
     public static final String FEATURES = "features";
     /** Node label column, int32, null for an unlabelled node. */
     public static final String LABEL = "label";
+    /** Node split column, utf8: train, val, test or null. */
+    public static final String SPLIT = "split";
     /** Edge source column, int32. */
     public static final String SRC = "src";
     /** Edge target column, int32. */
@@ -48,11 +53,17 @@ public final class ArrowGraphSchema {
 
     static final ArrowType INT32 = new ArrowType.Int(32, true);
     static final ArrowType FLOAT32 = new ArrowType.FloatingPoint(FloatingPointPrecision.SINGLE);
+    static final ArrowType UTF8 = new ArrowType.Utf8();
 
     private ArrowGraphSchema() {}
 
     /** The node schema for F features (no feature column when F = 0), with or without labels. */
     public static Schema nodes(int numFeatures, boolean labels) {
+        return nodes(numFeatures, labels, false);
+    }
+
+    /** The node schema for F features, with or without labels and a split column. */
+    public static Schema nodes(int numFeatures, boolean labels, boolean split) {
         if (numFeatures < 0) {
             throw new IllegalArgumentException("numFeatures must be >= 0, got " + numFeatures);
         }
@@ -65,6 +76,9 @@ public final class ArrowGraphSchema {
         }
         if (labels) {
             fields.add(new Field(LABEL, FieldType.nullable(INT32), null));
+        }
+        if (split) {
+            fields.add(new Field(SPLIT, FieldType.nullable(UTF8), null));
         }
         return new Schema(fields);
     }
@@ -88,6 +102,9 @@ public final class ArrowGraphSchema {
         }
         if (FLOAT32.equals(type)) {
             return "float32";
+        }
+        if (UTF8.equals(type)) {
+            return "utf8";
         }
         return type.toString();
     }

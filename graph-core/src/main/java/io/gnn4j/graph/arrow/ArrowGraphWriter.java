@@ -6,6 +6,7 @@ import static io.gnn4j.graph.arrow.ArrowGraphSchema.FEATURES;
 import static io.gnn4j.graph.arrow.ArrowGraphSchema.ID;
 import static io.gnn4j.graph.arrow.ArrowGraphSchema.LABEL;
 import static io.gnn4j.graph.arrow.ArrowGraphSchema.NODES_FILE;
+import static io.gnn4j.graph.arrow.ArrowGraphSchema.SPLIT;
 import static io.gnn4j.graph.arrow.ArrowGraphSchema.SRC;
 import static io.gnn4j.graph.arrow.ArrowGraphSchema.WEIGHT;
 
@@ -13,6 +14,7 @@ import io.gnn4j.graph.Graph;
 import io.gnn4j.graph.NodeTable;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -21,13 +23,14 @@ import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.Float4Vector;
 import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.complex.FixedSizeListVector;
 import org.apache.arrow.vector.ipc.ArrowFileWriter;
 
 /**
  * Writes a {@link Graph} and its {@link NodeTable} as the two Arrow IPC files described by {@link ArrowGraphSchema}:
- * {@code nodes.arrow} (ids 0..N−1 in order, features, labels with null for −1) and {@code edges.arrow} (a directed
+ * {@code nodes.arrow} (ids 0..N−1 in order, features, labels with null for −1, the split column if any) and {@code edges.arrow} (a directed
  * graph's entries row by row; an undirected graph's entries u→v with u ≤ v, each edge once), in record batches of at
  * most {@value #DEFAULT_BATCH_ROWS} rows (fewer node rows when F is large, so that a batch holds at most
  * {@value #MAX_BATCH_FLOATS} feature values). Columns are filled by bulk copies from the graph's arrays into Arrow's
@@ -55,6 +58,15 @@ public final class ArrowGraphWriter {
                 DEFAULT_BATCH_ROWS);
     }
 
+    /**
+     * Writes {@code dir/nodes.arrow}, with a {@code split} column when the tables have one, and
+     * {@code dir/edges.arrow}, creating {@code dir} if needed.
+     */
+    public static void write(GraphTables tables, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        write(tables, dir.resolve(NODES_FILE), dir.resolve(EDGES_FILE), DEFAULT_BATCH_ROWS);
+    }
+
     /** Writes the node table to {@code nodesFile} and the edges to {@code edgesFile}, replacing existing files. */
     public static void write(Graph graph, NodeTable nodes, Path nodesFile, Path edgesFile) throws IOException {
         write(graph, nodes, nodesFile, edgesFile, DEFAULT_BATCH_ROWS);
@@ -66,7 +78,7 @@ public final class ArrowGraphWriter {
      */
     public static void writeNodes(NodeTable nodes, Path nodesFile) throws IOException {
         try (BufferAllocator allocator = new RootAllocator()) {
-            writeNodes(nodes, nodesFile, DEFAULT_BATCH_ROWS, allocator);
+            writeNodes(nodes, null, nodesFile, DEFAULT_BATCH_ROWS, allocator);
         }
     }
 
@@ -76,22 +88,27 @@ public final class ArrowGraphWriter {
             throw new IllegalArgumentException("node table has " + nodes.numNodes() + " nodes but the graph has "
                     + graph.numNodes());
         }
+        write(new GraphTables(graph, nodes), nodesFile, edgesFile, batchRows);
+    }
+
+    static void write(GraphTables tables, Path nodesFile, Path edgesFile, int batchRows) throws IOException {
         if (batchRows < 1) {
             throw new IllegalArgumentException("batchRows must be >= 1, got " + batchRows);
         }
         try (BufferAllocator allocator = new RootAllocator()) {
-            writeNodes(nodes, nodesFile, batchRows, allocator);
-            writeEdges(graph, edgesFile, batchRows, allocator);
+            writeNodes(tables.nodes(), tables.split(), nodesFile, batchRows, allocator);
+            writeEdges(tables.graph(), edgesFile, batchRows, allocator);
         }
     }
 
-    private static void writeNodes(NodeTable nodes, Path file, int batchRows, BufferAllocator allocator)
-            throws IOException {
+    private static void writeNodes(NodeTable nodes, String[] split, Path file, int batchRows,
+                                   BufferAllocator allocator) throws IOException {
         int n = nodes.numNodes();
         int f = nodes.numFeatures();
         batchRows = Math.min(batchRows, Math.max(1, MAX_BATCH_FLOATS / Math.max(1, f)));
         int[] ids = new int[Math.min(n, batchRows)];
-        try (VectorSchemaRoot root = VectorSchemaRoot.create(ArrowGraphSchema.nodes(f, nodes.hasLabels()), allocator);
+        var schema = ArrowGraphSchema.nodes(f, nodes.hasLabels(), split != null);
+        try (VectorSchemaRoot root = VectorSchemaRoot.create(schema, allocator);
              FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                      StandardOpenOption.TRUNCATE_EXISTING);
              ArrowFileWriter writer = new ArrowFileWriter(root, null, channel)) {
@@ -120,6 +137,18 @@ public final class ArrowGraphWriter {
                         }
                     }
                     labels.setValueCount(k);
+                }
+                if (split != null) {
+                    VarCharVector column = (VarCharVector) root.getVector(SPLIT);
+                    column.allocateNew(k);
+                    for (int i = 0; i < k; i++) {
+                        if (split[from + i] == null) {
+                            column.setNull(i);
+                        } else {
+                            column.setSafe(i, split[from + i].getBytes(StandardCharsets.UTF_8));
+                        }
+                    }
+                    column.setValueCount(k);
                 }
                 root.setRowCount(k);
                 writer.writeBatch();

@@ -33,6 +33,25 @@ class ArrowGraphWriterTest {
     @TempDir
     Path dir;
 
+    @Test
+    void splitColumnRoundTrips() throws IOException {
+        Graph g = GraphBuilder.undirected(4).addEdge(0, 1).addEdge(2, 3).build();
+        String[] split = {"train", null, "val", "test"};
+        NodeTable nodes = new NodeTable(4, 1, new float[] {1, 2, 3, 4}, new int[] {0, 1, -1, 1});
+        ArrowGraphWriter.write(new GraphTables(g, nodes, split), dir);
+        GraphTables back = ArrowGraphReader.read(dir);
+        assertArrayEquals(split, back.split());
+        assertArrayEquals(nodes.labels(), back.nodes().labels());
+        assertNull(ArrowGraphReader.read(writeWithoutSplit(g, nodes)).split());
+        assertThrows(IllegalArgumentException.class, () -> new GraphTables(g, nodes, new String[] {"a", null, null, null}));
+    }
+
+    private Path writeWithoutSplit(Graph g, NodeTable nodes) throws IOException {
+        Path plain = dir.resolve("plain");
+        ArrowGraphWriter.write(g, nodes, plain);
+        return plain;
+    }
+
     @ParameterizedTest(name = "seed={0} n={1} m={2} directed={3} weighted={4} multi={5} F={6} labels={7} batch={8}")
     @CsvSource({
             "1, 50, 200, true, true, false, 8, true, 1048576",
