@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gnn4j.bench.cli.CommandsEndToEndTest.Run;
-import io.gnn4j.datasets.Datasets;
+import io.gnn4j.bench.SharedData;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DataCommandsTest {
     @Test
     void nodeTrainsOnAFeaturelessDatasetWithoutSplitsUsingAStratifiedRatioSplit(@TempDir Path tmp) throws Exception {
-        Path polblogs = Datasets.sharedFolderAbove(Path.of("").toAbsolutePath()).resolve("polblogs/npz/polblogs.npz");
-        Assumptions.assumeTrue(Files.isRegularFile(polblogs), "needs ../shared/datasets (" + polblogs + ")");
+        Path polblogs = SharedData.require("polblogs/npz/polblogs.npz");
         Run r = CommandsEndToEndTest.run("node", "--dataset", polblogs.toString(), "--model", "mlp", "--seeds", "2",
                 "--epochs", "3", "--split", "random", "--train", "0.5", "--val", "0.25", "--featureless", "degree",
                 "--threads", "1", "--quiet", "--no-plots", "-o", tmp.resolve("out").toString());

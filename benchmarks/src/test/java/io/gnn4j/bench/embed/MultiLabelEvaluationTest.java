@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
+import io.gnn4j.bench.SharedData;
 import io.gnn4j.datasets.BlogCatalog;
-import io.gnn4j.datasets.Datasets;
 import io.gnn4j.datasets.MultiLabels;
 import io.gnn4j.datasets.NodeDataset;
 import io.gnn4j.embed.FastRP;
@@ -15,10 +14,8 @@ import io.gnn4j.embed.FastRPParameters;
 import io.gnn4j.embed.FastRPResult;
 import io.gnn4j.graph.ExecutionContext;
 import io.gnn4j.graph.GraphBuilder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** The DeepWalk/FastRP multi-label protocol: label sets of single-label data, and the paper's figure on BlogCatalog. */
@@ -39,12 +36,7 @@ class MultiLabelEvaluationTest {
 
     @Test
     void blogCatalogReachesThePapersQualityAtTenPercentLabels() throws Exception {
-        Path root = Path.of(System.getProperty("gnn4j.projectRoot", "."));
-        Path p = Datasets.sharedFolderAbove(root).resolve("blogcatalog").resolve("blogcatalog.mat");
-        if (!Files.exists(p) && "true".equals(System.getenv("CI"))) {
-            fail(p + " absent: CI must run with the shared datasets beside the checkout (../shared/datasets)");
-        }
-        Assumptions.assumeTrue(Files.exists(p), p + " absent, skipped");
+        Path p = SharedData.require("blogcatalog/blogcatalog.mat");
         ExecutionContext ctx = ExecutionContext.withThreads(2);
         NodeDataset data = BlogCatalog.load(p);
         long t0 = System.nanoTime();
