@@ -3,6 +3,8 @@ package io.gnn4j.bench.cli;
 import io.gnn4j.bench.models.ModelRegistry;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,6 +25,15 @@ public final class Gnn4j implements Runnable {
     /** The configured command line (also used by the tests). */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Gnn4j());
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            if (sub.getCommand() instanceof ExperimentCommand<?> experiment) {
+                // the models each training command knows, listed from its registry so the help cannot drift
+                var usage = sub.getCommandSpec().usageMessage();
+                List<String> footer = new ArrayList<>(experiment.modelHelp());
+                footer.addAll(List.of(usage.footer()));
+                usage.footer(footer.toArray(String[]::new));
+            }
+        }
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             // User errors (bad values, unknown names, unreadable files) are one line, not a stack trace.
             if (e instanceof IllegalArgumentException || e instanceof ModelRegistry.ModelUnavailableException

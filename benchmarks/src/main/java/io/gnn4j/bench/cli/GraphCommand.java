@@ -7,7 +7,6 @@ import io.gnn4j.bench.eval.Progress;
 import io.gnn4j.bench.eval.RunResult;
 import io.gnn4j.bench.models.GraphModelFactory;
 import io.gnn4j.bench.models.ModelInfo;
-import io.gnn4j.bench.models.ModelRegistry;
 import io.gnn4j.bench.models.Models;
 import io.gnn4j.bench.protocol.Scenarios;
 import io.gnn4j.bench.task.GraphClassification;
@@ -37,13 +36,6 @@ import picocli.CommandLine.Option;
                 "  ./gnn4j graph --config gin-mutag --noise 0.2",
                 "  ./gnn4j graph --dataset PROTEINS --model gin --few-shot 10"})
 final class GraphCommand extends ExperimentCommand<GraphModelFactory> {
-    @Option(names = {"-d", "--dataset"}, paramLabel = "NAME|PATH",
-            description = "a known name (mutag, proteins, nci1, enzymes, imdb-binary) or a TU folder")
-    String dataset;
-
-    @Option(names = {"-m", "--model"}, split = ",", paramLabel = "MODEL", description = "one or more of: gin, gcn")
-    List<String> models;
-
     @Option(names = "--folds", paramLabel = "K", description = "number of stratified folds (default 10)")
     Integer folds;
 
@@ -83,29 +75,8 @@ final class GraphCommand extends ExperimentCommand<GraphModelFactory> {
     @Option(names = "--node-attributes", description = "use the TU node attributes as well as one-hot node labels")
     boolean nodeAttributes;
 
-    @Override
-    String name() {
-        return "graph";
-    }
-
-    @Override
-    ModelRegistry<GraphModelFactory> registry() {
-        return Models.graph();
-    }
-
-    @Override
-    String barMetric() {
-        return "test_acc";
-    }
-
-    @Override
-    String datasetOption() {
-        return dataset;
-    }
-
-    @Override
-    List<String> modelOption() {
-        return models;
+    GraphCommand() {
+        super("graph", Models.graph(), "test_acc");
     }
 
     @Override
@@ -137,24 +108,9 @@ final class GraphCommand extends ExperimentCommand<GraphModelFactory> {
                 : ", validation hold-out " + valFraction));
         settings.put("scenario", scenario);
         settings.put("foldsRun", firstFold + ".." + (firstFold + toRun - 1));
-        return new Plan<>() {
+        return new Plan<>(data.name(), toRun, settings) {
             @Override
-            public String dataset() {
-                return data.name();
-            }
-
-            @Override
-            public int runsPerModel() {
-                return toRun;
-            }
-
-            @Override
-            public Map<String, Object> settings() {
-                return settings;
-            }
-
-            @Override
-            public void check(HyperParameters hp) {
+            void check(HyperParameters hp) {
                 if (foldMean && hp.patience() > 0) {
                     throw new IllegalArgumentException("--selection fold-mean needs every fold to run all epochs: use "
                             + "--patience 0, got " + hp.patience());
@@ -162,7 +118,7 @@ final class GraphCommand extends ExperimentCommand<GraphModelFactory> {
             }
 
             @Override
-            public List<RunResult> run(ModelInfo<GraphModelFactory> info, HyperParameters hp, Progress progress) {
+            List<RunResult> run(ModelInfo<GraphModelFactory> info, HyperParameters hp, Progress progress) {
                 List<RunResult> results = new ArrayList<>();
                 for (int f = firstFold; f < firstFold + toRun; f++) {
                     results.add(fold(info, hp, data, kfold.get(f), f, foldMean, protocol, ctx, progress));

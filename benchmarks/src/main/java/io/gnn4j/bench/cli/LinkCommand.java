@@ -6,7 +6,6 @@ import io.gnn4j.bench.eval.Progress;
 import io.gnn4j.bench.eval.RunResult;
 import io.gnn4j.bench.models.LinkModelFactory;
 import io.gnn4j.bench.models.ModelInfo;
-import io.gnn4j.bench.models.ModelRegistry;
 import io.gnn4j.bench.models.Models;
 import io.gnn4j.bench.task.LinkPrediction;
 import io.gnn4j.datasets.Datasets;
@@ -32,12 +31,6 @@ import picocli.CommandLine.Option;
         description = "Link prediction: held-out edges with sampled negatives; test ROC-AUC and Hits@K over seeds.",
         footer = {"", "Examples:", "  ./gnn4j link --dataset cora --model gcn --seeds 5"})
 final class LinkCommand extends ExperimentCommand<LinkModelFactory> {
-    @Option(names = {"-d", "--dataset"}, paramLabel = "NAME|PATH", description = "a node dataset: known name or path")
-    String dataset;
-
-    @Option(names = {"-m", "--model"}, split = ",", paramLabel = "MODEL", description = "one or more of: gcn (GAE)")
-    List<String> models;
-
     @Mixin
     SeedOptions seeds;
 
@@ -54,29 +47,8 @@ final class LinkCommand extends ExperimentCommand<LinkModelFactory> {
     @Mixin
     FeatureOptions features;
 
-    @Override
-    String name() {
-        return "link";
-    }
-
-    @Override
-    ModelRegistry<LinkModelFactory> registry() {
-        return Models.link();
-    }
-
-    @Override
-    String barMetric() {
-        return "test_auc";
-    }
-
-    @Override
-    String datasetOption() {
-        return dataset;
-    }
-
-    @Override
-    List<String> modelOption() {
-        return models;
+    LinkCommand() {
+        super("link", Models.link(), "test_auc");
     }
 
     @Override
@@ -101,24 +73,9 @@ final class LinkCommand extends ExperimentCommand<LinkModelFactory> {
         for (int run = 0; run < runs; run++) {
             splits.add(Splits.edges(data.graph(), valFraction, testFraction, seeds.seed + run));
         }
-        return new Plan<>() {
+        return new Plan<>(data.name(), runs, settings) {
             @Override
-            public String dataset() {
-                return data.name();
-            }
-
-            @Override
-            public int runsPerModel() {
-                return runs;
-            }
-
-            @Override
-            public Map<String, Object> settings() {
-                return settings;
-            }
-
-            @Override
-            public List<RunResult> run(ModelInfo<LinkModelFactory> info, HyperParameters hp, Progress progress) {
+            List<RunResult> run(ModelInfo<LinkModelFactory> info, HyperParameters hp, Progress progress) {
                 List<RunResult> results = new ArrayList<>();
                 for (int run = 0; run < runs; run++) {
                     long s = seeds.seed + run;

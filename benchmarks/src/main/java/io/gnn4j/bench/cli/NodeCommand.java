@@ -5,7 +5,6 @@ import io.gnn4j.bench.config.HyperParameters;
 import io.gnn4j.bench.eval.Progress;
 import io.gnn4j.bench.eval.RunResult;
 import io.gnn4j.bench.models.ModelInfo;
-import io.gnn4j.bench.models.ModelRegistry;
 import io.gnn4j.bench.models.Models;
 import io.gnn4j.bench.models.NodeModelFactory;
 import io.gnn4j.bench.task.NodeClassification;
@@ -34,14 +33,6 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:", "  ./gnn4j node --dataset cora --model gcn --seeds 10",
                 "  ./gnn4j node --config gat-cora", "  ./gnn4j node --dataset texas --model gcn,mlp --split geom-gcn"})
 final class NodeCommand extends ExperimentCommand<NodeModelFactory> {
-    @Option(names = {"-d", "--dataset"}, paramLabel = "NAME|PATH",
-            description = "a known name (cora, citeseer, texas, …) or a dataset folder/file; format detected")
-    String dataset;
-
-    @Option(names = {"-m", "--model"}, split = ",", paramLabel = "MODEL",
-            description = "one or more of: mlp, gcn, gat, sgc, appnp, sage, dgmlp (comma-separated)")
-    List<String> models;
-
     @Option(names = "--split", paramLabel = "PROTOCOL",
             description = "public (Planetoid), random (one per seed: stratified by --train/--val ratio, else "
                     + "per class), geom-gcn (the 10 splits) or stored (the dataset's own); default: public, else "
@@ -70,29 +61,8 @@ final class NodeCommand extends ExperimentCommand<NodeModelFactory> {
     @Mixin
     FeatureOptions features;
 
-    @Override
-    String name() {
-        return "node";
-    }
-
-    @Override
-    ModelRegistry<NodeModelFactory> registry() {
-        return Models.node();
-    }
-
-    @Override
-    String barMetric() {
-        return "test_acc";
-    }
-
-    @Override
-    String datasetOption() {
-        return dataset;
-    }
-
-    @Override
-    List<String> modelOption() {
-        return models;
+    NodeCommand() {
+        super("node", Models.node(), "test_acc");
     }
 
     @Override
@@ -113,24 +83,9 @@ final class NodeCommand extends ExperimentCommand<NodeModelFactory> {
         settings.put("seeds", runs);
         settings.put("firstSeed", seeds.seed);
         settings.put("rowNormalizedFeatures", !raw);
-        return new Plan<>() {
+        return new Plan<>(data.name(), runs, settings) {
             @Override
-            public String dataset() {
-                return data.name();
-            }
-
-            @Override
-            public int runsPerModel() {
-                return runs;
-            }
-
-            @Override
-            public Map<String, Object> settings() {
-                return settings;
-            }
-
-            @Override
-            public List<RunResult> run(ModelInfo<NodeModelFactory> info, HyperParameters hp, Progress progress) {
+            List<RunResult> run(ModelInfo<NodeModelFactory> info, HyperParameters hp, Progress progress) {
                 List<RunResult> results = new ArrayList<>();
                 for (int run = 0; run < runs; run++) {
                     long s = seeds.seed + run;
