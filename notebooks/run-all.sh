@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Executes every notebook in notebooks/ headless on gnn4j's thin Java kernel and fails on the first failing cell.
+#   notebooks/run-all.sh            executes into a temporary folder (CI; the committed notebooks stay untouched)
+#   notebooks/run-all.sh --update   writes the executed notebooks (with their outputs) back into notebooks/
+# Needs Jupyter (Debian: jupyter-core jupyter-client jupyter-nbconvert python3-nbclient python3-ipykernel; .ci/run
+# installs them). Builds and installs gnn4j (./mvnw install, honouring MAVEN_ARGS) so that the notebooks'
+# "%maven io.gnn4j:gnn4j-notebook:…" resolves from the local Maven repository, offline.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+update=false
+if [ "${1:-}" = "--update" ]; then update=true; fi
+
+./mvnw -q -B install -DskipTests -pl notebooks,notebooks/kernel -am
+
+jvm_args=(-Dgnn4j.kernel.offline=true)
+if [[ " ${MAVEN_ARGS:-} " =~ [[:space:]]-Dmaven\.repo\.local=([^[:space:]]+) ]]; then
+  jvm_args+=("-Dmaven.repo.local=${BASH_REMATCH[1]}")
+fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+# Registered as "java", the name JJava's kernel has and the notebooks' metadata names; JUPYTER_PATH puts it first.
+notebooks/install-kernel.sh "$work/jupyter" java -- "${jvm_args[@]}" >/dev/null
+export JUPYTER_PATH="$work/jupyter"
+
+target=(--output-dir "$work/out")
+if $update; then target=(--inplace); fi
+for nb in notebooks/*.ipynb; do
+  start=$(date +%s)
+  jupyter nbconvert --to notebook --execute --ExecutePreprocessor.timeout=600 "${target[@]}" --log-level=WARN "$nb"
+  echo "notebooks: $(basename "$nb") ran in $(( $(date +%s) - start )) s"
+done
