@@ -4,7 +4,7 @@
 #   notebooks/run-all.sh --update   writes the executed notebooks (with their outputs) back into notebooks/
 # Needs Jupyter (Debian: jupyter-core jupyter-client jupyter-nbconvert python3-nbclient python3-ipykernel; .ci/run
 # installs them). Builds and installs gnn4j (./mvnw install, honouring MAVEN_ARGS) so that the notebooks'
-# "%maven io.gnn4j:gnn4j-notebook:…" resolves from the local Maven repository, offline.
+# "%maven io.gnn4j:gnn4j-notebook:…" finds gnn4j in the local Maven repository.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 update=false
@@ -12,14 +12,19 @@ if [ "${1:-}" = "--update" ]; then update=true; fi
 
 ./mvnw -q -B install -DskipTests -pl notebooks,notebooks/kernel -am
 
-jvm_args=(-Dgnn4j.kernel.offline=true)
+# %maven reads the local repository this build used (MAVEN_ARGS' -Dmaven.repo.local, else the user's) and, for anything
+# missing there, Maven Central; offline (-o/--offline in MAVEN_ARGS) it reads the local repository only.
+jvm_args=()
 if [[ " ${MAVEN_ARGS:-} " =~ [[:space:]]-Dmaven\.repo\.local=([^[:space:]]+) ]]; then
   jvm_args+=("-Dmaven.repo.local=${BASH_REMATCH[1]}")
+fi
+if [[ " ${MAVEN_ARGS:-} " =~ [[:space:]](-o|--offline)[[:space:]] ]]; then
+  jvm_args+=(-Dgnn4j.kernel.offline=true)
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # Registered as "java", the name JJava's kernel has and the notebooks' metadata names; JUPYTER_PATH puts it first.
-notebooks/install-kernel.sh "$work/jupyter" java -- "${jvm_args[@]}" >/dev/null
+notebooks/install-kernel.sh "$work/jupyter" java -- ${jvm_args[@]+"${jvm_args[@]}"} >/dev/null
 export JUPYTER_PATH="$work/jupyter"
 
 target=(--output-dir "$work/out")
