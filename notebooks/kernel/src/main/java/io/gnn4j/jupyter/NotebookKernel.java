@@ -37,6 +37,13 @@ import org.dflib.jjava.jupyter.kernel.util.StringStyler;
 public final class NotebookKernel extends BaseKernel {
 
     private static final String STATICS_IMPORT = "import static " + BaseNotebookStatics.class.getName() + ".*;";
+    private static final LanguageInfo LANGUAGE = new LanguageInfo.Builder("Java")
+            .version(Runtime.version().toString())
+            .mimetype("text/x-java-source")
+            .fileExtension(".jshell")
+            .pygments("java")
+            .codemirror("java")
+            .build();
 
     private final JShell shell;
 
@@ -45,14 +52,6 @@ public final class NotebookKernel extends BaseKernel {
         super(name, version, LANGUAGE, List.of(), null, io, comms, renderer, magics, registry, false, errorStyler);
         this.shell = shell;
     }
-
-    private static final LanguageInfo LANGUAGE = new LanguageInfo.Builder("Java")
-            .version(Runtime.version().toString())
-            .mimetype("text/x-java-source")
-            .fileExtension(".jshell")
-            .pygments("java")
-            .codemirror("java")
-            .build();
 
     /**
      * A kernel with the magics {@code %classpath}, {@code %jars} and {@code %maven}, whose notebooks compile against
@@ -182,11 +181,6 @@ public final class NotebookKernel extends BaseKernel {
     public void onShutdown(boolean isRestarting) {
         super.onShutdown(isRestarting);
         shell.close();
-    }
-
-    @Override
-    protected ClassLoader getClassLoader() {
-        return ClassLoader.getSystemClassLoader();
     }
 
     /** A cell that cannot run: it does not compile, is incomplete or threw; the message says which and why. */
