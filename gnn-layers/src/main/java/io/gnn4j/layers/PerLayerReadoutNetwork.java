@@ -3,7 +3,6 @@ package io.gnn4j.layers;
 import io.gnn4j.graph.Graph;
 import io.gnn4j.graph.GraphBatch;
 import io.gnn4j.nn.Linear;
-import io.gnn4j.nn.Module;
 import io.gnn4j.nn.Tape;
 import io.gnn4j.nn.Tensor;
 import java.util.ArrayList;
@@ -18,7 +17,7 @@ import java.util.List;
  * authors' code, sum readout); {@link #gcn} the GCN baseline (GCNConv, mean readout). Shapes: a batch of B graphs with
  * N nodes in total, N×F → B×C.
  */
-public final class PerLayerReadoutNetwork extends Module {
+public final class PerLayerReadoutNetwork extends GraphLevelModule {
     /** How node states are pooled into one row per graph. */
     public enum Readout {
         /** Sum over the graph's nodes (GIN's injective readout). */
@@ -89,7 +88,7 @@ public final class PerLayerReadoutNetwork extends Module {
         return heads;
     }
 
-    /** The graphs' outputs, one row per graph of {@code batch}, for its concatenated node features {@code x}. */
+    @Override
     public Tensor forward(Tape tape, GraphBatch batch, Tensor x) {
         int[] graphOf = batch.graphIndex();
         int numGraphs = batch.numGraphs();
