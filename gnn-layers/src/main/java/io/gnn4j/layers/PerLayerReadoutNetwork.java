@@ -14,7 +14,8 @@ import java.util.List;
  * h⁽⁰⁾ = x, every layer's node states pooled per graph, and the graph's output summed over all layers,
  * {@code z_G = Σ_{l=0..L−1} dropout(W_l · READOUT({h_v⁽ˡ⁾ : v ∈ G}))}. {@link #gin} builds the paper's GIN-0 (GINConv
  * with ε = 0 and a two-layer ReLU MLP, batch normalisation inside the MLP and after the convolution as in the
- * authors' code, sum readout); {@link #gcn} the GCN baseline (GCNConv, mean readout). Shapes: a batch of B graphs with
+ * authors' code, sum readout); {@link #gcn} the GCN baseline (GCNConv, mean readout); {@link #kpath} the k-path
+ * rooted-subgraph network ({@link KPathConv} layers, batch normalisation after each, sum readout). Shapes: a batch of B graphs with
  * N nodes in total, N×F → B×C.
  */
 public final class PerLayerReadoutNetwork extends GraphLevelModule {
@@ -75,6 +76,20 @@ public final class PerLayerReadoutNetwork extends GraphLevelModule {
             convs.add(new GCNConv(l == 0 ? features : hidden, hidden));
         }
         return new PerLayerReadoutNetwork(convs, heads(features, hidden, classes, layers), Readout.MEAN, dropout);
+    }
+
+    /**
+     * {@link KPathConv} layers (paths up to length {@code k}, at most {@code maxPathsPerRoot} per root and length
+     * before sampling) with batch normalisation and sum readout, {@code layers} layers in all (≥ 2).
+     */
+    public static PerLayerReadoutNetwork kpath(int features, int hidden, int outputs, int layers, float dropout, int k,
+                                               int maxPathsPerRoot) {
+        List<GraphModule> convs = new ArrayList<>();
+        for (int l = 0; l < layers - 1; l++) {
+            convs.add(new Sequential(new KPathConv(l == 0 ? features : hidden, hidden, k, maxPathsPerRoot),
+                    new BatchNorm(hidden)));
+        }
+        return new PerLayerReadoutNetwork(convs, heads(features, hidden, outputs, layers), Readout.SUM, dropout);
     }
 
     private static List<Linear> heads(int features, int hidden, int classes, int layers) {

@@ -55,8 +55,18 @@ public final class Models {
                 .add(new ModelInfo<>("gcn", "GCN layers with mean readout (graph-level baseline)",
                         o(350, null, "val_acc", 64, 3, 0.5, 0.01, 0.0, null, null, null, 32, 50, 0.5),
                         (data, outputs, hp, seed) -> initialised(PerLayerReadoutNetwork.gcn(data.numFeatures(),
-                                hp.hidden(), outputs, Math.max(2, hp.layers()), (float) hp.dropout()), seed), null));
+                                hp.hidden(), outputs, Math.max(2, hp.layers()), (float) hp.dropout()), seed), null))
+                .add(new ModelInfo<>("kpath", "k-path rooted-subgraph GNN after Li et al. 2025 (arXiv:2501.00773), "
+                        + "designed here from the idea: KPathConv layers, k = --hops (default 3), at most "
+                        + KPATH_MAX_PATHS + " paths per node and length before sampling, sum readout",
+                        o(350, null, "val_acc", 32, 4, 0.5, 0.01, 0.0, null, 3, null, 32, 50, 0.5),
+                        (data, outputs, hp, seed) -> initialised(PerLayerReadoutNetwork.kpath(data.numFeatures(),
+                                hp.hidden(), outputs, Math.max(2, hp.layers()), (float) hp.dropout(), hp.hops(),
+                                KPATH_MAX_PATHS), seed), null));
     }
+
+    /** Paths per node and length that kpath lists before it samples (see {@link io.gnn4j.graph.RootedPaths}). */
+    static final int KPATH_MAX_PATHS = 64;
 
     private static GraphLevelModule initialised(GraphLevelModule net, long seed) {
         net.resetParameters(new SplittableRandom(seed));
