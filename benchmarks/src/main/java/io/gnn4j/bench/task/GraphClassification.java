@@ -7,9 +7,7 @@ import io.gnn4j.datasets.GraphDataset;
 import io.gnn4j.graph.ExecutionContext;
 import io.gnn4j.layers.GraphLevelModule;
 import io.gnn4j.nn.Adam;
-import io.gnn4j.nn.StepLR;
 import io.gnn4j.nn.Tape;
-import io.gnn4j.nn.Tensor;
 import io.gnn4j.train.Epoch;
 import io.gnn4j.train.Evaluation;
 import io.gnn4j.train.Metrics;
@@ -47,12 +45,7 @@ public final class GraphClassification {
         GraphMiniBatches batches = new GraphMiniBatches(data);
         RunRecorder recorder = new RunRecorder(modelName, "fold " + fold, "val_acc", progress);
         Adam adam = new Adam(net.parameters(), hp.lr(), hp.weightDecay());
-        Trainer.Builder trainer = Trainer.builder().optimizer(adam).epochs(hp.epochs())
-                .earlyStopping(hp.monitor(), hp.patience()).seed(seed ^ RunRecorder.TAPE_SEED_SALT).context(ctx)
-                .listener(recorder);
-        if (hp.lrStep() > 0) {
-            trainer.schedule(new StepLR(adam, hp.lrStep(), hp.lrGamma()));
-        }
+        Trainer.Builder trainer = GraphMiniBatches.trainer(adam, hp, hp.monitor(), seed, ctx, recorder);
         SplittableRandom rng = new SplittableRandom(seed);
         Epoch epoch = (e, steps) -> {
             double total = 0;
@@ -102,10 +95,7 @@ public final class GraphClassification {
         }
 
         private float[] logits(Tape tape, int[] graphs) {
-            GraphMiniBatches.Batch b = batches.cached(graphs);
-            float[] out = net.forward(tape, b.batch(), b.x()).toFloatArray();
-            tape.reset();   // its buffers serve the next set
-            return out;
+            return batches.outputs(net, tape, graphs);
         }
 
         @Override

@@ -2,9 +2,16 @@ package io.gnn4j.bench.task;
 
 import io.gnn4j.bench.config.HyperParameters;
 import io.gnn4j.datasets.GraphDataset;
+import io.gnn4j.graph.ExecutionContext;
 import io.gnn4j.graph.Graph;
 import io.gnn4j.graph.GraphBatch;
+import io.gnn4j.layers.GraphLevelModule;
+import io.gnn4j.nn.Adam;
+import io.gnn4j.nn.StepLR;
+import io.gnn4j.nn.Tape;
 import io.gnn4j.nn.Tensor;
+import io.gnn4j.train.EarlyStopping;
+import io.gnn4j.train.Trainer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -13,7 +20,7 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
- * The mini-batching the graph-level tasks share: collation of dataset graphs into one block-diagonal batch with its
+ * What the graph-level tasks share: their trainer set-up, collation of dataset graphs into one block-diagonal batch with its
  * node features (the fixed evaluation sets collated once), and the graph ids of an epoch's batches — one pass over
  * the shuffled training graphs or, with {@code batchesPerEpoch} N &gt; 0, N batches each drawn at random without
  * replacement (the GIN authors' {@code iters_per_epoch}).
@@ -46,6 +53,29 @@ final class GraphMiniBatches {
     /** The batch of a fixed evaluation set (the same array each call), collated on first use. */
     Batch cached(int[] ids) {
         return fixed.computeIfAbsent(ids, this::of);
+    }
+
+    /** The network's outputs for a fixed evaluation set, row-major; the tape is reset so its buffers serve the next. */
+    float[] outputs(GraphLevelModule net, Tape tape, int[] graphs) {
+        Batch b = cached(graphs);
+        float[] out = net.forward(tape, b.batch(), b.x()).toFloatArray();
+        tape.reset();
+        return out;
+    }
+
+    /**
+     * The graph-level tasks' trainer: Adam over {@code adam}'s parameters for {@code hp.epochs()} epochs, early
+     * stopping on {@code monitor}, the step decay when {@code hp.lrStep() > 0}, the recorder as listener.
+     */
+    static Trainer.Builder trainer(Adam adam, HyperParameters hp, EarlyStopping.Monitor monitor, long seed,
+                                   ExecutionContext ctx, RunRecorder recorder) {
+        Trainer.Builder trainer = Trainer.builder().optimizer(adam).epochs(hp.epochs())
+                .earlyStopping(monitor, hp.patience()).seed(seed ^ RunRecorder.TAPE_SEED_SALT).context(ctx)
+                .listener(recorder);
+        if (hp.lrStep() > 0) {
+            trainer.schedule(new StepLR(adam, hp.lrStep(), hp.lrGamma()));
+        }
+        return trainer;
     }
 
     /**

@@ -7,7 +7,6 @@ import io.gnn4j.datasets.GraphDataset;
 import io.gnn4j.graph.ExecutionContext;
 import io.gnn4j.layers.GraphLevelModule;
 import io.gnn4j.nn.Adam;
-import io.gnn4j.nn.StepLR;
 import io.gnn4j.nn.Tape;
 import io.gnn4j.nn.Tensor;
 import io.gnn4j.train.EarlyStopping;
@@ -114,12 +113,7 @@ public final class GraphRegression {
         Adam adam = new Adam(net.parameters(), hp.lr(), hp.weightDecay());
         EarlyStopping.Monitor monitor = hp.monitor().higherIsBetter() ? EarlyStopping.Monitor.minimize("val_mae")
                 : hp.monitor();
-        Trainer.Builder trainer = Trainer.builder().optimizer(adam).epochs(hp.epochs())
-                .earlyStopping(monitor, hp.patience()).seed(seed ^ RunRecorder.TAPE_SEED_SALT).context(ctx)
-                .listener(recorder);
-        if (hp.lrStep() > 0) {
-            trainer.schedule(new StepLR(adam, hp.lrStep(), hp.lrGamma()));
-        }
+        Trainer.Builder trainer = GraphMiniBatches.trainer(adam, hp, monitor, seed, ctx, recorder);
         SplittableRandom rng = new SplittableRandom(seed);
         int t = targets.columns();
         Epoch epoch = (e, steps) -> {
@@ -174,10 +168,7 @@ public final class GraphRegression {
         }
 
         private float[] outputs(Tape tape, int[] graphs) {
-            GraphMiniBatches.Batch b = batches.cached(graphs);
-            float[] out = net.forward(tape, b.batch(), b.x()).toFloatArray();
-            tape.reset();   // its buffers serve the next set
-            return out;
+            return batches.outputs(net, tape, graphs);
         }
 
         @Override
