@@ -34,15 +34,7 @@ public final class GraphClassification {
     public static RunResult run(String modelName, String protocol, int fold, long seed, GraphLevelModule net,
                                 GraphDataset data, int[] trainLabels, int[] trueLabels, int[] train, int[] val,
                                 int[] test, HyperParameters hp, ExecutionContext ctx, Progress progress) {
-        if (train.length == 0 || val.length == 0 || test.length == 0) {
-            throw new IllegalArgumentException("fold " + fold + " needs train, validation and test graphs, has "
-                    + train.length + "/" + val.length + "/" + test.length);
-        }
-        if (data.numFeatures() < 1) {
-            throw new IllegalArgumentException(data.name() + " has no node features (numFeatures = 0); a graph "
-                    + "classifier needs at least one column (e.g. one-hot node labels or degrees)");
-        }
-        GraphMiniBatches batches = new GraphMiniBatches(data);
+        GraphMiniBatches batches = new GraphMiniBatches(data, "fold " + fold, train, val, test);
         RunRecorder recorder = new RunRecorder(modelName, "fold " + fold, "val_acc", progress);
         Adam adam = new Adam(net.parameters(), hp.lr(), hp.weightDecay());
         Trainer.Builder trainer = GraphMiniBatches.trainer(adam, hp, hp.monitor(), seed, ctx, recorder);

@@ -33,7 +33,19 @@ final class GraphMiniBatches {
     private final GraphDataset data;
     private final Map<int[], Batch> fixed = new IdentityHashMap<>();
 
-    GraphMiniBatches(GraphDataset data) {
+    /**
+     * Batches of {@code data} for one run (named {@code run}, e.g. "fold 3", in errors), which needs graphs in each of
+     * its three parts and at least one node feature column.
+     */
+    GraphMiniBatches(GraphDataset data, String run, int[] train, int[] val, int[] test) {
+        if (train.length == 0 || val.length == 0 || test.length == 0) {
+            throw new IllegalArgumentException(run + " needs train, validation and test graphs, has " + train.length
+                    + "/" + val.length + "/" + test.length);
+        }
+        if (data.numFeatures() < 1) {
+            throw new IllegalArgumentException(data.name() + " has no node features (numFeatures = 0); a graph-level "
+                    + "model needs at least one column (e.g. one-hot node labels, degrees or a constant)");
+        }
         this.data = data;
     }
 

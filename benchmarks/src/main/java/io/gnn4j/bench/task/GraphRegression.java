@@ -100,15 +100,7 @@ public final class GraphRegression {
     public static RunResult run(String modelName, String protocol, int run, long seed, GraphLevelModule net,
                                 GraphDataset data, Targets targets, Loss loss, int[] train, int[] val, int[] test,
                                 HyperParameters hp, ExecutionContext ctx, Progress progress) {
-        if (train.length == 0 || val.length == 0 || test.length == 0) {
-            throw new IllegalArgumentException("run " + run + " needs train, validation and test graphs, has "
-                    + train.length + "/" + val.length + "/" + test.length);
-        }
-        if (data.numFeatures() < 1) {
-            throw new IllegalArgumentException(data.name() + " has no node features (numFeatures = 0); a graph "
-                    + "regressor needs at least one column (e.g. a constant or degrees)");
-        }
-        GraphMiniBatches batches = new GraphMiniBatches(data);
+        GraphMiniBatches batches = new GraphMiniBatches(data, "run " + run, train, val, test);
         RunRecorder recorder = new RunRecorder(modelName, "run " + run, "val_mae", progress);
         Adam adam = new Adam(net.parameters(), hp.lr(), hp.weightDecay());
         EarlyStopping.Monitor monitor = hp.monitor().higherIsBetter() ? EarlyStopping.Monitor.minimize("val_mae")

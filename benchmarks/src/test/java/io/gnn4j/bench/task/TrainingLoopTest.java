@@ -100,5 +100,9 @@ class TrainingLoopTest {
         assertTrue(r.metric("test_mae") < 0.5, "test MAE " + r.metric("test_mae") + " node counts");
         assertTrue(r.metric("test_r2") > 0.9, "test R² " + r.metric("test_r2"));
         assertEquals(List.of("test_mae", "test_rmse", "test_r2", "val_mae"), List.copyOf(r.metrics().keySet()));
+        var e = assertThrows(IllegalArgumentException.class, () -> GraphRegression.run("gin", "standard", 2, 1, net,
+                data, targets, GraphRegression.Loss.L1, train, new int[0], test, hp(1, 0, EarlyStopping.Monitor.VAL_ACC),
+                ONE, QUIET));
+        assertEquals("run 2 needs train, validation and test graphs, has 16/0/4", e.getMessage());
     }
 }
