@@ -3,7 +3,6 @@ package io.gnn4j.layers;
 import io.gnn4j.graph.Graph;
 import io.gnn4j.graph.GraphBatch;
 import io.gnn4j.nn.Linear;
-import io.gnn4j.nn.Module;
 import io.gnn4j.nn.Tape;
 import io.gnn4j.nn.Tensor;
 import java.util.ArrayList;
@@ -15,10 +14,11 @@ import java.util.List;
  * h⁽⁰⁾ = x, every layer's node states pooled per graph, and the graph's output summed over all layers,
  * {@code z_G = Σ_{l=0..L−1} dropout(W_l · READOUT({h_v⁽ˡ⁾ : v ∈ G}))}. {@link #gin} builds the paper's GIN-0 (GINConv
  * with ε = 0 and a two-layer ReLU MLP, batch normalisation inside the MLP and after the convolution as in the
- * authors' code, sum readout); {@link #gcn} the GCN baseline (GCNConv, mean readout). Shapes: a batch of B graphs with
+ * authors' code, sum readout); {@link #gcn} the GCN baseline (GCNConv, mean readout); {@link #kpath} the k-path
+ * rooted-subgraph network ({@link KPathConv} layers, batch normalisation after each, sum readout). Shapes: a batch of B graphs with
  * N nodes in total, N×F → B×C.
  */
-public final class PerLayerReadoutNetwork extends Module {
+public final class PerLayerReadoutNetwork extends GraphLevelModule {
     /** How node states are pooled into one row per graph. */
     public enum Readout {
         /** Sum over the graph's nodes (GIN's injective readout). */
@@ -78,6 +78,20 @@ public final class PerLayerReadoutNetwork extends Module {
         return new PerLayerReadoutNetwork(convs, heads(features, hidden, classes, layers), Readout.MEAN, dropout);
     }
 
+    /**
+     * {@link KPathConv} layers (paths up to length {@code k}, at most {@code maxPathsPerRoot} per root and length
+     * before sampling) with batch normalisation and sum readout, {@code layers} layers in all (≥ 2).
+     */
+    public static PerLayerReadoutNetwork kpath(int features, int hidden, int outputs, int layers, float dropout, int k,
+                                               int maxPathsPerRoot) {
+        List<GraphModule> convs = new ArrayList<>();
+        for (int l = 0; l < layers - 1; l++) {
+            convs.add(new Sequential(new KPathConv(l == 0 ? features : hidden, hidden, k, maxPathsPerRoot),
+                    new BatchNorm(hidden)));
+        }
+        return new PerLayerReadoutNetwork(convs, heads(features, hidden, outputs, layers), Readout.SUM, dropout);
+    }
+
     private static List<Linear> heads(int features, int hidden, int classes, int layers) {
         if (layers < 2) {
             throw new IllegalArgumentException("a per-layer readout network needs >= 2 layers, got " + layers);
@@ -89,7 +103,7 @@ public final class PerLayerReadoutNetwork extends Module {
         return heads;
     }
 
-    /** The graphs' outputs, one row per graph of {@code batch}, for its concatenated node features {@code x}. */
+    @Override
     public Tensor forward(Tape tape, GraphBatch batch, Tensor x) {
         int[] graphOf = batch.graphIndex();
         int numGraphs = batch.numGraphs();

@@ -6,8 +6,8 @@ import io.gnn4j.graph.ExecutionContext;
 import java.lang.foreign.MemorySegment;
 
 /**
- * Losses on a tape, each a 1×1 mean: cross-entropy over a row subset, binary cross-entropy with logits, BPR and mean
- * squared error. The contracts are documented on {@link Tape}'s methods of the same names.
+ * Losses on a tape, each a 1×1 mean: cross-entropy over a row subset, binary cross-entropy with logits, BPR, mean
+ * squared error and mean absolute error. The contracts are documented on {@link Tape}'s methods of the same names.
  */
 final class LossOps {
     private LossOps() {}
@@ -108,6 +108,10 @@ final class LossOps {
 
     static Tensor mse(Tape tape, Tensor pred, Tensor target) {
         return meanOfDifferences(tape, pred, target, d -> d * d, d -> 2f * d);
+    }
+
+    static Tensor l1(Tape tape, Tensor pred, Tensor target) {
+        return meanOfDifferences(tape, pred, target, Math::abs, Math::signum);
     }
 
     /** Derivative of a loss term with respect to the difference d. */

@@ -404,6 +404,11 @@ public final class Tape {
         return LossOps.mse(this, pred, target);
     }
 
+    /** Mean absolute error {@code mean(|p − t|)}; its subgradient at p = t is 0. */
+    public Tensor l1(Tensor pred, Tensor target) {
+        return LossOps.l1(this, pred, target);
+    }
+
     // ------------------------------------------------------------------------------------------------------ machinery
     // What the package-private op families (DenseOps, ActivationOps, …) build on: pooled outputs, recording of
     // backward closures, gradient buffers.

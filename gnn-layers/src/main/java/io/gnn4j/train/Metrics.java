@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Evaluation metrics computed from a model's raw outputs (by the {@link Trainer}'s evaluations and the harness), so every model is scored by the same
- * code: accuracy and mean cross-entropy of row-major logits, ROC-AUC (Mann–Whitney U with average ranks for ties)
+ * code: accuracy and mean cross-entropy of row-major logits, the regression errors MAE, RMSE and R², ROC-AUC (Mann–Whitney U with average ranks for ties)
  * and Hits@K as defined by the Open Graph Benchmark (fraction of positives scored strictly above the K-th best
  * negative).
  */
@@ -71,6 +71,53 @@ public final class Metrics {
             total += max + Math.log(sum) - logits[base + labels[i]];
         }
         return total / idx.length;
+    }
+
+    /** Mean absolute error {@code mean|p − t|} of equally long predictions and targets; NaN when empty. */
+    public static double mae(float[] predicted, float[] target) {
+        checkPaired(predicted, target);
+        double total = 0;
+        for (int i = 0; i < target.length; i++) {
+            total += Math.abs((double) predicted[i] - target[i]);
+        }
+        return target.length == 0 ? Double.NaN : total / target.length;
+    }
+
+    /** Root mean squared error {@code sqrt(mean (p − t)²)}; NaN when empty. */
+    public static double rmse(float[] predicted, float[] target) {
+        checkPaired(predicted, target);
+        double total = 0;
+        for (int i = 0; i < target.length; i++) {
+            double d = (double) predicted[i] - target[i];
+            total += d * d;
+        }
+        return target.length == 0 ? Double.NaN : Math.sqrt(total / target.length);
+    }
+
+    /**
+     * Coefficient of determination {@code 1 − Σ(t − p)² / Σ(t − mean t)²} (scikit-learn's {@code r2_score}): 1 for a
+     * perfect fit, 0 for predicting the targets' mean; NaN when empty or when the targets are all equal.
+     */
+    public static double r2(float[] predicted, float[] target) {
+        checkPaired(predicted, target);
+        double mean = 0;
+        for (float t : target) {
+            mean += t;
+        }
+        mean /= target.length;
+        double residual = 0, total = 0;
+        for (int i = 0; i < target.length; i++) {
+            double d = (double) target[i] - predicted[i], c = target[i] - mean;
+            residual += d * d;
+            total += c * c;
+        }
+        return total == 0 ? Double.NaN : 1 - residual / total;
+    }
+
+    private static void checkPaired(float[] predicted, float[] target) {
+        if (predicted.length != target.length) {
+            throw new IllegalArgumentException(predicted.length + " predictions for " + target.length + " targets");
+        }
     }
 
     /**

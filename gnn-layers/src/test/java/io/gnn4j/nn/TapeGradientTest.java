@@ -117,6 +117,7 @@ class TapeGradientTest {
         check(t -> t.bpr(pos, neg), pos, neg);
         Tensor p = variable(3, 2, 44), q = variable(3, 2, 45);
         check(t -> t.mse(p, q), p, q);
+        check(t -> t.l1(p, q), p, q);
     }
 
     @Test

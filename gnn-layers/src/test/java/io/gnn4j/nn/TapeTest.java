@@ -69,6 +69,7 @@ class TapeTest {
         Tensor pos = Tensor.of(2, 1, 3, 0), neg = Tensor.of(2, 1, 1, 0);
         assertEquals((Math.log1p(Math.exp(-2)) + Math.log(2)) / 2, t.bpr(pos, neg).item(), 1e-5);
         assertEquals((4 + 1) / 2.0, t.mse(Tensor.of(1, 2, 1, 2), Tensor.of(1, 2, 3, 1)).item(), 1e-6);
+        assertEquals((2 + 1) / 2.0, t.l1(Tensor.of(1, 2, 1, 2), Tensor.of(1, 2, 3, 1)).item(), 1e-6);
     }
 
     @Test

@@ -76,4 +76,16 @@ class MetricsTest {
                 () -> Metrics.accuracy(new float[5], 2, new int[3], new int[] {0}));
         assertEquals("logits of length 5 are not rows×2", e.getMessage());
     }
+
+    @Test
+    void regressionErrorsMatchHandComputedValues() {
+        float[] p = {1, 2, 4}, t = {1, 3, 2};
+        assertEquals(1.0, Metrics.mae(p, t), 1e-12);
+        assertEquals(Math.sqrt(5.0 / 3), Metrics.rmse(p, t), 1e-12);
+        // mean t = 2, Σ(t − 2)² = 2, Σ(t − p)² = 5
+        assertEquals(1 - 5.0 / 2, Metrics.r2(p, t), 1e-12);
+        assertEquals(1.0, Metrics.r2(t, t), 0);
+        assertEquals(Double.NaN, Metrics.r2(p, new float[] {2, 2, 2}));
+        assertThrows(IllegalArgumentException.class, () -> Metrics.mae(p, new float[2]));
+    }
 }

@@ -88,6 +88,11 @@ abstract class ExperimentCommand<F> implements Callable<Integer> {
         abstract List<RunResult> run(ModelInfo<F> model, HyperParameters hp, Progress progress);
     }
 
+    /** The metric the bar plot shows; the constructor's unless a command chooses by its options. */
+    String barMetric() {
+        return barMetric;
+    }
+
     /** The command's models, one line each with what they are, for the help footer. */
     List<String> modelHelp() {
         List<String> lines = new ArrayList<>(List.of("", "Models:"));
@@ -133,7 +138,7 @@ abstract class ExperimentCommand<F> implements Callable<Integer> {
                 plan.run(infos.get(m), resolved.get(m), progress).forEach(table::add);
             }
         }
-        Reporting.report(table, settings, barMetric, output.dir(name, plan.dataset), !output.noPlots,
+        Reporting.report(table, settings, barMetric(), output.dir(name, plan.dataset), !output.noPlots,
                 spec.commandLine().getOut(), spec.commandLine().getErr());
         return 0;
     }

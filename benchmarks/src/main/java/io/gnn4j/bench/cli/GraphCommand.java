@@ -13,6 +13,7 @@ import io.gnn4j.bench.task.GraphClassification;
 import io.gnn4j.datasets.Datasets;
 import io.gnn4j.datasets.GraphDataset;
 import io.gnn4j.datasets.Split;
+import io.gnn4j.datasets.generate.SubstructureCounting;
 import io.gnn4j.datasets.split.Splits;
 import io.gnn4j.graph.ExecutionContext;
 import java.io.IOException;
@@ -29,13 +30,47 @@ import picocli.CommandLine.Option;
  * the test accuracy at the best validation epoch is reported; mean ± std over folds. With {@code --selection
  * fold-mean} the GIN paper's protocol is used instead ({@link FoldMeanSelection}). Scenario options transform only
  * the training part of each fold: noisy labels, class imbalance, few-shot.
+ *
+ * <p>{@code --task regression} fits the dataset's real targets ({@link RegressionPlan}): a TU folder's
+ * {@code _graph_attributes.txt}, or the generated substructure-counting set {@code --dataset counting}
+ * ({@link SubstructureCounting}, dataset seed 0, {@code --counting-graphs} graphs). A dataset with a fixed split runs
+ * {@code --seeds} seeds on it; any other runs k folds (random, not stratified) with a random validation hold-out.
+ * Noise perturbs the training targets by Gaussian noise of F times each column's training standard deviation;
+ * few-shot keeps K training graphs; imbalance does not apply.
  */
 @Command(name = "graph", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Graph classification: stratified k-fold cross-validation, mean ± std test accuracy over folds.",
+        description = {"Graph classification: stratified k-fold cross-validation, mean ± std test accuracy over folds.",
+                "Graph regression (--task regression): MAE, RMSE and R² over seeds (fixed split) or folds."},
         footer = {"", "Examples:", "  ./gnn4j graph --dataset mutag --model gin",
                 "  ./gnn4j graph --config gin-mutag --noise 0.2",
-                "  ./gnn4j graph --dataset PROTEINS --model gin --few-shot 10"})
+                "  ./gnn4j graph --dataset PROTEINS --model gin --few-shot 10",
+                "  ./gnn4j graph --task regression --dataset counting --target triangle --model gin,kpath --loss l1"})
 final class GraphCommand extends ExperimentCommand<GraphModelFactory> {
+    @Option(names = "--task", defaultValue = "classification", paramLabel = "classification|regression",
+            description = "classification (graph labels) or regression (real graph targets); default classification")
+    String task;
+
+    @Option(names = "--target", paramLabel = "NAME|I",
+            description = {"regression: the target column to fit, by name (counting: triangle, tailed-triangle, star, "
+                    + "4-cycle; TU: attribute-0, …) or index; default every column at once"})
+    String target;
+
+    @Option(names = "--loss", defaultValue = "mse", paramLabel = "mse|l1", description = "regression loss (default mse)")
+    String loss;
+
+    @Option(names = "--standardize",
+            description = "regression: fit (y − mean)/std with each column's mean and std over the run's training "
+                    + "graphs (recorded in results.json); metrics stay in the targets' units")
+    boolean standardize;
+
+    @Option(names = "--seeds", paramLabel = "N",
+            description = "regression on a dataset with a fixed split (counting): runs, one seed each (default 3)")
+    Integer seeds;
+
+    @Option(names = "--counting-graphs", defaultValue = "5000", paramLabel = "N",
+            description = "size of the generated counting set (--dataset counting; published: 5000)")
+    int countingGraphs;
+
     @Option(names = "--folds", paramLabel = "K", description = "number of stratified folds (default 10)")
     Integer folds;
 
@@ -80,7 +115,24 @@ final class GraphCommand extends ExperimentCommand<GraphModelFactory> {
     }
 
     @Override
+    String barMetric() {
+        return regression() ? "test_mae" : "test_acc";
+    }
+
+    private boolean regression() {
+        return switch (task) {
+            case "classification" -> false;
+            case "regression" -> true;
+            default -> throw new IllegalArgumentException("--task must be classification or regression, got '" + task
+                    + "'");
+        };
+    }
+
+    @Override
     Plan<GraphModelFactory> plan(ExperimentRequest request, ExecutionContext ctx) throws IOException {
+        if (regression()) {
+            return new RegressionPlan(this).plan(request, ctx);
+        }
         ExperimentConfig cfg = request.config();
         int k = folds != null ? folds : cfg.folds() != null ? cfg.folds() : 10;
         if (firstFold < 0 || firstFold >= k) {
@@ -95,7 +147,7 @@ final class GraphCommand extends ExperimentCommand<GraphModelFactory> {
             throw new IllegalArgumentException("--val-fraction must be in (0, 1), got " + valFraction);
         }
         boolean foldMean = foldMeanSelection(cfg, toRun == k);
-        Datasets.Loaded loaded = DatasetArgument.load(request.dataset(), nodeAttributes);
+        Datasets.Loaded loaded = load(request.dataset());
         GraphDataset data = DatasetArgument.graph(loaded);
         List<Split> kfold = Splits.stratifiedKFold(data.labels(), k, seed);
         String scenario = scenarioName();
@@ -149,8 +201,18 @@ final class GraphCommand extends ExperimentCommand<GraphModelFactory> {
         if (noise != null) {
             trainLabels = Scenarios.noisyLabels(data.labels(), train, data.numClasses(), noise, s);
         }
-        return GraphClassification.run(info.name(), protocol, f, s, info.factory().create(data, hp, s), data,
+        return GraphClassification.run(info.name(), protocol, f, s, info.factory().create(data, data.numClasses(), hp, s),
+                data,
                 trainLabels, data.labels(), train, val, fold.test(), hp, ctx, progress);
+    }
+
+    /** The dataset {@code arg} names: {@code counting} is generated, anything else read by {@link DatasetArgument}. */
+    Datasets.Loaded load(String arg) throws IOException {
+        if (arg.equalsIgnoreCase("counting")) {
+            return new Datasets.Loaded(SubstructureCounting.generate(countingGraphs, 10, 30, 0),
+                    "generated: " + countingGraphs + " graphs of 10–30 nodes, dataset seed 0");
+        }
+        return DatasetArgument.load(arg, nodeAttributes);
     }
 
     /** Whether fold-mean selection is asked for (option, else configuration); it needs every fold in this run. */
@@ -169,7 +231,7 @@ final class GraphCommand extends ExperimentCommand<GraphModelFactory> {
         return foldMean;
     }
 
-    private String scenarioName() {
+    String scenarioName() {
         List<String> parts = new ArrayList<>();
         if (noise != null) {
             parts.add("noise " + noise);

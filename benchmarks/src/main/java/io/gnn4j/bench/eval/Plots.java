@@ -78,8 +78,12 @@ public final class Plots {
         BitmapEncoder.saveBitmap(List.of(loss, acc), 1, 2, stripPng(file), BitmapEncoder.BitmapFormat.PNG);
     }
 
-    /** Bars of {@code metric}'s mean (percent) per model, one series per dataset, with ± std error bars. */
+    /**
+     * Bars of {@code metric}'s mean (percent for a fraction, else in its units) per model, one series per dataset,
+     * with ± std error bars.
+     */
     public static void saveBars(ResultsTable table, String metric, Path file) throws IOException {
+        double scale = ResultsTable.isPercent(metric) ? 100 : 1;
         List<ResultsTable.Row> rows = table.rows();
         LinkedHashSet<String> models = new LinkedHashSet<>(), datasets = new LinkedHashSet<>();
         for (ResultsTable.Row row : rows) {
@@ -90,7 +94,10 @@ public final class Plots {
                 .height(480).title(ResultsTable.header(metric) + " per model").xAxisTitle("model")
                 .yAxisTitle(ResultsTable.header(metric)).build();
         chart.getStyler().setLabelsVisible(true).setOverlapped(false);
-        chart.getStyler().setYAxisMin(0.0).setYAxisMax(100.0).setYAxisDecimalPattern("0.0");
+        chart.getStyler().setYAxisMin(0.0).setYAxisDecimalPattern(scale == 100 ? "0.0" : "0.000");
+        if (scale == 100) {
+            chart.getStyler().setYAxisMax(100.0);
+        }
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS).setLegendLayout(Styler.LegendLayout.Horizontal);
         List<String> modelList = List.copyOf(models);
         if (rows.size() == models.size() * datasets.size() && !table.mixesProtocols()) {
@@ -99,8 +106,8 @@ public final class Plots {
                 List<Double> means = new ArrayList<>(), errs = new ArrayList<>();
                 for (String m : modelList) {
                     Summary s = summary(rows, ds, m, metric);
-                    means.add(s.n() == 0 ? 0.0 : s.mean() * 100);
-                    errs.add(s.n() == 0 ? 0.0 : s.std() * 100);
+                    means.add(s.n() == 0 ? 0.0 : s.mean() * scale);
+                    errs.add(s.n() == 0 ? 0.0 : s.std() * scale);
                 }
                 chart.addSeries(ds, modelList, means, errs);
             }
@@ -112,8 +119,8 @@ public final class Plots {
                 Summary s = row.metrics().get(metric);
                 labels.add(row.model() + " / " + row.dataset()
                         + (table.mixesProtocols() ? " / " + row.protocol() : ""));
-                means.add(s.n() == 0 ? 0.0 : s.mean() * 100);
-                errs.add(s.n() == 0 ? 0.0 : s.std() * 100);
+                means.add(s.n() == 0 ? 0.0 : s.mean() * scale);
+                errs.add(s.n() == 0 ? 0.0 : s.std() * scale);
             }
             chart.addSeries(ResultsTable.header(metric), labels, means, errs);
         }

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * Aggregates run results into one row per (dataset, model, protocol), in first-seen order: every metric as mean ± std
- * over the runs (shown in percent), the mean best epoch, mean seconds per epoch and the largest peak memory of any
+ * over the runs (fractions such as accuracy shown in percent, errors such as MAE as they are), the mean best epoch, mean seconds per epoch and the largest peak memory of any
  * run. Renders the rows as a Markdown table, the form a paper prints, with a protocol column when the runs used more
  * than one protocol (runs of different protocols are never averaged together).
  */
@@ -79,9 +79,22 @@ public final class ResultsTable {
         return rows;
     }
 
-    /** Column header of a metric: {@code test_acc} → "test acc (%)". */
+    /** Column header of a metric: {@code test_acc} → "test acc (%)", {@code test_mae} → "test mae". */
     public static String header(String metric) {
-        return metric.replace('_', ' ') + " (%)";
+        return metric.replace('_', ' ') + (isPercent(metric) ? " (%)" : "");
+    }
+
+    /**
+     * Whether the metric is a fraction shown in percent (accuracy, AUC, F1, Hits@K), rather than an error or
+     * score in its own units (MAE, RMSE, R²).
+     */
+    public static boolean isPercent(String metric) {
+        return metric.contains("acc") || metric.contains("auc") || metric.contains("f1") || metric.contains("hits");
+    }
+
+    /** The metric's "mean ± std": percent with one decimal, else four decimals. */
+    public static String format(String metric, Summary s) {
+        return isPercent(metric) ? s.format(100, 1) : s.format(1, 4);
     }
 
     /** The table in Markdown, one header line, one alignment line and one line per row, each ending in '\n'. */
@@ -101,7 +114,7 @@ public final class ResultsTable {
             }
             sb.append(row.runs()).append(" |");
             for (String n : names) {
-                sb.append(' ').append(row.metrics().get(n).format(100, 1)).append(" |");
+                sb.append(' ').append(format(n, row.metrics().get(n))).append(" |");
             }
             sb.append(String.format(Locale.ROOT, " %.1f | %s | %s |%n", row.meanBestEpoch(),
                     Double.isNaN(row.secondsPerEpoch()) ? "n/a" : String.format(Locale.ROOT, "%.4f", row.secondsPerEpoch()),

@@ -1,6 +1,7 @@
 package io.gnn4j.bench.models;
 
 import io.gnn4j.bench.config.HyperParameters.Overrides;
+import io.gnn4j.layers.GraphLevelModule;
 import io.gnn4j.layers.PerLayerReadoutNetwork;
 import java.util.SplittableRandom;
 
@@ -44,20 +45,30 @@ public final class Models {
                         null), NodeNetworks.factory("dgmlp"), null));
     }
 
-    /** Graph classification models. */
+    /** Graph classification and regression models. */
     public static ModelRegistry<GraphModelFactory> graph() {
-        return new ModelRegistry<GraphModelFactory>("graph classification")
+        return new ModelRegistry<GraphModelFactory>("graph-level tasks")
                 .add(new ModelInfo<>("gin", "GIN-0 with sum readout over all layers, Xu et al., ICLR 2019 "
                         + "(arXiv:1810.00826)", o(350, null, "val_acc", 32, 5, 0.5, 0.01, 0.0, null, null, null, 32, 50,
-                        0.5), (data, hp, seed) -> initialised(PerLayerReadoutNetwork.gin(data.numFeatures(), hp.hidden(),
-                                data.numClasses(), Math.max(2, hp.layers()), (float) hp.dropout()), seed), null))
+                        0.5), (data, outputs, hp, seed) -> initialised(PerLayerReadoutNetwork.gin(data.numFeatures(),
+                                hp.hidden(), outputs, Math.max(2, hp.layers()), (float) hp.dropout()), seed), null))
                 .add(new ModelInfo<>("gcn", "GCN layers with mean readout (graph-level baseline)",
                         o(350, null, "val_acc", 64, 3, 0.5, 0.01, 0.0, null, null, null, 32, 50, 0.5),
-                        (data, hp, seed) -> initialised(PerLayerReadoutNetwork.gcn(data.numFeatures(), hp.hidden(),
-                                data.numClasses(), Math.max(2, hp.layers()), (float) hp.dropout()), seed), null));
+                        (data, outputs, hp, seed) -> initialised(PerLayerReadoutNetwork.gcn(data.numFeatures(),
+                                hp.hidden(), outputs, Math.max(2, hp.layers()), (float) hp.dropout()), seed), null))
+                .add(new ModelInfo<>("kpath", "k-path rooted-subgraph GNN after Li et al. 2025 (arXiv:2501.00773), "
+                        + "designed here from the idea: KPathConv layers, k = --hops (default 3), at most "
+                        + KPATH_MAX_PATHS + " paths per node and length before sampling, sum readout",
+                        o(350, null, "val_acc", 32, 4, 0.5, 0.01, 0.0, null, 3, null, 32, 50, 0.5),
+                        (data, outputs, hp, seed) -> initialised(PerLayerReadoutNetwork.kpath(data.numFeatures(),
+                                hp.hidden(), outputs, Math.max(2, hp.layers()), (float) hp.dropout(), hp.hops(),
+                                KPATH_MAX_PATHS), seed), null));
     }
 
-    private static PerLayerReadoutNetwork initialised(PerLayerReadoutNetwork net, long seed) {
+    /** Paths per node and length that kpath lists before it samples (see {@link io.gnn4j.graph.RootedPaths}). */
+    static final int KPATH_MAX_PATHS = 64;
+
+    private static GraphLevelModule initialised(GraphLevelModule net, long seed) {
         net.resetParameters(new SplittableRandom(seed));
         return net;
     }

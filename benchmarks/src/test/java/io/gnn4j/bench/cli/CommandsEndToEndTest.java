@@ -132,6 +132,35 @@ class CommandsEndToEndTest {
     }
 
     @Test
+    void graphRegressionOnTheCountingSetReportsErrorsPerTarget(@TempDir Path dir) throws Exception {
+        Run r = run("graph", "--task", "regression", "--dataset", "counting", "--counting-graphs", "60", "--model",
+                "gin", "--seeds", "2", "--epochs", "2", "--loss", "l1", "--standardize", "--quiet", "--no-plots",
+                "--threads", "1", "-o", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("| test mae | test rmse | test r2 | test mae triangle |"), r.out());
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
+        assertEquals("l1", json.at("/settings/loss").asText());
+        assertEquals(4, json.at("/settings/standardisation/run 1/mean").size());
+        assertEquals(2, Files.readAllLines(dir.resolve("runs.csv")).size() - 1);
+
+        Run one = run("graph", "--task", "regression", "--dataset", "counting", "--counting-graphs", "60", "--model",
+                "gcn", "--seeds", "1", "--epochs", "1", "--target", "4-cycle", "--quiet", "--no-plots", "--threads",
+                "1", "-o", dir.resolve("one").toString());
+        assertEquals(0, one.code(), one.err());
+        assertTrue(one.out().contains("| test mae | test rmse | test r2 | val mae |"), one.out());
+
+        Run noTargets = run("graph", "--task", "regression", "--dataset", "mutag", "--model", "gin");
+        assertEquals(2, noTargets.code());
+        assertTrue(noTargets.err().contains("MUTAG has no regression targets"), noTargets.err());
+        Run imbalance = run("graph", "--task", "regression", "--dataset", "counting", "--model", "gin",
+                "--imbalance", "0.5");
+        assertTrue(imbalance.err().contains("does not apply to --task regression"), imbalance.err());
+        Run badTarget = run("graph", "--task", "regression", "--dataset", "counting", "--counting-graphs", "20",
+                "--model", "gin", "--target", "pentagon");
+        assertTrue(badTarget.err().contains("no target 'pentagon'"), badTarget.err());
+    }
+
+    @Test
     void unknownNamesAndBadOptionsFailWithOneLine() {
         Run unknownModel = run("node", "--dataset", "cora", "--model", "gcnn");
         assertEquals(2, unknownModel.code());

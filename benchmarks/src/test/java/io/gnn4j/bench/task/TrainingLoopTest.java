@@ -70,4 +70,39 @@ class TrainingLoopTest {
         assertEquals(5, r.run());
         assertTrue(r.peakMemory() > 0, "peak memory " + r.peakMemory());
     }
+
+    @Test
+    void graphRegressionFitsTheNodeCountAndScoresInTheTargetsUnits() {
+        // Edgeless graphs of 1..12 nodes with feature 1: the target is the node count, which a sum readout of x
+        // (GIN's first head) represents exactly; standardised training, metrics in node counts.
+        List<Graph> graphs = new ArrayList<>();
+        List<float[]> features = new ArrayList<>();
+        float[] counts = new float[24];
+        for (int i = 0; i < 24; i++) {
+            int n = 1 + i % 12;
+            graphs.add(GraphBuilder.undirected(n).build());
+            float[] x = new float[n];
+            java.util.Arrays.fill(x, 1f);
+            features.add(x);
+            counts[i] = n;
+        }
+        GraphDataset data = new GraphDataset("sizes", graphs, 1, features, new int[24], 1);
+        PerLayerReadoutNetwork net = PerLayerReadoutNetwork.gin(1, 8, 1, 2, 0f);
+        net.resetParameters(new SplittableRandom(4));
+        var targets = new GraphRegression.Targets(List.of("nodes"), counts, counts, new double[] {6.5},
+                new double[] {3.5});
+        int[] train = new int[16], val = {16, 17, 18, 19}, test = {20, 21, 22, 23};
+        for (int i = 0; i < 16; i++) {
+            train[i] = i;
+        }
+        RunResult r = GraphRegression.run("gin", "standard", 0, 1, net, data, targets, GraphRegression.Loss.MSE, train,
+                val, test, hp(150, 0, EarlyStopping.Monitor.VAL_ACC), ONE, QUIET);
+        assertTrue(r.metric("test_mae") < 0.5, "test MAE " + r.metric("test_mae") + " node counts");
+        assertTrue(r.metric("test_r2") > 0.9, "test R² " + r.metric("test_r2"));
+        assertEquals(List.of("test_mae", "test_rmse", "test_r2", "val_mae"), List.copyOf(r.metrics().keySet()));
+        var e = assertThrows(IllegalArgumentException.class, () -> GraphRegression.run("gin", "standard", 2, 1, net,
+                data, targets, GraphRegression.Loss.L1, train, new int[0], test, hp(1, 0, EarlyStopping.Monitor.VAL_ACC),
+                ONE, QUIET));
+        assertEquals("run 2 needs train, validation and test graphs, has 16/0/4", e.getMessage());
+    }
 }

@@ -14,8 +14,8 @@ import java.util.SplittableRandom;
 
 /**
  * Seeded synthetic graphs: the PyG peer's planted partition, stochastic block models (plain and contextual, with a
- * chosen homophily), Erdős–Rényi G(n, p) and G(n, m), Barabási–Albert preferential attachment and uniform random
- * directed graphs; the FastRP anchor graph is {@link FastRpAnchorGraph}. Every generator draws from one
+ * chosen homophily), Erdős–Rényi G(n, p) and G(n, m), random d-regular graphs, Barabási–Albert preferential
+ * attachment and uniform random directed graphs; the FastRP anchor graph is {@link FastRpAnchorGraph}. Every generator draws from one
  * {@link SplittableRandom} seeded by the caller, so equal arguments give equal graphs. Undirected results have no
  * self loops and no multi-edges.
  */
@@ -211,6 +211,79 @@ public final class Generators {
             g.addEdge((int) (key / n), (int) (key % n));
         }
         return g.build();
+    }
+
+    /**
+     * A random simple d-regular graph on n nodes by the pairing algorithm of Steger &amp; Wormald (1999), as networkx's
+     * {@code random_regular_graph}: n·d points (d per node) are paired at random, a pair is kept only when it makes no
+     * self loop and no repeated edge, and when no valid pair is left the attempt starts over. Needs 0 ≤ d &lt; n and
+     * n·d even.
+     */
+    public static Graph randomRegular(int n, int d, long seed) {
+        if (d < 0 || d >= n || ((long) n * d) % 2 != 0) {
+            throw new IllegalArgumentException("a d-regular graph on n nodes needs 0 <= d < n and n·d even, got n = " + n
+                    + ", d = " + d);
+        }
+        SplittableRandom r = new SplittableRandom(seed);
+        while (true) {
+            LongOpenHashSet edges = pairing(n, d, r);
+            if (edges != null) {
+                GraphBuilder g = GraphBuilder.undirected(n);
+                long[] keys = edges.toLongArray();
+                Arrays.sort(keys);
+                for (long key : keys) {
+                    g.addEdge((int) (key / n), (int) (key % n));
+                }
+                return g.build();
+            }
+        }
+    }
+
+    /** One attempt of the pairing algorithm: the edges (keys min·n + max), or null when it got stuck. */
+    private static LongOpenHashSet pairing(int n, int d, SplittableRandom r) {
+        LongOpenHashSet edges = new LongOpenHashSet();
+        IntArrayList points = new IntArrayList();
+        for (int v = 0; v < n; v++) {
+            for (int k = 0; k < d; k++) {
+                points.add(v);
+            }
+        }
+        while (!points.isEmpty()) {
+            IntArrayList left = new IntArrayList();
+            int[] p = points.toIntArray();
+            for (int i = p.length - 1; i > 0; i--) { // shuffle, then pair neighbours in the shuffled order
+                int j = r.nextInt(i + 1);
+                int t = p[i];
+                p[i] = p[j];
+                p[j] = t;
+            }
+            for (int i = 0; i + 1 < p.length; i += 2) {
+                int u = Math.min(p[i], p[i + 1]), v = Math.max(p[i], p[i + 1]);
+                if (u != v && edges.add((long) u * n + v)) {
+                    continue;
+                }
+                left.add(p[i]);
+                left.add(p[i + 1]);
+            }
+            if (left.size() == points.size() && !canPair(left, edges, n)) {
+                return null;
+            }
+            points = left;
+        }
+        return edges;
+    }
+
+    /** Whether some two of the remaining points still form a new edge. */
+    private static boolean canPair(IntArrayList points, LongOpenHashSet edges, int n) {
+        for (int i = 0; i < points.size(); i++) {
+            for (int j = i + 1; j < points.size(); j++) {
+                int u = Math.min(points.getInt(i), points.getInt(j)), v = Math.max(points.getInt(i), points.getInt(j));
+                if (u != v && !edges.contains((long) u * n + v)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

@@ -3,7 +3,6 @@ package io.gnn4j.datasets.tu;
 import io.gnn4j.datasets.GraphDataset;
 import io.gnn4j.graph.Graph;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -84,7 +83,6 @@ public final class DegreeFeatures {
             }
             feats.add(x);
         }
-        return new GraphDataset(d.name(), d.graphs(), f, feats, Arrays.copyOf(d.labels(), d.labels().length),
-                d.numClasses());
+        return d.withNodeFeatures(f, feats);
     }
 }

@@ -2,6 +2,7 @@ package io.gnn4j.datasets.tu;
 
 import io.gnn4j.datasets.DatasetFormatException;
 import io.gnn4j.datasets.GraphDataset;
+import io.gnn4j.datasets.GraphTargets;
 import io.gnn4j.datasets.text.DataSource;
 import io.gnn4j.datasets.text.TextCursor;
 import io.gnn4j.graph.Graph;
@@ -18,7 +19,9 @@ import java.util.List;
  * Loader of the TU Dortmund graph-kernel text format (Morris et al., "TUDataset: A collection of benchmark
  * datasets for learning with graphs", 2020): {@code DS_A.txt} ("row, col" per line, 1-based global node ids),
  * {@code DS_graph_indicator.txt}, {@code DS_graph_labels.txt} and the optional {@code DS_node_labels.txt},
- * {@code DS_node_attributes.txt}, {@code DS_edge_labels.txt}. Graphs become undirected {@link Graph}s on local ids
+ * {@code DS_node_attributes.txt}, {@code DS_edge_labels.txt} and {@code DS_graph_attributes.txt} (comma-separated
+ * reals per graph, read as the dataset's regression {@link GraphTargets}; a set with graph attributes may lack
+ * graph labels, and then has one class). Graphs become undirected {@link Graph}s on local ids
  * (global id minus the graph's first id), graph labels are remapped to 0..C−1 in sorted order of the published
  * values, and node features are built as {@link TuFeatures} says.
  *
@@ -26,7 +29,7 @@ import java.util.List;
  * 1, 2, … without gaps; every A line must name nodes of one graph, and its reverse must also be listed (the format
  * stores undirected graphs in both directions); line counts must agree between files; edge labels of repeated
  * lines must agree. Repeated A lines (IMDB-BINARY lists every line twice) are merged and counted in
- * {@link TuGraphs#duplicateLines()}; edge and graph attribute files are not read and are listed in
+ * {@link TuGraphs#duplicateLines()}; edge attribute files are not read and are listed in
  * {@link TuGraphs#unreadFiles()}. Any violation raises {@link DatasetFormatException}.
  */
 public final class TuFormat {
@@ -91,12 +94,26 @@ public final class TuFormat {
         int numGraphs = firstNode.size();
         firstNode.add(n);
 
-        // 2. Graph labels, remapped to 0..C-1.
+        // 2. Graph labels, remapped to 0..C-1; graph attributes as regression targets. A regression set may ship
+        // attributes without labels: then every graph is of the one class 0.
         int[] graphLabels;
         int[] labelValues;
-        {
-            String f = name + "_graph_labels.txt";
-            int[] raw = readIntColumn(src, f, numGraphs, "graph", "graphs in " + name + "_graph_indicator.txt");
+        String glFile = name + "_graph_labels.txt";
+        String gaFile = name + "_graph_attributes.txt";
+        GraphTargets targets = null;
+        if (src.exists(gaFile)) {
+            FloatRows rows = readFloatRows(src, gaFile, numGraphs, "graph");
+            List<String> names = new ArrayList<>();
+            for (int t = 0; t < rows.width(); t++) {
+                names.add("attribute-" + t);
+            }
+            targets = new GraphTargets(names, rows.values());
+        }
+        if (targets != null && !src.exists(glFile)) {
+            graphLabels = new int[numGraphs];
+            labelValues = new int[] {0};
+        } else {
+            int[] raw = readIntColumn(src, glFile, numGraphs, "graph", "graphs in " + name + "_graph_indicator.txt");
             labelValues = Arrays.stream(raw).distinct().sorted().toArray();
             graphLabels = new int[numGraphs];
             for (int g = 0; g < numGraphs; g++) {
@@ -122,32 +139,9 @@ public final class TuFormat {
         int attrWidth = 0;
         String naFile = name + "_node_attributes.txt";
         if (features == TuFeatures.ATTRIBUTES_AND_LABELS && src.exists(naFile)) {
-            TextCursor c = TextCursor.of(src.path(naFile), src.read(naFile));
-            FloatArrayList values = new FloatArrayList();
-            int row = 0;
-            while (c.nextLine()) {
-                if (row == n) {
-                    throw c.error(n + " lines (one per node)", "more lines");
-                }
-                int before = values.size();
-                values.add(c.nextFloat());
-                while (c.accept(',')) {
-                    values.add(c.nextFloat());
-                }
-                c.expectEnd();
-                int w = values.size() - before;
-                if (row == 0) {
-                    attrWidth = w;
-                } else if (w != attrWidth) {
-                    throw c.error(attrWidth + " comma-separated values (as on line 1)", w + " values");
-                }
-                row++;
-            }
-            if (row != n) {
-                throw new DatasetFormatException(src.path(naFile), "end of file",
-                        "expected " + n + " lines (one per node), found " + row);
-            }
-            attributes = values.toFloatArray();
+            FloatRows rows = readFloatRows(src, naFile, n, "node");
+            attributes = rows.values();
+            attrWidth = rows.width();
         }
 
         // 4. Adjacency lines.
@@ -261,9 +255,10 @@ public final class TuFormat {
             }
             feats.add(x);
         }
-        GraphDataset ds = new GraphDataset(name, graphs, numFeatures, feats, graphLabels, labelValues.length);
+        GraphDataset ds = new GraphDataset(name, graphs, numFeatures, feats, graphLabels, labelValues.length, targets,
+                List.of());
         List<String> unread = new ArrayList<>();
-        for (String suffix : new String[] {"_node_attributes.txt", "_edge_attributes.txt", "_graph_attributes.txt"}) {
+        for (String suffix : new String[] {"_node_attributes.txt", "_edge_attributes.txt"}) {
             if (src.exists(name + suffix) && !(suffix.equals("_node_attributes.txt") && attributes != null)) {
                 unread.add(name + suffix);
             }
@@ -287,6 +282,41 @@ public final class TuFormat {
         if (id < 1 || id > n) {
             throw c.error("a node id in 1.." + n + " (the lines of the graph indicator)", String.valueOf(id));
         }
+    }
+
+    /** Rows of comma-separated floats, all of one width, row-major. */
+    private record FloatRows(float[] values, int width) {
+    }
+
+    /** Reads one row of comma-separated floats per line, all of one width; exactly {@code expected} lines. */
+    private static FloatRows readFloatRows(DataSource src, String f, int expected, String item) throws IOException {
+        TextCursor c = TextCursor.of(src.path(f), src.read(f));
+        FloatArrayList values = new FloatArrayList();
+        int width = 0;
+        int row = 0;
+        while (c.nextLine()) {
+            if (row == expected) {
+                throw c.error(expected + " lines (one per " + item + ")", "more lines");
+            }
+            int before = values.size();
+            values.add(c.nextFloat());
+            while (c.accept(',')) {
+                values.add(c.nextFloat());
+            }
+            c.expectEnd();
+            int w = values.size() - before;
+            if (row == 0) {
+                width = w;
+            } else if (w != width) {
+                throw c.error(width + " comma-separated values (as on line 1)", w + " values");
+            }
+            row++;
+        }
+        if (row != expected) {
+            throw new DatasetFormatException(src.path(f), "end of file",
+                    "expected " + expected + " lines (one per " + item + "), found " + row);
+        }
+        return new FloatRows(values.toFloatArray(), width);
     }
 
     /** Reads one integer per line; exactly {@code expected} lines, one per {@code item}, as many as {@code what}. */

@@ -16,8 +16,8 @@ import java.util.List;
  *                            null when the dataset has no {@code _edge_labels.txt}
  * @param aLines              lines in {@code _A.txt}
  * @param duplicateLines      lines of {@code _A.txt} repeating an earlier (row, col) pair (merged, counted here)
- * @param unreadFiles         optional files present but not loaded: {@code _edge_attributes.txt},
- *                            {@code _graph_attributes.txt}, and {@code _node_attributes.txt} with
+ * @param unreadFiles         optional files present but not loaded: {@code _edge_attributes.txt}, and
+ *                            {@code _node_attributes.txt} with
  *                            {@link TuFeatures#LABELS_ONLY}
  */
 public record TuGraphs(GraphDataset dataset, int[] graphLabelValues, int nodeAttributeColumns, int nodeLabelColumns,

@@ -179,6 +179,26 @@ class TuFormatTest {
     }
 
     @Test
+    void graphAttributesAreRegressionTargetsAndMayReplaceGraphLabels() throws IOException {
+        Path dir = write("R", "1, 2\n2, 1\n3, 4\n4, 3\n", "1\n1\n2\n2\n", "0\n1\n", null, null);
+        Files.writeString(dir.resolve("R_graph_attributes.txt"), "0.5, -2\n1.25, 3\n");
+        GraphDataset d = TuFormat.load(dir, "R").dataset();
+        assertEquals(java.util.List.of("attribute-0", "attribute-1"), d.targets().names());
+        assertArrayEquals(new float[] {0.5f, 1.25f}, d.targets().column(0));
+        assertArrayEquals(new float[] {-2f, 3f}, d.targets().column(1));
+        assertArrayEquals(new int[] {0, 1}, d.labels());
+
+        Files.delete(dir.resolve("R_graph_labels.txt"));
+        GraphDataset unlabelled = TuFormat.load(dir, "R").dataset();
+        assertEquals(1, unlabelled.numClasses());
+        assertArrayEquals(new int[] {0, 0}, unlabelled.labels());
+
+        Files.writeString(dir.resolve("R_graph_attributes.txt"), "0.5, -2\n1.25\n");
+        DatasetFormatException e = assertThrows(DatasetFormatException.class, () -> TuFormat.load(dir, "R"));
+        assertTrue(e.getMessage().contains("2 comma-separated values"), e.getMessage());
+    }
+
+    @Test
     void missingReverseEdgeIsRejectedWithLine() throws IOException {
         Path dir = write("T", "1, 2\n2, 1\n2, 3\n", "1\n1\n1\n", "0\n", null, null);
         DatasetFormatException e = assertThrows(DatasetFormatException.class, () -> TuFormat.load(dir, "T"));
