@@ -3,13 +3,13 @@ package io.gnn4j.forward;
 import io.gnn4j.graph.ExecutionContext;
 import io.gnn4j.graph.Graph;
 import io.gnn4j.layers.GraphModule;
-import io.gnn4j.nn.Adam;
+import io.gnn4j.nn.Optimizer;
 import io.gnn4j.nn.Parameter;
 import io.gnn4j.nn.Tape;
 import io.gnn4j.nn.Tensor;
 import io.gnn4j.train.ClassificationEvaluation;
-import io.gnn4j.train.EarlyStopping;
 import io.gnn4j.train.Trainer;
+import io.gnn4j.train.EpochRecord;
 import io.gnn4j.train.TrainingListener;
 import io.gnn4j.train.TrainingResult;
 import java.lang.foreign.MemorySegment;
@@ -17,6 +17,8 @@ import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -28,14 +30,17 @@ import org.nd4j.linalg.factory.Nd4j;
  * below's output, so no gradient can cross layers, and the stack below is never run again: between layers only the
  * detached streams and the summed class scores are kept, so activation memory does not grow with depth.
  *
- * <p>Each layer stops early on the validation accuracy of the stack so far (class scores summed over its layers) and
- * is put back to its best epoch's parameters before its output feeds the next layer, as the official code does.
+ * <p>Each layer is evaluated on the stack so far (class scores summed over its layers), so its trainer's early
+ * stopping watches the stack's validation accuracy, and it is put back to its best epoch's parameters before its
+ * output feeds the next layer, as the official code does.
  *
  * <pre>{@code
  * LocalObjective sf = SingleForward.of(graph, x, labels, split.train(), classes, 1.0, seed);
  * List<GraphModule> layers = List.of(new GCNConv(f, 128), new GCNConv(128, 128));
- * ForwardResult r = LocalTrainer.builder().lr(1e-3).weightDecay(5e-4).epochs(1000).patience(200).seed(seed).build()
- *         .fit(layers, sf, labels, split.train(), split.val(), split.test());
+ * LocalTrainer trainer = new LocalTrainer(
+ *         i -> Trainer.builder().epochs(1000).earlyStopping(EarlyStopping.Monitor.VAL_ACC, 200).seed(seed + i),
+ *         params -> new Adam(params, 1e-3, 5e-4), ExecutionContext.defaultContext());
+ * ForwardResult r = trainer.fit(layers, sf, labels, split.train(), split.val(), split.test());
  * }</pre>
  */
 public final class LocalTrainer {
@@ -43,27 +48,21 @@ public final class LocalTrainer {
     /** Added to a row's norm before dividing, as in the official code. */
     private static final double NORM_EPS = 1e-8;
 
-    private final int epochs;
-    private final int patience;
-    private final double lr;
-    private final double weightDecay;
-    private final long seed;
+    private final IntFunction<Trainer.Builder> trainers;
+    private final Function<List<Parameter>, Optimizer> optimizers;
     private final ExecutionContext context;
-    private final List<TrainingListener> listeners;
 
-    private LocalTrainer(Builder b) {
-        this.epochs = b.epochs;
-        this.patience = b.patience;
-        this.lr = b.lr;
-        this.weightDecay = b.weightDecay;
-        this.seed = b.seed;
-        this.context = b.context;
-        this.listeners = List.copyOf(b.listeners);
-    }
-
-    /** A builder with defaults: 1000 epochs per layer, patience 200, Adam lr 1e-3 and weight decay 5e-4. */
-    public static Builder builder() {
-        return new Builder();
+    /**
+     * @param trainers   layer i's trainer settings (epochs, early stopping — the monitor should be {@code val_acc}
+     *                   or {@code val_loss} of the stack so far —, seed, context, listeners), without an optimiser
+     * @param optimizers a fresh optimiser for one layer's parameters (the paper: Adam, lr 1e-3, weight decay 5e-4)
+     * @param context    where the layers' outputs are propagated to the next layer
+     */
+    public LocalTrainer(IntFunction<Trainer.Builder> trainers, Function<List<Parameter>, Optimizer> optimizers,
+                        ExecutionContext context) {
+        this.trainers = Objects.requireNonNull(trainers, "trainers");
+        this.optimizers = Objects.requireNonNull(optimizers, "optimizers");
+        this.context = Objects.requireNonNull(context, "context");
     }
 
     /**
@@ -88,12 +87,9 @@ public final class LocalTrainer {
             List<Tensor> in = trainStreams, predictIn = predictStreams;
             Tensor scoresBelow = below;
             BestParameters best = new BestParameters(layer.parameters());
-            Trainer.Builder tb = Trainer.builder().optimizer(new Adam(layer.parameters(), lr, weightDecay))
-                    .epochs(epochs).earlyStopping(EarlyStopping.Monitor.VAL_ACC, patience).seed(seed + i)
-                    .context(context).listener(best);
-            listeners.forEach(tb::listener);
+            Trainer trainer = trainers.apply(i).optimizer(optimizers.apply(layer.parameters())).listener(best).build();
             Tape[] trainingTape = new Tape[1];
-            TrainingResult result = tb.build().fit(layer,
+            TrainingResult result = trainer.fit(layer,
                     tape -> {
                         trainingTape[0] = tape;
                         return objective.loss(tape, depth, apply(tape, layer, graph, in));
@@ -187,7 +183,7 @@ public final class LocalTrainer {
         }
 
         @Override
-        public void onEpoch(io.gnn4j.train.EpochRecord r) {
+        public void onEpoch(EpochRecord r) {
             if (r.best()) {
                 saved.clear();
                 for (Parameter p : params) {
@@ -200,79 +196,6 @@ public final class LocalTrainer {
             for (int k = 0; k < saved.size(); k++) {
                 params.get(k).copyFrom(saved.get(k));
             }
-        }
-    }
-
-    /** The trainer's settings; every one has a default. */
-    public static final class Builder {
-        private int epochs = 1000;
-        private int patience = 200;
-        private double lr = 1e-3;
-        private double weightDecay = 5e-4;
-        private long seed;
-        private ExecutionContext context = ExecutionContext.defaultContext();
-        private final List<TrainingListener> listeners = new ArrayList<>();
-
-        private Builder() {
-        }
-
-        /** The maximum number of epochs of each layer (default 1000). */
-        public Builder epochs(int epochs) {
-            if (epochs < 1) {
-                throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
-            }
-            this.epochs = epochs;
-            return this;
-        }
-
-        /** Epochs without a better validation accuracy after which a layer stops (0 = never; default 200). */
-        public Builder patience(int patience) {
-            if (patience < 0) {
-                throw new IllegalArgumentException("patience must be >= 0, got " + patience);
-            }
-            this.patience = patience;
-            return this;
-        }
-
-        /** Each layer's Adam learning rate (default 1e-3). */
-        public Builder lr(double lr) {
-            if (!(lr > 0) || Double.isInfinite(lr)) {
-                throw new IllegalArgumentException("lr must be > 0, got " + lr);
-            }
-            this.lr = lr;
-            return this;
-        }
-
-        /** Each layer's Adam weight decay (default 5e-4). */
-        public Builder weightDecay(double weightDecay) {
-            if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
-                throw new IllegalArgumentException("weightDecay must be >= 0, got " + weightDecay);
-            }
-            this.weightDecay = weightDecay;
-            return this;
-        }
-
-        /** The seed of layer i's training tape is {@code seed + i} (default 0). */
-        public Builder seed(long seed) {
-            this.seed = seed;
-            return this;
-        }
-
-        /** The pool gnn4j's kernels run on. */
-        public Builder context(ExecutionContext context) {
-            this.context = Objects.requireNonNull(context, "context");
-            return this;
-        }
-
-        /** Adds a listener told about every epoch of every layer, layer after layer. */
-        public Builder listener(TrainingListener listener) {
-            listeners.add(Objects.requireNonNull(listener, "listener"));
-            return this;
-        }
-
-        /** The trainer. */
-        public LocalTrainer build() {
-            return new LocalTrainer(this);
         }
     }
 }

@@ -14,9 +14,7 @@ import java.util.SplittableRandom;
  * {@code ⟨h_v, h_c⟩/τ} (h_c the class node's output) on the training nodes, and a node's prediction sums those
  * softmax probabilities over the layers. Training and prediction run the same single input stream.
  */
-public final class SingleForward implements LocalObjective {
-    private final Graph graph;
-    private final List<Tensor> inputs;
+public final class SingleForward extends SingleStreamObjective {
     private final int numNodes;
     private final int classes;
     private final int[] train;
@@ -24,10 +22,9 @@ public final class SingleForward implements LocalObjective {
     private final int[] realNodes;
     private final float invTemperature;
 
-    private SingleForward(Graph graph, List<Tensor> inputs, int numNodes, int classes, int[] train, int[] trainLabels,
+    private SingleForward(Graph graph, Tensor input, int numNodes, int classes, int[] train, int[] trainLabels,
                           float temperature) {
-        this.graph = graph;
-        this.inputs = inputs;
+        super(graph, input);
         this.numNodes = numNodes;
         this.classes = classes;
         this.train = train;
@@ -50,17 +47,7 @@ public final class SingleForward implements LocalObjective {
         if (!(temperature > 0) || Double.isInfinite(temperature)) {
             throw new IllegalArgumentException("temperature must be > 0, got " + temperature);
         }
-        GraphBuilder b = GraphBuilder.directed(n + classes);
-        int[] rowPtr = graph.rowPtr(), colIdx = graph.colIdx();
-        for (int u = 0; u < n; u++) {
-            for (int k = rowPtr[u]; k < rowPtr[u + 1]; k++) {
-                if (graph.isWeighted()) {
-                    b.addEdge(u, colIdx[k], graph.weight(k));
-                } else {
-                    b.addEdge(u, colIdx[k]);
-                }
-            }
-        }
+        GraphBuilder b = GraphBuilder.directed(n + classes).addEntries(graph);
         int[] trainLabels = new int[train.length];
         for (int i = 0; i < train.length; i++) {
             int v = train[i];
@@ -74,23 +61,8 @@ public final class SingleForward implements LocalObjective {
         for (int i = n * f; i < features.length; i++) {
             features[i] = (float) rng.nextGaussian();
         }
-        return new SingleForward(b.build(), List.of(Tensor.of(n + classes, f, features)), n, classes, train,
+        return new SingleForward(b.build(), Tensor.of(n + classes, f, features), n, classes, train,
                 trainLabels, (float) temperature);
-    }
-
-    @Override
-    public Graph graph() {
-        return graph;
-    }
-
-    @Override
-    public List<Tensor> trainingInputs() {
-        return inputs;
-    }
-
-    @Override
-    public List<Tensor> predictionInputs() {
-        return inputs;
     }
 
     @Override

@@ -16,12 +16,10 @@ import java.util.SplittableRandom;
  * fixed projection, softmax of {@code P_iᵀ h_i} (the target a layer output is most aligned with; no readout is
  * trained), summed over the layers like ForwardGNN's predictions.
  */
-public final class TargetProjection implements LocalObjective {
+public final class TargetProjection extends SingleStreamObjective {
     /** Spreads the layers' seeds apart (the 64-bit golden ratio). */
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
-    private final Graph graph;
-    private final List<Tensor> inputs;
     private final int[] train;
     private final int[] trainLabels;
     private final int classes;
@@ -30,8 +28,7 @@ public final class TargetProjection implements LocalObjective {
     private final Map<Integer, Tensor> projections = new HashMap<>();
 
     private TargetProjection(Graph graph, Tensor x, int[] train, int[] trainLabels, int classes, long seed) {
-        this.graph = graph;
-        this.inputs = List.of(x);
+        super(graph, x);
         this.train = train;
         this.trainLabels = trainLabels;
         this.classes = classes;
@@ -63,21 +60,6 @@ public final class TargetProjection implements LocalObjective {
                     + "for width " + t.cols());
         }
         return t;
-    }
-
-    @Override
-    public Graph graph() {
-        return graph;
-    }
-
-    @Override
-    public List<Tensor> trainingInputs() {
-        return inputs;
-    }
-
-    @Override
-    public List<Tensor> predictionInputs() {
-        return inputs;
     }
 
     @Override

@@ -6,15 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gnn4j.graph.ExecutionContext;
 import io.gnn4j.graph.Graph;
 import io.gnn4j.layers.GCNConv;
 import io.gnn4j.layers.GraphModule;
 import io.gnn4j.layers.LayerFixtures;
 import io.gnn4j.layers.SAGEConv;
+import io.gnn4j.nn.Adam;
 import io.gnn4j.nn.Parameter;
 import io.gnn4j.nn.Tape;
 import io.gnn4j.nn.Tensor;
+import io.gnn4j.train.EarlyStopping;
 import io.gnn4j.train.EpochRecord;
+import io.gnn4j.train.Trainer;
+import io.gnn4j.train.TrainingListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -50,9 +55,19 @@ class LocalTrainerTest {
         return SingleForward.of(TASK.graph(), TASK.features(), TASK.labels(), TASK.train(), TASK.classes(), 1.0, 3);
     }
 
+    private static LocalTrainer trainer(int epochs, double lr, TrainingListener... listeners) {
+        return new LocalTrainer(i -> {
+            Trainer.Builder b = Trainer.builder().epochs(epochs).earlyStopping(EarlyStopping.Monitor.VAL_ACC, 0)
+                    .seed(5 + i);
+            for (TrainingListener l : listeners) {
+                b.listener(l);
+            }
+            return b;
+        }, params -> new Adam(params, lr, 5e-4), ExecutionContext.defaultContext());
+    }
+
     private static ForwardResult fit(List<GraphModule> layers, LocalObjective objective, int epochs) {
-        return LocalTrainer.builder().epochs(epochs).patience(0).lr(0.01).seed(5).build()
-                .fit(layers, objective, TASK.labels(), TASK.train(), VAL, TEST);
+        return trainer(epochs, 0.01).fit(layers, objective, TASK.labels(), TASK.train(), VAL, TEST);
     }
 
     @Test
@@ -60,14 +75,14 @@ class LocalTrainerTest {
         List<GraphModule> layers = gcn(2, 16, 16, 1);
         List<Parameter> first = layers.get(0).parameters();
         List<float[][]> gradients = new ArrayList<>();   // per epoch: layer 0's gradients, then values
-        LocalTrainer trainer = LocalTrainer.builder().epochs(12).patience(0).lr(0.01).seed(5).listener(r -> {
+        LocalTrainer trainer = trainer(12, 0.01, r -> {
             float[][] snapshot = new float[2 * first.size()][];
             for (int k = 0; k < first.size(); k++) {
                 snapshot[k] = first.get(k).grad().data().asFloat();
                 snapshot[first.size() + k] = first.get(k).toFloatArray();
             }
             gradients.add(snapshot);
-        }).build();
+        });
         ForwardResult result = trainer.fit(layers, singleForward(), TASK.labels(), TASK.train(), VAL, TEST);
         int firstEpochs = result.layers().get(0).epochs().size();
         assertEquals(24, gradients.size());
@@ -135,8 +150,7 @@ class LocalTrainerTest {
                 for (int i = 0; i < layers.size(); i++) {
                     layers.get(i).resetParameters(new SplittableRandom(11 + i));
                 }
-                ForwardResult r = LocalTrainer.builder().epochs(200).patience(0).lr(0.03).seed(5).build()
-                        .fit(layers, objective, TASK.labels(), TASK.train(), VAL, TEST);
+                ForwardResult r = trainer(200, 0.03).fit(layers, objective, TASK.labels(), TASK.train(), VAL, TEST);
                 String what = objective.getClass().getSimpleName() + " on " + layers.getFirst();
                 assertTrue(r.testAccuracy() > 0.6, what + ": test accuracy " + r.testAccuracy());
                 assertEquals(r.testAccuracy(), r.testAccuracy(2));

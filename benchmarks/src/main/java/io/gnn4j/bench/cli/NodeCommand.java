@@ -167,17 +167,7 @@ final class NodeCommand extends ExperimentCommand<NodeModelFactory> {
     /** The dataset with every edge stored both ways (weights kept; a pair stored twice keeps the larger). */
     private static NodeDataset symmetrized(NodeDataset d) {
         Graph g = d.graph();
-        GraphBuilder b = GraphBuilder.undirected(g.numNodes());
-        int[] rowPtr = g.rowPtr(), colIdx = g.colIdx();
-        for (int u = 0; u < g.numNodes(); u++) {
-            for (int k = rowPtr[u]; k < rowPtr[u + 1]; k++) {
-                if (g.isWeighted()) {
-                    b.addEdge(u, colIdx[k], g.weight(k));
-                } else {
-                    b.addEdge(u, colIdx[k]);
-                }
-            }
-        }
+        GraphBuilder b = GraphBuilder.undirected(g.numNodes()).addEntries(g);
         return new NodeDataset(d.name(), b.build(), d.numFeatures(), d.features(), d.labels(), d.numClasses(),
                 d.splits(), d.multiLabels());
     }

@@ -17,7 +17,9 @@ import io.gnn4j.layers.GATConv;
 import io.gnn4j.layers.GCNConv;
 import io.gnn4j.layers.GraphModule;
 import io.gnn4j.layers.SAGEConv;
+import io.gnn4j.nn.Adam;
 import io.gnn4j.nn.Tensor;
+import io.gnn4j.train.Trainer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +31,7 @@ import java.util.SplittableRandom;
  * One node-classification run trained by forward learning ({@link LocalTrainer}) instead of backpropagation: the
  * backbone's {@code layers} convolutions of width {@code hidden} are trained one by one on the chosen local
  * objective, each for up to {@code epochs} epochs with its own Adam ({@code lr}, {@code weightDecay}) and early
- * stopping on validation accuracy ({@code patience}). Reports {@code test_acc} of the whole stack, the test accuracy
+ * stopping ({@code monitor}, {@code patience}) on the stack so far. Reports {@code test_acc} of the whole stack, the test accuracy
  * of every prefix ({@code test_acc_l1}, …: the paper's 1..L-layer rows come from one run, since a layer's training
  * does not depend on the layers above it).
  */
@@ -62,9 +64,12 @@ public final class ForwardNodeClassification {
         String name = modelName + "/" + training.label();
         List<GraphModule> layers = backbone(modelName, objective.trainingInputs().getFirst().cols(), hp, seed);
         RunRecorder recorder = new RunRecorder(name, "run " + run, "val_acc", progress);
-        ForwardResult result = LocalTrainer.builder().epochs(hp.epochs()).patience(hp.patience()).lr(hp.lr())
-                .weightDecay(hp.weightDecay()).seed(seed ^ RunRecorder.TAPE_SEED_SALT).context(ctx).listener(recorder)
-                .build().fit(layers, objective, labels, split.train(), split.val(), split.test());
+        long tapeSeed = seed ^ RunRecorder.TAPE_SEED_SALT;
+        LocalTrainer trainer = new LocalTrainer(
+                i -> Trainer.builder().epochs(hp.epochs()).earlyStopping(hp.monitor(), hp.patience())
+                        .seed(tapeSeed + i).context(ctx).listener(recorder),
+                params -> new Adam(params, hp.lr(), hp.weightDecay()), ctx);
+        ForwardResult result = trainer.fit(layers, objective, labels, split.train(), split.val(), split.test());
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("test_acc", result.testAccuracy());
         metrics.put("val_acc", result.layers().getLast().best("val_acc"));
