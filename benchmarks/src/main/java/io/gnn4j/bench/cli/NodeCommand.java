@@ -37,7 +37,8 @@ import picocli.CommandLine.Option;
         description = "Node classification: train models over seeds on a dataset and print mean ± std test accuracy.",
         footer = {"", "Examples:", "  ./gnn4j node --dataset cora --model gcn --seeds 10",
                 "  ./gnn4j node --config gat-cora",
-                "  ./gnn4j node --dataset cora_ml --model gcn --training forward-sf --layers 4 --hidden 128 --lr 1e-3", "  ./gnn4j node --dataset texas --model gcn,mlp --split geom-gcn"})
+                "  ./gnn4j node --dataset texas --model gcn,mlp --split geom-gcn",
+                "  ./gnn4j node --dataset cora_ml --undirected --model gcn --training forward-sf --layers 4 --hidden 128"})
 final class NodeCommand extends ExperimentCommand<NodeModelFactory> {
     @Option(names = {"-d", "--dataset"}, paramLabel = "NAME|PATH",
             description = "a known name (cora, citeseer, texas, …) or a dataset folder/file; format detected")

@@ -31,9 +31,9 @@ import java.util.SplittableRandom;
  * One node-classification run trained by forward learning ({@link LocalTrainer}) instead of backpropagation: the
  * backbone's {@code layers} convolutions of width {@code hidden} are trained one by one on the chosen local
  * objective, each for up to {@code epochs} epochs with its own Adam ({@code lr}, {@code weightDecay}) and early
- * stopping ({@code monitor}, {@code patience}) on the stack so far. Reports {@code test_acc} of the whole stack, the test accuracy
- * of every prefix ({@code test_acc_l1}, …: the paper's 1..L-layer rows come from one run, since a layer's training
- * does not depend on the layers above it).
+ * stopping ({@code monitor}, {@code patience}) on the stack so far. Reports {@code test_acc} of the whole stack and
+ * the test accuracy of every prefix ({@code test_acc_l1}, …: the paper's 1..L-layer rows come from one run, since a
+ * layer's training does not depend on the layers above it).
  */
 public final class ForwardNodeClassification {
     /** Temperature of ForwardGNN-SF's similarities (the official default). */
