@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gnn4j.graph.ExecutionContext;
 import io.gnn4j.graph.Graph;
+import io.gnn4j.layers.GATConv;
 import io.gnn4j.layers.GCNConv;
 import io.gnn4j.layers.GraphModule;
 import io.gnn4j.layers.LayerFixtures;
@@ -156,6 +157,17 @@ class LocalTrainerTest {
                 assertEquals(r.testAccuracy(), r.testAccuracy(2));
             }
         }
+    }
+
+    @Test
+    void singleForwardLearnsOnAMultiHeadGatBackbone() {
+        List<GraphModule> layers = List.of(new GATConv(16, 4, 4, true, 0.2f, 0f, true, true),
+                new GATConv(16, 4, 4, true, 0.2f, 0f, true, true));
+        for (int i = 0; i < layers.size(); i++) {
+            layers.get(i).resetParameters(new SplittableRandom(11 + i));
+        }
+        ForwardResult r = trainer(200, 0.03).fit(layers, singleForward(), TASK.labels(), TASK.train(), VAL, TEST);
+        assertTrue(r.testAccuracy() > 0.6, "test accuracy " + r.testAccuracy());   // chance is 1/3
     }
 
     @Test
