@@ -12,9 +12,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * allocates only in its first steps. Buffers are kept by size class (four classes per power of two, at most 25 %
  * larger than asked) and handed out as row-major matrices over their first rows×cols floats, so that mini-batches
  * whose node counts differ from step to step reuse a few buffers instead of keeping one set per exact shape.
+ * The pool counts the bytes it has handed out and not yet taken back ({@link #liveBytes()}) and their peak: a
+ * deterministic measure of the activation memory a training step holds, independent of the garbage collector.
  */
 final class BufferPool {
     private final Long2ObjectOpenHashMap<ArrayDeque<DataBuffer>> free = new Long2ObjectOpenHashMap<>();
+    private long liveBytes;
+    private long peakLiveBytes;
 
     /** A rows×cols matrix with unspecified contents. */
     INDArray take(int rows, int cols) {
@@ -27,6 +31,8 @@ final class BufferPool {
         if (buffer == null) {
             buffer = Nd4j.createUninitialized(DataType.FLOAT, capacity).data();
         }
+        liveBytes += capacity * Float.BYTES;
+        peakLiveBytes = Math.max(peakLiveBytes, liveBytes);
         return Nd4j.create(buffer, new long[] {rows, cols}, new long[] {cols, 1}, 0, 'c');
     }
 
@@ -46,6 +52,17 @@ final class BufferPool {
             free.put(capacity, q);
         }
         q.addFirst(buffer);
+        liveBytes -= capacity * Float.BYTES;
+    }
+
+    /** Bytes of the buffers handed out by {@link #take} and not yet returned by {@link #give}. */
+    long liveBytes() {
+        return liveBytes;
+    }
+
+    /** The largest {@link #liveBytes()} since this pool was made. */
+    long peakLiveBytes() {
+        return peakLiveBytes;
     }
 
     /** Drops every pooled buffer. */

@@ -84,6 +84,20 @@ public final class Tape {
         return groupings;
     }
 
+    /**
+     * Bytes of pooled tensors (values and gradients) this tape holds now: everything recorded since the last
+     * {@link #reset()}. A deterministic count of a step's activation memory (the parameters, owned by their modules,
+     * are not included).
+     */
+    public long liveBytes() {
+        return pool.liveBytes();
+    }
+
+    /** The largest {@link #liveBytes()} this tape has held: the activation memory of its heaviest step. */
+    public long peakLiveBytes() {
+        return pool.peakLiveBytes();
+    }
+
     /** Number of completed {@link #reset()}s: the step number that dropout masks derive from. */
     public long step() {
         return step;

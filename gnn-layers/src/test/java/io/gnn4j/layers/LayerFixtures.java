@@ -9,18 +9,18 @@ import java.util.SplittableRandom;
 import java.util.function.BiFunction;
 
 /** Shared test data: a planted-partition graph, a tiny graph, dense references, and a short training loop. */
-final class LayerFixtures {
+public final class LayerFixtures {
     private LayerFixtures() {}
 
     /** A planted-partition node-classification task. */
-    record Task(Graph graph, Tensor features, int[] labels, int[] train, int classes) {}
+    public record Task(Graph graph, Tensor features, int[] labels, int[] train, int classes) {}
 
     /**
      * n nodes in k equal blocks, each node with ~degIn neighbours in its block and ~degOut outside; features are a
      * noisy one-hot of the block (signal 0.6, noise N(0,1)) in f ≥ k dimensions, so that averaging over
      * neighbours helps.
      */
-    static Task plantedPartition(int n, int k, int f, long seed) {
+    public static Task plantedPartition(int n, int k, int f, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         int[] labels = new int[n];
         for (int v = 0; v < n; v++) {

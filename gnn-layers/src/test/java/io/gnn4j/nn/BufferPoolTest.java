@@ -47,4 +47,19 @@ class BufferPoolTest {
         assertNotSame(foreign.data(), pool.take(3, 3).data());
         assertEquals(0, pool.take(0, 5).length());
     }
+
+    @Test
+    void liveBytesCountWhatIsHandedOutUntilItComesBack() {
+        BufferPool pool = new BufferPool();
+        INDArray a = pool.take(30, 3);   // class 96
+        INDArray b = pool.take(10, 10);  // class 112
+        assertEquals((96 + 112) * 4L, pool.liveBytes());
+        pool.give(a);
+        assertEquals(112 * 4L, pool.liveBytes());
+        pool.take(31, 3);                // reuses a's buffer, live again
+        assertEquals((96 + 112) * 4L, pool.liveBytes());
+        pool.give(b);
+        assertEquals(96 * 4L, pool.liveBytes());
+        assertEquals((96 + 112) * 4L, pool.peakLiveBytes());
+    }
 }

@@ -58,18 +58,30 @@ public final class GraphBuilder {
      * whose result has g's directedness: the way to derive a graph, e.g. {@code from(g).selfLoops(ADD).build()}.
      */
     public static GraphBuilder from(Graph g) {
-        GraphBuilder b = new GraphBuilder(g.numNodes(), g.isDirected(), false);
+        return new GraphBuilder(g.numNodes(), g.isDirected(), false).addEntries(g);
+    }
+
+    /**
+     * Adds every stored entry u→v of {@code g} (with its weight when g is weighted): g's nodes keep their ids, so
+     * this builder needs at least as many nodes (more to extend g with new nodes; an undirected builder
+     * symmetrises a directed g).
+     */
+    public GraphBuilder addEntries(Graph g) {
+        if (g.numNodes() > numNodes) {
+            throw new IllegalArgumentException("the graph has " + g.numNodes() + " nodes but this builder only "
+                    + numNodes);
+        }
         int[] rowPtr = g.rowPtr(), colIdx = g.colIdx();
         for (int u = 0; u < g.numNodes(); u++) {
             for (int k = rowPtr[u]; k < rowPtr[u + 1]; k++) {
                 if (g.isWeighted()) {
-                    b.addEdge(u, colIdx[k], g.weight(k));
+                    addEdge(u, colIdx[k], g.weight(k));
                 } else {
-                    b.addEdge(u, colIdx[k]);
+                    addEdge(u, colIdx[k]);
                 }
             }
         }
-        return b;
+        return this;
     }
 
     /** Adds the edge u→v (u–v when undirected) with weight 1. */

@@ -22,6 +22,21 @@ class GraphBuilderTest {
     // ---------------------------------------------------------------- hand-checked small graphs
 
     @Test
+    void addEntriesExtendsAGraphWithNewNodesOrSymmetrisesIt() {
+        Graph g = GraphBuilder.directed(3).addEdge(0, 1, 2f).addEdge(2, 1).build();
+        Graph extended = GraphBuilder.directed(5).addEntries(g).addEdge(1, 4).build();
+        assertEquals(5, extended.numNodes());
+        assertEquals(3, extended.numEntries());
+        assertTrue(extended.hasEdge(0, 1) && extended.hasEdge(2, 1) && extended.hasEdge(1, 4));
+        assertEquals(2f, extended.weight(extended.rowPtr()[0]));
+        Graph sym = GraphBuilder.undirected(3).addEntries(g).build();
+        assertTrue(sym.hasEdge(1, 0) && sym.hasEdge(1, 2) && !sym.isDirected());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> GraphBuilder.directed(2).addEntries(g));
+        assertTrue(e.getMessage().contains("3 nodes") && e.getMessage().contains("only 2"), e.getMessage());
+    }
+
+    @Test
     void undirectedBuilderStoresEveryEdgeInBothDirections() {
         Graph g = GraphBuilder.undirected(3).addEdge(0, 1).addEdge(2, 1).build();
         assertArrayEquals(new int[] {0, 1, 3, 4}, g.rowPtr());

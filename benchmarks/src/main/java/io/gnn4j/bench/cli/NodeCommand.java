@@ -7,12 +7,16 @@ import io.gnn4j.bench.eval.RunResult;
 import io.gnn4j.bench.models.ModelInfo;
 import io.gnn4j.bench.models.Models;
 import io.gnn4j.bench.models.NodeModelFactory;
+import io.gnn4j.bench.task.ForwardNodeClassification;
 import io.gnn4j.bench.task.NodeClassification;
+import io.gnn4j.bench.task.Training;
 import io.gnn4j.datasets.Datasets;
 import io.gnn4j.datasets.NodeDataset;
 import io.gnn4j.datasets.Split;
 import io.gnn4j.datasets.split.NodeSplitOptions;
 import io.gnn4j.graph.ExecutionContext;
+import io.gnn4j.graph.Graph;
+import io.gnn4j.graph.GraphBuilder;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,7 +35,9 @@ import picocli.CommandLine.Option;
 @Command(name = "node", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Node classification: train models over seeds on a dataset and print mean ± std test accuracy.",
         footer = {"", "Examples:", "  ./gnn4j node --dataset cora --model gcn --seeds 10",
-                "  ./gnn4j node --config gat-cora", "  ./gnn4j node --dataset texas --model gcn,mlp --split geom-gcn"})
+                "  ./gnn4j node --config gat-cora",
+                "  ./gnn4j node --dataset texas --model gcn,mlp --split geom-gcn",
+                "  ./gnn4j node --dataset cora_ml --undirected --model gcn --training forward-sf --layers 4 --hidden 128"})
 final class NodeCommand extends ExperimentCommand<NodeModelFactory> {
     @Option(names = "--split", paramLabel = "PROTOCOL",
             description = "public (Planetoid), random (one per seed: stratified by --train/--val ratio, else "
@@ -61,6 +67,16 @@ final class NodeCommand extends ExperimentCommand<NodeModelFactory> {
     @Mixin
     FeatureOptions features;
 
+    @Option(names = "--undirected", description = "symmetrise a directed graph first (PyG's to_undirected; e.g. "
+            + "Cora-ML as PyG's CitationFull serves it)")
+    boolean undirected;
+
+    @Option(names = "--training", paramLabel = "HOW", defaultValue = "backprop",
+            description = "backprop (end to end, default), or forward learning layer by layer: forward-sf "
+                    + "(ForwardGNN-SF), ff (forward-forward, label appending) or tpsgd (fixed random targets); "
+                    + "forward learning takes the gcn, sage or gat backbone")
+    String training;
+
     NodeCommand() {
         super("node", Models.node(), "test_acc");
     }
@@ -71,7 +87,8 @@ final class NodeCommand extends ExperimentCommand<NodeModelFactory> {
         int runs = seeds.runs(cfg);
         Datasets.Loaded loaded = DatasetArgument.load(request.dataset(), false);
         boolean raw = features.raw(cfg);
-        NodeDataset data = features.nodes(loaded, cfg);
+        NodeDataset data = undirected ? symmetrized(features.nodes(loaded, cfg)) : features.nodes(loaded, cfg);
+        Training how = Training.parse(training);
         NodeSplitOptions splitOptions = NodeSplitOptions.builder()
                 .protocol(protocol != null ? protocol : cfg.protocol())
                 .perClass(trainPerClass, valSize, testSize).ratio(trainFraction, valFraction).build();
@@ -83,17 +100,31 @@ final class NodeCommand extends ExperimentCommand<NodeModelFactory> {
         settings.put("seeds", runs);
         settings.put("firstSeed", seeds.seed);
         settings.put("rowNormalizedFeatures", !raw);
+        settings.put("training", how.label());
+        settings.put("undirected", !data.graph().isDirected());
         return new Plan<>(data.name(), runs, settings) {
             @Override
             List<RunResult> run(ModelInfo<NodeModelFactory> info, HyperParameters hp, Progress progress) {
                 List<RunResult> results = new ArrayList<>();
                 for (int run = 0; run < runs; run++) {
                     long s = seeds.seed + run;
-                    results.add(NodeClassification.run(info.name(), splits.get(run).name(), run, s,
-                            info.factory().create(data, hp, s), data, splits.get(run), hp, ctx, progress));
+                    String splitName = splits.get(run).name();
+                    results.add(how == Training.BACKPROP
+                            ? NodeClassification.run(info.name(), splitName, run, s, info.factory().create(data, hp, s),
+                                    data, splits.get(run), hp, ctx, progress)
+                            : ForwardNodeClassification.run(how, info.name(), splitName, run, s, data,
+                                    splits.get(run), hp, ctx, progress));
                 }
                 return results;
             }
         };
+    }
+
+    /** The dataset with every edge stored both ways (weights kept; a pair stored twice keeps the larger). */
+    private static NodeDataset symmetrized(NodeDataset d) {
+        Graph g = d.graph();
+        GraphBuilder b = GraphBuilder.undirected(g.numNodes()).addEntries(g);
+        return new NodeDataset(d.name(), b.build(), d.numFeatures(), d.features(), d.labels(), d.numClasses(),
+                d.splits(), d.multiLabels());
     }
 }

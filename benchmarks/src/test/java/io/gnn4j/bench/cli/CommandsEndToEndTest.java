@@ -124,6 +124,28 @@ class CommandsEndToEndTest {
     }
 
     @Test
+    void nodeCommandTrainsLayerByLayerWithForwardLearning(@TempDir Path dir) throws Exception {
+        Run r = run("node", "--dataset", "cora", "--model", "gcn", "--training", "forward-sf", "--layers", "2",
+                "--hidden", "32", "--epochs", "15", "--lr", "0.01", "--seeds", "1", "--quiet", "--no-plots",
+                "--threads", "1", "-o", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("| test acc l1 (%) | test acc l2 (%) |"), r.out());
+        assertTrue(r.out().contains("| cora | gcn/forward-sf | 1 | "), r.out());
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
+        assertEquals("forward-sf", json.at("/settings/training").asText());
+        assertTrue(json.at("/runs/0/metrics/test_acc").asDouble() > 0.3, json.toString());   // chance is 1/7
+        assertEquals(1 + 2 * 15, Files.readAllLines(dir.resolve("curves.csv")).size(), "both layers' epochs");
+
+        Run unknown = run("node", "--dataset", "cora", "--model", "gcn", "--training", "hebbian");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("unknown training 'hebbian'"), unknown.err());
+        Run noBackbone = run("node", "--dataset", "cora", "--model", "mlp", "--training", "ff", "--epochs", "1",
+                "--quiet", "--no-plots", "-o", dir.resolve("mlp").toString());
+        assertEquals(2, noBackbone.code());
+        assertTrue(noBackbone.err().contains("no 'mlp' backbone"), noBackbone.err());
+    }
+
+    @Test
     void graphScenariosAreRecordedAsTheProtocol(@TempDir Path dir) throws Exception {
         Run r = run("graph", "--dataset", "mutag", "--model", "gin", "--run-folds", "1", "--epochs", "2", "--noise",
                 "0.2", "--few-shot", "5", "--quiet", "--no-plots", "--threads", "1", "-o", dir.toString());

@@ -1,0 +1,106 @@
+package io.gnn4j.bench.task;
+
+import io.gnn4j.bench.config.HyperParameters;
+import io.gnn4j.bench.eval.Progress;
+import io.gnn4j.bench.eval.RunResult;
+import io.gnn4j.datasets.NodeDataset;
+import io.gnn4j.datasets.Split;
+import io.gnn4j.forward.ForwardForward;
+import io.gnn4j.forward.ForwardResult;
+import io.gnn4j.forward.LocalObjective;
+import io.gnn4j.forward.LocalTrainer;
+import io.gnn4j.forward.SingleForward;
+import io.gnn4j.forward.TargetProjection;
+import io.gnn4j.graph.ExecutionContext;
+import io.gnn4j.graph.Graph;
+import io.gnn4j.layers.GATConv;
+import io.gnn4j.layers.GCNConv;
+import io.gnn4j.layers.GraphModule;
+import io.gnn4j.layers.SAGEConv;
+import io.gnn4j.nn.Adam;
+import io.gnn4j.nn.Tensor;
+import io.gnn4j.train.Trainer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * One node-classification run trained by forward learning ({@link LocalTrainer}) instead of backpropagation: the
+ * backbone's {@code layers} convolutions of width {@code hidden} are trained one by one on the chosen local
+ * objective, each for up to {@code epochs} epochs with its own Adam ({@code lr}, {@code weightDecay}) and early
+ * stopping ({@code monitor}, {@code patience}) on the stack so far. Reports {@code test_acc} of the whole stack and
+ * the test accuracy of every prefix ({@code test_acc_l1}, …: the paper's 1..L-layer rows come from one run, since a
+ * layer's training does not depend on the layers above it).
+ */
+public final class ForwardNodeClassification {
+    /** Temperature of ForwardGNN-SF's similarities (the official default). */
+    private static final double TEMPERATURE = 1.0;
+    /** Negative streams of forward-forward (the official default). */
+    private static final int NEGATIVES = 2;
+    /** θ of the forward-forward goodness (the paper's). */
+    private static final double THETA = 2.0;
+
+    private ForwardNodeClassification() {
+    }
+
+    /** Trains {@code model}'s backbone on {@code data} with {@code training} (not backprop) and returns its result. */
+    public static RunResult run(Training training, String modelName, String protocol, int run, long seed,
+                                NodeDataset data, Split split, HyperParameters hp, ExecutionContext ctx,
+                                Progress progress) {
+        Graph graph = data.graph();
+        Tensor x = Tensor.of(graph.numNodes(), data.numFeatures(), data.features());
+        int[] labels = data.labels();
+        int classes = data.numClasses();
+        LocalObjective objective = switch (training) {
+            case FORWARD_SF -> SingleForward.of(graph, x, labels, split.train(), classes, TEMPERATURE, seed);
+            case FF -> ForwardForward.of(graph, x, labels, split.train(), classes, Math.min(NEGATIVES, classes - 1),
+                    THETA, seed);
+            case TPSGD -> TargetProjection.of(graph, x, labels, split.train(), classes, seed);
+            case BACKPROP -> throw new IllegalArgumentException("backprop runs through NodeClassification");
+        };
+        String name = modelName + "/" + training.label();
+        List<GraphModule> layers = backbone(modelName, objective.trainingInputs().getFirst().cols(), hp, seed);
+        RunRecorder recorder = new RunRecorder(name, "run " + run, "val_acc", progress);
+        long tapeSeed = seed ^ RunRecorder.TAPE_SEED_SALT;
+        LocalTrainer trainer = new LocalTrainer(
+                i -> Trainer.builder().epochs(hp.epochs()).earlyStopping(hp.monitor(), hp.patience())
+                        .seed(tapeSeed + i).context(ctx).listener(recorder),
+                params -> new Adam(params, hp.lr(), hp.weightDecay()), ctx);
+        ForwardResult result = trainer.fit(layers, objective, labels, split.train(), split.val(), split.test());
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("test_acc", result.testAccuracy());
+        metrics.put("val_acc", result.layers().getLast().best("val_acc"));
+        for (int d = 1; d <= layers.size(); d++) {
+            metrics.put("test_acc_l" + d, result.testAccuracy(d));
+        }
+        return recorder.result(data.name(), protocol, run, seed, result.layers().getLast(), metrics);
+    }
+
+    /** {@code hp.layers()} convolutions of the backbone, in → hidden → … → hidden, initialised from {@code seed}. */
+    static List<GraphModule> backbone(String model, int in, HyperParameters hp, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        List<GraphModule> layers = new ArrayList<>();
+        for (int i = 0; i < hp.layers(); i++) {
+            int from = i == 0 ? in : hp.hidden();
+            GraphModule conv = switch (model.toLowerCase(Locale.ROOT)) {
+                case "gcn" -> new GCNConv(from, hp.hidden());
+                case "sage" -> new SAGEConv(from, hp.hidden());
+                case "gat" -> {
+                    if (hp.hidden() % hp.heads() != 0) {
+                        throw new IllegalArgumentException("GAT splits --hidden " + hp.hidden() + " over --heads "
+                                + hp.heads() + ": it must be a multiple");
+                    }
+                    yield new GATConv(from, hp.hidden() / hp.heads(), hp.heads(), true, 0.2f, 0f, true, true);
+                }
+                default -> throw new IllegalArgumentException("forward learning has no '" + model
+                        + "' backbone: use gcn, sage or gat");
+            };
+            conv.resetParameters(rng);
+            layers.add(conv);
+        }
+        return layers;
+    }
+}

@@ -1,0 +1,33 @@
+package io.gnn4j.forward;
+
+import io.gnn4j.graph.Graph;
+import io.gnn4j.nn.Tape;
+import io.gnn4j.nn.Tensor;
+import java.util.List;
+
+/**
+ * What each layer of a forward-learned stack is trained to do, and how the stack predicts. A layer is applied to
+ * every input stream (the positive and negative inputs of forward-forward, the one class-augmented input of
+ * ForwardGNN-SF) over {@link #graph()}; {@link #loss} scores the layer's outputs on the training streams, and
+ * {@link #scores} turns its outputs on the prediction streams into class scores for the real nodes, which the
+ * {@link LocalTrainer} sums over the layers (the per-layer accumulation of ForwardGNN's predictions).
+ */
+public interface LocalObjective {
+    /** The graph the layers propagate over (possibly augmented with virtual nodes). */
+    Graph graph();
+
+    /** The inputs of the first layer during training, each {@code graph().numNodes()} rows. */
+    List<Tensor> trainingInputs();
+
+    /**
+     * The inputs of the first layer for prediction; may be the very list of {@link #trainingInputs()}, in which case
+     * the streams are computed once.
+     */
+    List<Tensor> predictionInputs();
+
+    /** The local loss of layer {@code layer} (from 0) on its outputs for the training streams, in stream order. */
+    Tensor loss(Tape tape, int layer, List<Tensor> outputs);
+
+    /** Layer {@code layer}'s class scores (real nodes × classes) from its outputs for the prediction streams. */
+    Tensor scores(Tape tape, int layer, List<Tensor> outputs);
+}
