@@ -8,7 +8,8 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * {@link SparseKernels} on the Vector API (jdk.incubator.vector). Loaded reflectively by {@link KernelProvider}
  * only when the module is readable, so nothing else links against the incubator module. Segment reductions
- * (max with argmax) keep the scalar code: they are compare-bound, not bandwidth-bound.
+ * (max with argmax) keep the scalar code: they are compare-bound, not bandwidth-bound. The block kernels (sheaf
+ * Laplacians) keep the scalar code too, for now.
  */
 final class PanamaKernels extends ScalarKernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
