@@ -2,6 +2,7 @@ package io.gnn4j.sheaf;
 
 import io.gnn4j.graph.Graph;
 import io.gnn4j.graph.GraphBuilder;
+import io.gnn4j.graph.SelfLoops;
 import io.gnn4j.layers.GraphModule;
 import io.gnn4j.nn.Init;
 import io.gnn4j.nn.Linear;
@@ -24,7 +25,9 @@ import java.util.random.RandomGenerator;
  *   logits = reshape(X, n × c·d)·W_out + b
  * </pre>
  * Δ_F is the normalised sheaf Laplacian ({@link SheafLaplacian}); W1_t (d×d) starts as the identity, W2_t (c×c)
- * orthogonal, ε_t at 0. With {@link RestrictionMaps#IDENTITY} the maps are fixed to I (no learner).
+ * orthogonal, ε_t at 0. With {@link RestrictionMaps#IDENTITY} the maps are fixed to I (no learner). The sheaf lives
+ * on the graph made simple and undirected (self loops removed, every edge in both directions), as the official code
+ * prepares every dataset.
  */
 public final class SheafDiffusion extends GraphModule {
     private final RestrictionMaps type;
@@ -41,6 +44,7 @@ public final class SheafDiffusion extends GraphModule {
     private final List<Parameter> epsilons = new ArrayList<>();
     private final Tensor one = Tensor.of(1, 1, 1f);
     private Graph cachedGraph;
+    private Graph simple;
     private SheafLaplacian laplacian;
     private Graph nodeBlocks;
 
@@ -107,7 +111,7 @@ public final class SheafDiffusion extends GraphModule {
             Tensor blocks = identityBlocks;
             if (blocks == null) {
                 Tensor forMaps = tape.reshape(tape.dropout(h, t > 0 ? dropout : 0f, training), n, channels * d);
-                blocks = laplacian.blocks(tape, learners.get(t).forward(tape, graph, laplacian, forMaps), true);
+                blocks = laplacian.blocks(tape, learners.get(t).forward(tape, simple, laplacian, forMaps), true);
             }
             Tensor z = tape.dropout(h, dropout, training);
             Tensor w1 = tape.gatherRows(tape.reshape(left.get(t), 1, d * d), nodeToBlock);
@@ -120,17 +124,26 @@ public final class SheafDiffusion extends GraphModule {
         return output.forward(tape, tape.reshape(h, n, channels * d));
     }
 
-    /** Builds the Laplacian structure and the block-diagonal pattern for (I_n ⊗ W1) once per graph. */
+    /**
+     * Builds the simple undirected graph, its Laplacian structure and the block-diagonal pattern for (I_n ⊗ W1), once
+     * per graph.
+     */
     private void prepare(Graph graph) {
         if (graph == cachedGraph) {
             return;
         }
-        laplacian = SheafLaplacian.of(graph, d);
-        GraphBuilder b = GraphBuilder.directed(graph.numNodes());
-        for (int u = 0; u < graph.numNodes(); u++) {
-            b.addEdge(u, u);
+        int n = graph.numNodes();
+        GraphBuilder undirected = GraphBuilder.undirected(n).selfLoops(SelfLoops.REMOVE);
+        GraphBuilder diagonal = GraphBuilder.directed(n);
+        for (int u = 0; u < n; u++) {
+            diagonal.addEdge(u, u);
+            for (int k = graph.rowPtr()[u]; k < graph.rowPtr()[u + 1]; k++) {
+                undirected.addEdge(u, graph.colIdx()[k]);
+            }
         }
-        nodeBlocks = b.build();
+        simple = undirected.build();
+        laplacian = SheafLaplacian.of(simple, d);
+        nodeBlocks = diagonal.build();
         cachedGraph = graph;
     }
 
