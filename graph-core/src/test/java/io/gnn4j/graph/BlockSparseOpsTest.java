@@ -104,6 +104,26 @@ class BlockSparseOpsTest {
     }
 
     @Test
+    void vectorKernelsAgreeWithTheScalarOnes() {
+        var vector = SparseOpsTest.named("vector");
+        Graph p = SparseOpsTest.awkwardGraph(300, 2000, false, 8);
+        for (int d = 1; d <= 4; d++) {
+            for (int f : new int[] {5, 16, 37}) {
+                float[] blocks = SparseOpsTest.random(p.numEntries() * d * d, d);
+                float[] x = SparseOpsTest.random(300 * d * f, f);
+                float[] a = new float[x.length], b = new float[x.length];
+                SparseOps.blockSpmm(io.gnn4j.graph.internal.KernelProvider.scalar(), p, MemorySegment.ofArray(blocks),
+                        d, MemorySegment.ofArray(x), MemorySegment.ofArray(a), f, ExecutionContext.withThreads(1));
+                SparseOps.blockSpmm(vector, p, MemorySegment.ofArray(blocks), d, MemorySegment.ofArray(x),
+                        MemorySegment.ofArray(b), f, ExecutionContext.withThreads(1));
+                for (int i = 0; i < a.length; i++) {
+                    assertEquals(a[i], b[i], 1e-4 * (1 + Math.abs(a[i])), "d=" + d + " f=" + f + " element " + i);
+                }
+            }
+        }
+    }
+
+    @Test
     void resultsAreTheSameForEveryThreadCount() {
         Graph p = SparseOpsTest.awkwardGraph(400, 3000, false, 6);
         int d = 2, f = 11;

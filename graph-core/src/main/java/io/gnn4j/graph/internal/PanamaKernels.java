@@ -8,8 +8,8 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * {@link SparseKernels} on the Vector API (jdk.incubator.vector). Loaded reflectively by {@link KernelProvider}
  * only when the module is readable, so nothing else links against the incubator module. Segment reductions
- * (max with argmax) keep the scalar code: they are compare-bound, not bandwidth-bound. The block kernels (sheaf
- * Laplacians) keep the scalar code too, for now.
+ * (max with argmax) keep the scalar code: they are compare-bound, not bandwidth-bound, and so does block SDDMM
+ * (small d×d outputs per entry).
  */
 final class PanamaKernels extends ScalarKernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -135,6 +135,54 @@ final class PanamaKernels extends ScalarKernels {
                     s += x.getAtIndex(FLOAT, xr / 4 + c) * y.getAtIndex(FLOAT, yr / 4 + c);
                 }
                 out[k] = s;
+            }
+        }
+    }
+
+    @Override
+    public void blockSpmm(int[] rowPtr, int[] colIdx, int[] entry, boolean transposeBlocks, MemorySegment blocks,
+                          int d, MemorySegment x, MemorySegment y, int f, int rowFrom, int rowTo) {
+        int dd = d * d, bound = S.loopBound(f);
+        long stride = (long) f * Float.BYTES;
+        float[] b = new float[dd];
+        FloatVector[] acc = new FloatVector[d];
+        float[] tail = new float[d];
+        for (int r = rowFrom; r < rowTo; r++) {
+            int from = rowPtr[r], to = rowPtr[r + 1];
+            // One vector of columns at a time: the d accumulators (one per output row of the block row) stay in
+            // registers while the neighbours' d input rows stream past; each block is re-read per column chunk.
+            for (int c = 0; c < bound; c += L) {
+                long off = (long) c * Float.BYTES;
+                java.util.Arrays.fill(acc, FloatVector.zero(S));
+                for (int k = from; k < to; k++) {
+                    readBlock(blocks, entry == null ? k : entry[k], transposeBlocks, d, b);
+                    long src = (long) colIdx[k] * d * stride + off;
+                    for (int j = 0; j < d; j++) {
+                        FloatVector xv = FloatVector.fromMemorySegment(S, x, src + j * stride, NATIVE);
+                        for (int i = 0; i < d; i++) {
+                            acc[i] = xv.fma(FloatVector.broadcast(S, b[i * d + j]), acc[i]);
+                        }
+                    }
+                }
+                for (int i = 0; i < d; i++) {
+                    acc[i].intoMemorySegment(y, ((long) r * d + i) * stride + off, NATIVE);
+                }
+            }
+            for (int c = bound; c < f; c++) {
+                java.util.Arrays.fill(tail, 0f);
+                for (int k = from; k < to; k++) {
+                    readBlock(blocks, entry == null ? k : entry[k], transposeBlocks, d, b);
+                    long src = (long) colIdx[k] * d * f + c;
+                    for (int j = 0; j < d; j++) {
+                        float xv = x.getAtIndex(FLOAT, src + (long) j * f);
+                        for (int i = 0; i < d; i++) {
+                            tail[i] = Math.fma(xv, b[i * d + j], tail[i]);
+                        }
+                    }
+                }
+                for (int i = 0; i < d; i++) {
+                    y.setAtIndex(FLOAT, ((long) r * d + i) * f + c, tail[i]);
+                }
             }
         }
     }

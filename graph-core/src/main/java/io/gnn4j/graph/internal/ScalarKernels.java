@@ -74,17 +74,12 @@ class ScalarKernels implements SparseKernels {
     @Override
     public void blockSpmm(int[] rowPtr, int[] colIdx, int[] entry, boolean transposeBlocks, MemorySegment blocks,
                           int d, MemorySegment x, MemorySegment y, int f, int rowFrom, int rowTo) {
-        int dd = d * d;
         float[] acc = new float[d * f];
-        float[] b = new float[dd];
+        float[] b = new float[d * d];
         for (int r = rowFrom; r < rowTo; r++) {
             java.util.Arrays.fill(acc, 0f);
             for (int k = rowPtr[r]; k < rowPtr[r + 1]; k++) {
-                long e = entry == null ? k : entry[k];
-                for (int q = 0; q < dd; q++) {
-                    float v = blocks.getAtIndex(FLOAT, e * dd + q);
-                    b[transposeBlocks ? (q % d) * d + q / d : q] = v;
-                }
+                readBlock(blocks, entry == null ? k : entry[k], transposeBlocks, d, b);
                 long src = (long) colIdx[k] * d * f;
                 for (int j = 0; j < d; j++) {
                     long xr = src + (long) j * f;
@@ -98,6 +93,14 @@ class ScalarKernels implements SparseKernels {
                 }
             }
             MemorySegment.copy(acc, 0, y, FLOAT, (long) r * d * f * Float.BYTES, d * f);
+        }
+    }
+
+    /** Block e (d×d, row-major at floats e·d²) into b, transposed when asked. */
+    static void readBlock(MemorySegment blocks, int e, boolean transpose, int d, float[] b) {
+        int dd = d * d;
+        for (int q = 0; q < dd; q++) {
+            b[transpose ? (q % d) * d + q / d : q] = blocks.getAtIndex(FLOAT, (long) e * dd + q);
         }
     }
 
