@@ -144,44 +144,38 @@ final class PanamaKernels extends ScalarKernels {
                           int d, MemorySegment x, MemorySegment y, int f, int rowFrom, int rowTo) {
         int dd = d * d, bound = S.loopBound(f);
         long stride = (long) f * Float.BYTES;
-        float[] b = new float[dd];
-        FloatVector[] acc = new FloatVector[d];
-        float[] tail = new float[d];
+        // Element (i, j) of block e, read transposed when asked.
+        int si = transposeBlocks ? 1 : d, sj = transposeBlocks ? d : 1;
         for (int r = rowFrom; r < rowTo; r++) {
             int from = rowPtr[r], to = rowPtr[r + 1];
-            // One vector of columns at a time: the d accumulators (one per output row of the block row) stay in
-            // registers while the neighbours' d input rows stream past; each block is re-read per column chunk.
-            for (int c = 0; c < bound; c += L) {
-                long off = (long) c * Float.BYTES;
-                java.util.Arrays.fill(acc, FloatVector.zero(S));
-                for (int k = from; k < to; k++) {
-                    readBlock(blocks, entry == null ? k : entry[k], transposeBlocks, d, b);
-                    long src = (long) colIdx[k] * d * stride + off;
-                    for (int j = 0; j < d; j++) {
-                        FloatVector xv = FloatVector.fromMemorySegment(S, x, src + j * stride, NATIVE);
-                        for (int i = 0; i < d; i++) {
-                            acc[i] = xv.fma(FloatVector.broadcast(S, b[i * d + j]), acc[i]);
+            // One output row i of the block row and one vector of columns at a time: a single accumulator stays in a
+            // register (an array of vectors would be allocated on the heap), the neighbours' d input rows come from
+            // L1 again for each i.
+            for (int i = 0; i < d; i++) {
+                long out = ((long) r * d + i) * stride;
+                for (int c = 0; c < bound; c += L) {
+                    long off = (long) c * Float.BYTES;
+                    FloatVector acc = FloatVector.zero(S);
+                    for (int k = from; k < to; k++) {
+                        long e = (long) (entry == null ? k : entry[k]) * dd + (long) i * si;
+                        long src = (long) colIdx[k] * d * stride + off;
+                        for (int j = 0; j < d; j++) {
+                            acc = FloatVector.fromMemorySegment(S, x, src + j * stride, NATIVE)
+                                    .fma(FloatVector.broadcast(S, blocks.getAtIndex(FLOAT, e + (long) j * sj)), acc);
                         }
                     }
+                    acc.intoMemorySegment(y, out + off, NATIVE);
                 }
-                for (int i = 0; i < d; i++) {
-                    acc[i].intoMemorySegment(y, ((long) r * d + i) * stride + off, NATIVE);
-                }
-            }
-            for (int c = bound; c < f; c++) {
-                java.util.Arrays.fill(tail, 0f);
-                for (int k = from; k < to; k++) {
-                    readBlock(blocks, entry == null ? k : entry[k], transposeBlocks, d, b);
-                    long src = (long) colIdx[k] * d * f + c;
-                    for (int j = 0; j < d; j++) {
-                        float xv = x.getAtIndex(FLOAT, src + (long) j * f);
-                        for (int i = 0; i < d; i++) {
-                            tail[i] = Math.fma(xv, b[i * d + j], tail[i]);
+                for (int c = bound; c < f; c++) {
+                    float t = 0f;
+                    for (int k = from; k < to; k++) {
+                        long e = (long) (entry == null ? k : entry[k]) * dd + (long) i * si;
+                        long src = (long) colIdx[k] * d * f + c;
+                        for (int j = 0; j < d; j++) {
+                            t = Math.fma(x.getAtIndex(FLOAT, src + (long) j * f), blocks.getAtIndex(FLOAT, e + (long) j * sj), t);
                         }
                     }
-                }
-                for (int i = 0; i < d; i++) {
-                    y.setAtIndex(FLOAT, ((long) r * d + i) * f + c, tail[i]);
+                    y.setAtIndex(FLOAT, out / Float.BYTES + c, t);
                 }
             }
         }
