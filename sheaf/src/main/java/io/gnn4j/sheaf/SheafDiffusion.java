@@ -47,6 +47,10 @@ public final class SheafDiffusion extends GraphModule {
     private Graph simple;
     private SheafLaplacian laplacian;
     private Graph nodeBlocks;
+    /** All zeros, one per node: broadcasts W1 to every diagonal block. */
+    private int[] nodeToBlock;
+    /** r mod d for each of the n·d rows: tiles ε over the stalks. */
+    private int[] rowToStalk;
 
     /**
      * NSD with {@code type} maps of stalk dimension d, c = {@code channels} per stalk dimension (hidden width c·d),
@@ -100,11 +104,6 @@ public final class SheafDiffusion extends GraphModule {
         h = tape.elu(input.forward(tape, h), 1f);
         h = tape.dropout(h, dropout, training);
         h = tape.reshape(h, n * d, channels);
-        int[] nodeToBlock = new int[n];
-        int[] rowToStalk = new int[n * d];
-        for (int r = 0; r < rowToStalk.length; r++) {
-            rowToStalk[r] = r % d;
-        }
         Tensor identityBlocks = type == RestrictionMaps.IDENTITY
                 ? laplacian.blocks(tape, laplacian.identityMaps(), true) : null;
         for (int t = 0; t < layers; t++) {
@@ -144,6 +143,11 @@ public final class SheafDiffusion extends GraphModule {
         simple = undirected.build();
         laplacian = SheafLaplacian.of(simple, d);
         nodeBlocks = diagonal.build();
+        nodeToBlock = new int[n];
+        rowToStalk = new int[n * d];
+        for (int r = 0; r < rowToStalk.length; r++) {
+            rowToStalk[r] = r % d;
+        }
         cachedGraph = graph;
     }
 
