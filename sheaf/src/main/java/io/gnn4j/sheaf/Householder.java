@@ -76,6 +76,19 @@ public final class Householder {
         }
     }
 
+    /** {@code out = op(a)·op(b)} for d×d row-major matrices, op the transpose when asked. */
+    private static void multiply(double[] a, boolean ta, double[] b, boolean tb, int d, double[] out) {
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                double s = 0;
+                for (int k = 0; k < d; k++) {
+                    s += (ta ? a[k * d + i] : a[i * d + k]) * (tb ? b[j * d + k] : b[k * d + j]);
+                }
+                out[i * d + j] = s;
+            }
+        }
+    }
+
     /**
      * ∂L/∂v_i from Q̄: with L_i = H_1⋯H_{i−1} and R_i = H_{i+1}⋯H_d, H̄_i = L_iᵀ·Q̄·R_iᵀ, and for H = I − 2vvᵀ/s
      * (s = vᵀv), v̄ = −(2/s)(H̄ + H̄ᵀ)v + (4/s²)(vᵀH̄v)·v; the parameters are v_i's entries below the diagonal.
@@ -94,25 +107,8 @@ public final class Householder {
             for (int i = 0; i < d; i++) {
                 product(v, d, 0, i, left);
                 product(v, d, i + 1, d, right);
-                // hBar = leftᵀ · qBar · rightᵀ
-                for (int a = 0; a < d; a++) {
-                    for (int b = 0; b < d; b++) {
-                        double s = 0;
-                        for (int k = 0; k < d; k++) {
-                            s += left[k * d + a] * qBar[k * d + b];
-                        }
-                        tmp[a * d + b] = s;
-                    }
-                }
-                for (int a = 0; a < d; a++) {
-                    for (int b = 0; b < d; b++) {
-                        double s = 0;
-                        for (int k = 0; k < d; k++) {
-                            s += tmp[a * d + k] * right[b * d + k];
-                        }
-                        hBar[a * d + b] = s;
-                    }
-                }
+                multiply(left, true, qBar, false, d, tmp);       // H̄_i = L_iᵀ·Q̄·R_iᵀ
+                multiply(tmp, false, right, true, d, hBar);
                 double s = 0, vhv = 0;
                 for (int k = 0; k < d; k++) {
                     s += v[k * d + i] * v[k * d + i];
