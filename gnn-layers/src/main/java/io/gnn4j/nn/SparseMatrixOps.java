@@ -78,6 +78,30 @@ final class SparseMatrixOps {
         return y;
     }
 
+    static Tensor blockSpmm(Tape tape, Graph pattern, Tensor blocks, int d, Tensor x) {
+        if (d < 1) {
+            throw new IllegalArgumentException("blockSpmm: the block size d must be >= 1, got " + d);
+        }
+        if (blocks.rows != pattern.numEntries() || blocks.cols != d * d) {
+            throw new IllegalArgumentException("blockSpmm: blocks is " + blocks.rows + "×" + blocks.cols
+                    + " but the pattern's " + pattern.numEntries() + " entries of " + d + "×" + d + " blocks need "
+                    + pattern.numEntries() + "×" + d * d);
+        }
+        if ((long) x.rows != (long) pattern.numNodes() * d) {
+            throw new IllegalArgumentException("blockSpmm: X has " + x.rows + " rows but the operator has n·d = "
+                    + pattern.numNodes() + "·" + d + " = " + (long) pattern.numNodes() * d);
+        }
+        Tensor y = tape.output(x.rows, x.cols, blocks, x);
+        ExecutionContext ctx = tape.context();
+        SparseOps.blockSpmm(pattern, blocks.data, d, x.data, y.data, x.cols, ctx);
+        tape.record(y, () -> {
+            tape.accumulate(x, into -> SparseOps.blockSpmmTranspose(pattern, blocks.data, d, y.gradData, into, x.cols,
+                    ctx));
+            tape.accumulate(blocks, into -> SparseOps.blockSddmm(pattern, d, y.gradData, x.data, x.cols, into, ctx));
+        });
+        return y;
+    }
+
     private static void requireNodes(Graph a, Tensor x) {
         if (x.rows != a.numNodes()) {
             throw new IllegalArgumentException("the tensor has " + x.rows + " rows but the graph has " + a.numNodes()

@@ -387,6 +387,15 @@ public final class Tape {
         return SparseMatrixOps.edgeAggregate(this, a, w, x);
     }
 
+    /**
+     * Block SpMM {@code Y = L·X} with a learnable block operator (Neural Sheaf Diffusion's sheaf Laplacian): the
+     * d×d block of entry k = (u→v) of {@code pattern} is row k of {@code blocks} (E×d², row-major), X and Y are
+     * (n·d)×f. Backward {@code X̄ += Lᵀ·Ȳ} and {@code B̄_k += Ȳ_u·X_vᵀ} (block SDDMM), Ȳ_u and X_v the d×f row blocks.
+     */
+    public Tensor blockSpmm(Graph pattern, Tensor blocks, int d, Tensor x) {
+        return SparseMatrixOps.blockSpmm(this, pattern, blocks, d, x);
+    }
+
     // --------------------------------------------------------------------------------------------------------- losses
 
     /**
@@ -421,6 +430,31 @@ public final class Tape {
     /** Mean absolute error {@code mean(|p − t|)}; its subgradient at p = t is 0. */
     public Tensor l1(Tensor pred, Tensor target) {
         return LossOps.l1(this, pred, target);
+    }
+
+    // ------------------------------------------------------------------------------------------------ extension point
+
+    /**
+     * Records an operation implemented outside gnn-layers (the sheaf module's Laplacian and Householder maps use
+     * it): a rows×cols output is taken from the pool, {@code forward} writes all of its value, and during
+     * {@link #backward} — only if the output received a gradient — {@code backward} gets the output's gradient and
+     * adds each input's vector-Jacobian product with {@link #addToGradient}. The output requires a gradient when
+     * this tape records and any input does.
+     */
+    public Tensor custom(int rows, int cols, Consumer<MemorySegment> forward, Consumer<MemorySegment> backward,
+                         Tensor... inputs) {
+        Tensor y = output(rows, cols, inputs);
+        forward.accept(y.data);
+        record(y, () -> backward.accept(y.gradData));
+        return y;
+    }
+
+    /**
+     * Adds into t's gradient what {@code kernel} writes: the kernel must overwrite every element of the segment it
+     * is given (t's size, row-major). Does nothing when t requires no gradient. For {@link #custom} backwards.
+     */
+    public void addToGradient(Tensor t, Consumer<MemorySegment> kernel) {
+        accumulate(t, kernel);
     }
 
     // ------------------------------------------------------------------------------------------------------ machinery

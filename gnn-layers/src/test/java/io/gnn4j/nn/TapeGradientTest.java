@@ -103,6 +103,28 @@ class TapeGradientTest {
         Tensor w = variable(g.numEntries(), 2, 33);
         Tensor x4 = variable(5, 4, 34);
         check(t -> t.edgeAggregate(g, w, x4), w, x4);
+        for (int d = 1; d <= 3; d++) {
+            int dd = d;
+            Tensor blocks = variable(g.numEntries(), d * d, 35 + d), xb = variable(5 * d, 3, 38 + d);
+            check(t -> t.blockSpmm(g, blocks, dd, xb), blocks, xb);
+        }
+    }
+
+    @Test
+    void customOperationsRecordTheirBackward() {
+        Tensor x = variable(3, 2, 51);
+        // y = x³ elementwise through the extension point, backward 3x²·ȳ
+        check(t -> t.custom(3, 2, out -> {
+            for (int i = 0; i < 6; i++) {
+                float v = x.data().getAtIndex(Tensor.F, i);
+                out.setAtIndex(Tensor.F, i, v * v * v);
+            }
+        }, g -> t.addToGradient(x, into -> {
+            for (int i = 0; i < 6; i++) {
+                float v = x.data().getAtIndex(Tensor.F, i);
+                into.setAtIndex(Tensor.F, i, 3 * v * v * g.getAtIndex(Tensor.F, i));
+            }
+        }), x), x);
     }
 
     @Test

@@ -84,6 +84,73 @@ public final class SparseOps {
     }
 
     /**
+     * Block SpMM {@code Y = L·X} for an operator of n×n blocks of size d×d (an n·d × n·d matrix, e.g. a sheaf
+     * Laplacian) whose non-zero blocks sit on the entries of {@code pattern}: entry k = (u→v) holds the block
+     * {@code L_uv}, row-major at floats {@code [k·d², (k+1)·d²)} of {@code blocks} (the pattern's weights are
+     * ignored). X and Y are (n·d)×f, Y is overwritten: {@code Y[u·d+i] = Σ_{u→v} Σ_j L_uv[i][j]·X[v·d+j]}.
+     */
+    public static void blockSpmm(Graph pattern, MemorySegment blocks, int d, MemorySegment x, MemorySegment y, int f,
+                                 ExecutionContext ctx) {
+        blockSpmm(KernelProvider.kernels(), pattern, blocks, d, x, y, f, ctx);
+    }
+
+    /** {@link #blockSpmm(Graph, MemorySegment, int, MemorySegment, MemorySegment, int, ExecutionContext)} with
+     * explicitly chosen kernels; used by tests and benchmarks to compare implementations. */
+    public static void blockSpmm(SparseKernels kernels, Graph pattern, MemorySegment blocks, int d, MemorySegment x,
+                                 MemorySegment y, int f, ExecutionContext ctx) {
+        requireBlockOperands(pattern, blocks, d, x, y, f);
+        int[] rowPtr = pattern.rowPtr(), colIdx = pattern.colIdx();
+        int[] bounds = RowPartition.balanced(rowPtr, pattern.numNodes(), blocksFor(ctx));
+        ctx.forEachBlock(bounds.length - 1, b -> kernels.blockSpmm(rowPtr, colIdx, null, false, blocks, d, x, y, f,
+                bounds[b], bounds[b + 1]));
+    }
+
+    /**
+     * {@code Y = Lᵀ·X} for the block operator of {@link #blockSpmm(Graph, MemorySegment, int, MemorySegment,
+     * MemorySegment, int, ExecutionContext)}: {@code Y[v·d+j] = Σ_{u→v} Σ_i L_uv[i][j]·X[u·d+i]} — its backward
+     * with respect to X. Each output block row is summed by one thread in ascending source order.
+     */
+    public static void blockSpmmTranspose(Graph pattern, MemorySegment blocks, int d, MemorySegment x,
+                                          MemorySegment y, int f, ExecutionContext ctx) {
+        requireBlockOperands(pattern, blocks, d, x, y, f);
+        BlockTranspose t = pattern.derived(BlockTranspose.KEY);
+        SparseKernels kernels = KernelProvider.kernels();
+        int[] bounds = RowPartition.balanced(t.rowPtr(), pattern.numNodes(), blocksFor(ctx));
+        ctx.forEachBlock(bounds.length - 1, b -> kernels.blockSpmm(t.rowPtr(), t.colIdx(), t.entry(), true, blocks,
+                d, x, y, f, bounds[b], bounds[b + 1]));
+    }
+
+    /**
+     * Block SDDMM, the gradient of {@link #blockSpmm(Graph, MemorySegment, int, MemorySegment, MemorySegment, int,
+     * ExecutionContext)} with respect to its blocks: for every entry k = (u→v) of the pattern,
+     * {@code out[k] = G_u·X_vᵀ} (d×d, row-major), where G_u and X_v are the d×f row blocks of u and v.
+     */
+    public static void blockSddmm(Graph pattern, int d, MemorySegment g, MemorySegment x, int f, MemorySegment out,
+                                  ExecutionContext ctx) {
+        requireBlockOperands(pattern, out, d, g, x, f);
+        int[] bounds = RowPartition.balanced(pattern.rowPtr(), pattern.numNodes(), blocksFor(ctx));
+        SparseKernels kernels = KernelProvider.kernels();
+        ctx.forEachBlock(bounds.length - 1, b -> kernels.blockSddmm(pattern.rowPtr(), pattern.colIdx(), d, g, x, f,
+                out, bounds[b], bounds[b + 1]));
+    }
+
+    private static void requireBlockOperands(Graph pattern, MemorySegment blocks, int d, MemorySegment x,
+                                             MemorySegment y, int f) {
+        if (d < 1) {
+            throw new IllegalArgumentException("the block size d must be >= 1, got " + d);
+        }
+        requireColumns(f);
+        long dd = (long) d * d;
+        if (blocks.byteSize() < pattern.numEntries() * dd * Float.BYTES) {
+            throw new IllegalArgumentException("blocks holds " + blocks.byteSize() / Float.BYTES + " floats but the "
+                    + "pattern's " + pattern.numEntries() + " entries need " + d + "×" + d + " each = "
+                    + pattern.numEntries() * dd);
+        }
+        requireBytes("X", x, (long) pattern.numNodes() * d, f);
+        requireBytes("Y", y, (long) pattern.numNodes() * d, f);
+    }
+
+    /**
      * Scatter-sum: {@code out[s] = Σ_{i : index[i] = s} src[i]} for s in {@code [0, numSegments)}; src is M×f with
      * {@code M = index.length}, out is numSegments×f. Segments receiving nothing are 0. Rows are added in
      * ascending i, whatever the thread count.

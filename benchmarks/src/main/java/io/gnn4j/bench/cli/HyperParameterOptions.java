@@ -56,9 +56,15 @@ final class HyperParameterOptions {
             description = "an epoch is N mini-batches of randomly drawn graphs, not one pass (graph task; 0 = one pass)")
     Integer batchesPerEpoch;
 
+    @Option(names = "--stalk-dim", paramLabel = "D", description = "stalk dimension d (sheaf models)")
+    Integer stalkDim;
+
+    @Option(names = "--input-dropout", paramLabel = "P", description = "dropout on the input features (sheaf models)")
+    Double inputDropout;
+
     /** The options given on the command line. */
     HyperParameters.Overrides overrides() {
         return new HyperParameters.Overrides(epochs, patience, monitor, hidden, layers, dropout, lr, weightDecay,
-                heads, hops, alpha, batchSize, lrStep, lrGamma, batchesPerEpoch);
+                heads, hops, alpha, batchSize, lrStep, lrGamma, batchesPerEpoch, stalkDim, inputDropout);
     }
 }

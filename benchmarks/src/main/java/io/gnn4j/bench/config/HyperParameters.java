@@ -10,14 +10,16 @@ import java.util.Map;
  * probability; {@code lrStep}/{@code lrGamma} multiply the learning rate by γ every {@code lrStep} epochs (0 = never);
  * {@code patience} 0 disables early stopping; {@code batchesPerEpoch} makes a mini-batch epoch that many batches of
  * randomly drawn graphs (the GIN authors' {@code iters_per_epoch}) instead of one pass over the shuffled training set
- * (0, the default).
+ * (0, the default); {@code stalkDim} is the stalk dimension d of sheaf models and {@code inputDropout} the dropout
+ * on their input features (Neural Sheaf Diffusion).
  */
 public record HyperParameters(int epochs, int patience, EarlyStopping.Monitor monitor, int hidden, int layers,
                               double dropout, double lr, double weightDecay, int heads, int hops, double alpha,
-                              int batchSize, int lrStep, double lrGamma, int batchesPerEpoch) {
+                              int batchSize, int lrStep, double lrGamma, int batchesPerEpoch, int stalkDim,
+                              double inputDropout) {
     /** Built-in defaults (the GCN paper's Cora settings, no early stopping). */
     public static final HyperParameters DEFAULTS = new HyperParameters(200, 0, EarlyStopping.Monitor.VAL_LOSS, 16, 2,
-            0.5, 0.01, 5e-4, 8, 10, 0.1, 32, 0, 0.5, 0);
+            0.5, 0.01, 5e-4, 8, 10, 0.1, 32, 0, 0.5, 0, 2, 0.0);
 
     public HyperParameters {
         positive("epochs", epochs);
@@ -29,8 +31,12 @@ public record HyperParameters(int epochs, int patience, EarlyStopping.Monitor mo
         positive("batchSize", batchSize);
         atLeast("lrStep", lrStep, 0);
         atLeast("batchesPerEpoch", batchesPerEpoch, 0);
+        positive("stalkDim", stalkDim);
         if (!(dropout >= 0 && dropout < 1)) {
             throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
+        }
+        if (!(inputDropout >= 0 && inputDropout < 1)) {
+            throw new IllegalArgumentException("inputDropout must be in [0, 1), got " + inputDropout);
         }
         if (!(lr > 0) || Double.isInfinite(lr)) {
             throw new IllegalArgumentException("lr must be > 0, got " + lr);
@@ -63,7 +69,8 @@ public record HyperParameters(int epochs, int patience, EarlyStopping.Monitor mo
                 o.monitor() == null ? monitor : EarlyStopping.Monitor.parse(o.monitor()), or(o.hidden(), hidden),
                 or(o.layers(), layers), or(o.dropout(), dropout), or(o.lr(), lr), or(o.weightDecay(), weightDecay),
                 or(o.heads(), heads), or(o.hops(), hops), or(o.alpha(), alpha), or(o.batchSize(), batchSize),
-                or(o.lrStep(), lrStep), or(o.lrGamma(), lrGamma), or(o.batchesPerEpoch(), batchesPerEpoch));
+                or(o.lrStep(), lrStep), or(o.lrGamma(), lrGamma), or(o.batchesPerEpoch(), batchesPerEpoch),
+                or(o.stalkDim(), stalkDim), or(o.inputDropout(), inputDropout));
     }
 
     private static int or(Integer v, int d) {
@@ -92,6 +99,8 @@ public record HyperParameters(int epochs, int patience, EarlyStopping.Monitor mo
         m.put("lrStep", lrStep);
         m.put("lrGamma", lrGamma);
         m.put("batchesPerEpoch", batchesPerEpoch);
+        m.put("stalkDim", stalkDim);
+        m.put("inputDropout", inputDropout);
         return m;
     }
 
@@ -101,10 +110,11 @@ public record HyperParameters(int epochs, int patience, EarlyStopping.Monitor mo
      */
     public record Overrides(Integer epochs, Integer patience, String monitor, Integer hidden, Integer layers,
                             Double dropout, Double lr, Double weightDecay, Integer heads, Integer hops, Double alpha,
-                            Integer batchSize, Integer lrStep, Double lrGamma, Integer batchesPerEpoch) {
+                            Integer batchSize, Integer lrStep, Double lrGamma, Integer batchesPerEpoch,
+                            Integer stalkDim, Double inputDropout) {
         /** No overrides. */
         public static final Overrides NONE = new Overrides(null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null, null);
 
         /** These overrides, then {@code later}'s non-null fields on top. */
         public Overrides then(Overrides later) {
@@ -113,7 +123,8 @@ public record HyperParameters(int epochs, int patience, EarlyStopping.Monitor mo
                     pick(later.lr, lr), pick(later.weightDecay, weightDecay), pick(later.heads, heads),
                     pick(later.hops, hops), pick(later.alpha, alpha), pick(later.batchSize, batchSize),
                     pick(later.lrStep, lrStep), pick(later.lrGamma, lrGamma),
-                    pick(later.batchesPerEpoch, batchesPerEpoch));
+                    pick(later.batchesPerEpoch, batchesPerEpoch), pick(later.stalkDim, stalkDim),
+                    pick(later.inputDropout, inputDropout));
         }
 
         private static <T> T pick(T later, T earlier) {

@@ -17,7 +17,7 @@ public final class Models {
                                Double dropout, Double lr, Double weightDecay, Integer heads, Integer hops, Double alpha,
                                Integer batchSize, Integer lrStep, Double lrGamma) {
         return new Overrides(epochs, patience, monitor, hidden, layers, dropout, lr, weightDecay, heads, hops, alpha,
-                batchSize, lrStep, lrGamma, null);
+                batchSize, lrStep, lrGamma, null, null, null);
     }
 
     /** Node classification models. */
@@ -42,7 +42,23 @@ public final class Models {
                         NodeNetworks.factory("sage"), null))
                 .add(new ModelInfo<>("dgmlp", "decoupled deep graph MLP with node-adaptive hop weights, Zhang et al., 2021 "
                         + "(arXiv:2108.00955)", o(500, 100, null, 64, 1, 0.2, 0.01, 5e-4, null, 20, null, null, null,
-                        null), NodeNetworks.factory("dgmlp"), null));
+                        null), NodeNetworks.factory("dgmlp"), null))
+                .add(sheaf("nsd-diag", "diagonal"))
+                .add(sheaf("nsd-orth", "orthogonal (Householder)"))
+                .add(sheaf("nsd-gen", "general"))
+                .add(sheaf("nsd-identity", "identity (the trivial sheaf: graph Laplacian ⊗ I_d)"));
+    }
+
+    /**
+     * Discrete Neural Sheaf Diffusion with the official code's defaults: d = 2, 2 layers, 20 channels per stalk
+     * dimension, lr 0.01, weight decay 5e-4, up to 1500 epochs with patience 200 on the validation loss.
+     */
+    private static ModelInfo<NodeModelFactory> sheaf(String name, String maps) {
+        Overrides defaults = o(1500, 200, "val_loss", 20, 2, 0.0, 0.01, 5e-4, null, null, null, null, null, null)
+                .then(new Overrides(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                        null, 2, 0.0));
+        return new ModelInfo<>(name, "Neural Sheaf Diffusion with " + maps + " restriction maps, Bodnar et al., "
+                + "NeurIPS 2022 (arXiv:2202.04579)", defaults, NodeNetworks.factory(name), null);
     }
 
     /** Graph classification and regression models. */

@@ -15,6 +15,8 @@ import io.gnn4j.layers.SAGEConv;
 import io.gnn4j.layers.SGConv;
 import io.gnn4j.layers.Sequential;
 import io.gnn4j.nn.Parameter;
+import io.gnn4j.sheaf.RestrictionMaps;
+import io.gnn4j.sheaf.SheafDiffusion;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -34,6 +36,9 @@ import java.util.SplittableRandom;
  *   <li>sage: [dropout → SAGEConv(mean) → ReLU] × (L−1) → dropout → SAGEConv(h, C)</li>
  *   <li>dgmlp: DGMLP with K = {@code hops}, r = ½, L − 1 hidden layers of width h, dropout p on the combined
  *       features and between layers (L = 1: logistic regression on the adaptively combined hops)</li>
+ *   <li>nsd-diag, nsd-orth, nsd-gen, nsd-identity: discrete Neural Sheaf Diffusion ({@link SheafDiffusion}) with
+ *       diagonal, Householder-orthogonal, general or identity restriction maps; d = {@code stalkDim}, h channels per
+ *       stalk dimension, L diffusion layers, dropout p, input dropout {@code inputDropout}</li>
  * </ul>
  */
 public final class NodeNetworks {
@@ -99,6 +104,10 @@ public final class NodeNetworks {
                 java.util.Arrays.fill(hidden, h);
                 steps.add(new DGMLP(f, c, new DGMLPParameters(hp.hops(), 0.5, hidden, Activation.RELU, p, p)));
             }
+            case "nsd-diag" -> steps.add(sheaf(RestrictionMaps.DIAGONAL, f, c, hp));
+            case "nsd-orth" -> steps.add(sheaf(RestrictionMaps.ORTHOGONAL, f, c, hp));
+            case "nsd-gen" -> steps.add(sheaf(RestrictionMaps.GENERAL, f, c, hp));
+            case "nsd-identity" -> steps.add(sheaf(RestrictionMaps.IDENTITY, f, c, hp));
             default -> throw new IllegalArgumentException("no network named '" + name + "'");
         }
         Sequential model = new Sequential(steps.toArray(GraphModule[]::new));
@@ -107,6 +116,11 @@ public final class NodeNetworks {
             decayed.addAll(model.parameters());
         }
         return new NodeNetwork(model, decayed);
+    }
+
+    private static SheafDiffusion sheaf(RestrictionMaps maps, int f, int c, HyperParameters hp) {
+        return new SheafDiffusion(maps, f, c, hp.stalkDim(), hp.hidden(), hp.layers(), (float) hp.dropout(),
+                (float) hp.inputDropout());
     }
 
     /** F, h, …, h, C with L − 1 hidden widths. */

@@ -8,7 +8,8 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * {@link SparseKernels} on the Vector API (jdk.incubator.vector). Loaded reflectively by {@link KernelProvider}
  * only when the module is readable, so nothing else links against the incubator module. Segment reductions
- * (max with argmax) keep the scalar code: they are compare-bound, not bandwidth-bound.
+ * (max with argmax) keep the scalar code: they are compare-bound, not bandwidth-bound, and so does block SDDMM
+ * (small d×d outputs per entry).
  */
 final class PanamaKernels extends ScalarKernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -134,6 +135,48 @@ final class PanamaKernels extends ScalarKernels {
                     s += x.getAtIndex(FLOAT, xr / 4 + c) * y.getAtIndex(FLOAT, yr / 4 + c);
                 }
                 out[k] = s;
+            }
+        }
+    }
+
+    @Override
+    public void blockSpmm(int[] rowPtr, int[] colIdx, int[] entry, boolean transposeBlocks, MemorySegment blocks,
+                          int d, MemorySegment x, MemorySegment y, int f, int rowFrom, int rowTo) {
+        int dd = d * d, bound = S.loopBound(f);
+        long stride = (long) f * Float.BYTES;
+        // Element (i, j) of block e, read transposed when asked.
+        int si = transposeBlocks ? 1 : d, sj = transposeBlocks ? d : 1;
+        for (int r = rowFrom; r < rowTo; r++) {
+            int from = rowPtr[r], to = rowPtr[r + 1];
+            // One output row i of the block row and one vector of columns at a time: a single accumulator stays in a
+            // register (an array of vectors would be allocated on the heap), the neighbours' d input rows come from
+            // L1 again for each i.
+            for (int i = 0; i < d; i++) {
+                long out = ((long) r * d + i) * stride;
+                for (int c = 0; c < bound; c += L) {
+                    long off = (long) c * Float.BYTES;
+                    FloatVector acc = FloatVector.zero(S);
+                    for (int k = from; k < to; k++) {
+                        long e = (long) (entry == null ? k : entry[k]) * dd + (long) i * si;
+                        long src = (long) colIdx[k] * d * stride + off;
+                        for (int j = 0; j < d; j++) {
+                            acc = FloatVector.fromMemorySegment(S, x, src + j * stride, NATIVE)
+                                    .fma(FloatVector.broadcast(S, blocks.getAtIndex(FLOAT, e + (long) j * sj)), acc);
+                        }
+                    }
+                    acc.intoMemorySegment(y, out + off, NATIVE);
+                }
+                for (int c = bound; c < f; c++) {
+                    float t = 0f;
+                    for (int k = from; k < to; k++) {
+                        long e = (long) (entry == null ? k : entry[k]) * dd + (long) i * si;
+                        long src = (long) colIdx[k] * d * f + c;
+                        for (int j = 0; j < d; j++) {
+                            t = Math.fma(x.getAtIndex(FLOAT, src + (long) j * f), blocks.getAtIndex(FLOAT, e + (long) j * sj), t);
+                        }
+                    }
+                    y.setAtIndex(FLOAT, out / Float.BYTES + c, t);
+                }
             }
         }
     }

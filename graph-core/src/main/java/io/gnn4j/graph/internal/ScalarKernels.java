@@ -70,4 +70,58 @@ class ScalarKernels implements SparseKernels {
             }
         }
     }
+
+    @Override
+    public void blockSpmm(int[] rowPtr, int[] colIdx, int[] entry, boolean transposeBlocks, MemorySegment blocks,
+                          int d, MemorySegment x, MemorySegment y, int f, int rowFrom, int rowTo) {
+        float[] acc = new float[d * f];
+        float[] b = new float[d * d];
+        for (int r = rowFrom; r < rowTo; r++) {
+            java.util.Arrays.fill(acc, 0f);
+            for (int k = rowPtr[r]; k < rowPtr[r + 1]; k++) {
+                readBlock(blocks, entry == null ? k : entry[k], transposeBlocks, d, b);
+                long src = (long) colIdx[k] * d * f;
+                for (int j = 0; j < d; j++) {
+                    long xr = src + (long) j * f;
+                    for (int i = 0; i < d; i++) {
+                        float a = b[i * d + j];
+                        int out = i * f;
+                        for (int c = 0; c < f; c++) {
+                            acc[out + c] += a * x.getAtIndex(FLOAT, xr + c);
+                        }
+                    }
+                }
+            }
+            MemorySegment.copy(acc, 0, y, FLOAT, (long) r * d * f * Float.BYTES, d * f);
+        }
+    }
+
+    /** Block e (d×d, row-major at floats e·d²) into b, transposed when asked. */
+    static void readBlock(MemorySegment blocks, int e, boolean transpose, int d, float[] b) {
+        int dd = d * d;
+        for (int q = 0; q < dd; q++) {
+            b[transpose ? (q % d) * d + q / d : q] = blocks.getAtIndex(FLOAT, (long) e * dd + q);
+        }
+    }
+
+    @Override
+    public void blockSddmm(int[] rowPtr, int[] colIdx, int d, MemorySegment g, MemorySegment x, int f,
+                           MemorySegment out, int rowFrom, int rowTo) {
+        int dd = d * d;
+        for (int r = rowFrom; r < rowTo; r++) {
+            long gr = (long) r * d * f;
+            for (int k = rowPtr[r]; k < rowPtr[r + 1]; k++) {
+                long xr = (long) colIdx[k] * d * f;
+                for (int i = 0; i < d; i++) {
+                    for (int j = 0; j < d; j++) {
+                        float s = 0f;
+                        for (int c = 0; c < f; c++) {
+                            s += g.getAtIndex(FLOAT, gr + (long) i * f + c) * x.getAtIndex(FLOAT, xr + (long) j * f + c);
+                        }
+                        out.setAtIndex(FLOAT, (long) k * dd + i * d + j, s);
+                    }
+                }
+            }
+        }
+    }
 }

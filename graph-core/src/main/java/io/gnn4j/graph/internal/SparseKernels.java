@@ -27,4 +27,21 @@ public interface SparseKernels {
      */
     void segmentMax(int[] rowPtr, int[] colIdx, MemorySegment x, MemorySegment y, int[] argmax, int f,
                     int rowFrom, int rowTo);
+
+    /**
+     * Block SpMM with d×d blocks on a CSR pattern: for block rows r in {@code [rowFrom, rowTo)} and every i &lt; d,
+     * {@code y[r·d+i][c] = Σ_{k in row r} Σ_j B_e[i][j]·x[colIdx[k]·d+j][c]} over all f columns, where the block of
+     * entry k is {@code e = entry == null ? k : entry[k]}, stored row-major at floats {@code [e·d², (e+1)·d²)} of
+     * {@code blocks}, and read transposed ({@code B_e[j][i]}) when {@code transposeBlocks} is set. Those rows of y are
+     * overwritten.
+     */
+    void blockSpmm(int[] rowPtr, int[] colIdx, int[] entry, boolean transposeBlocks, MemorySegment blocks, int d,
+                   MemorySegment x, MemorySegment y, int f, int rowFrom, int rowTo);
+
+    /**
+     * Block SDDMM, the gradient of {@link #blockSpmm} with respect to the blocks: for every entry k of block rows
+     * {@code [rowFrom, rowTo)}, {@code out[k·d²+i·d+j] = Σ_c g[r·d+i][c]·x[colIdx[k]·d+j][c]}.
+     */
+    void blockSddmm(int[] rowPtr, int[] colIdx, int d, MemorySegment g, MemorySegment x, int f, MemorySegment out,
+                    int rowFrom, int rowTo);
 }

@@ -1,0 +1,158 @@
+package io.gnn4j.sheaf;
+
+import io.gnn4j.graph.Graph;
+import io.gnn4j.graph.GraphBuilder;
+import io.gnn4j.graph.SelfLoops;
+import io.gnn4j.layers.GraphModule;
+import io.gnn4j.nn.Init;
+import io.gnn4j.nn.Linear;
+import io.gnn4j.nn.Parameter;
+import io.gnn4j.nn.Tape;
+import io.gnn4j.nn.Tensor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * Discrete Neural Sheaf Diffusion for node classification (Bodnar et al., "Neural Sheaf Diffusion", NeurIPS 2022,
+ * eq. (11)), in the form of the official code's discrete models with their defaults (ELU activations, left and right
+ * weights, a new sheaf learned at every layer):
+ * <pre>
+ *   X = dropout(X, p_in);  X = ELU(X·W_in + b);  X = dropout(X, p);  X ← reshape(X, n·d × c)     (c channels)
+ *   per layer t:  F_t = Φ_t(dropout(X, t &gt; 0 ? p : 0))                                         (the maps)
+ *                 Z = ELU(Δ_{F_t} · (I_n ⊗ W1_t) · dropout(X, p) · W2_t)
+ *                 X ← (1 + tanh ε_t) ⊙ X − Z                                                    (ε_t ∈ ℝ^d)
+ *   logits = reshape(X, n × c·d)·W_out + b
+ * </pre>
+ * Δ_F is the normalised sheaf Laplacian ({@link SheafLaplacian}); W1_t (d×d) starts as the identity, W2_t (c×c)
+ * orthogonal, ε_t at 0. With {@link RestrictionMaps#IDENTITY} the maps are fixed to I (no learner). The sheaf lives
+ * on the graph made simple and undirected (self loops removed, every edge in both directions), as the official code
+ * prepares every dataset.
+ */
+public final class SheafDiffusion extends GraphModule {
+    private final RestrictionMaps type;
+    private final int d;
+    private final int channels;
+    private final int layers;
+    private final float dropout;
+    private final float inputDropout;
+    private final Linear input;
+    private final Linear output;
+    private final List<SheafLearner> learners = new ArrayList<>();
+    private final List<Parameter> left = new ArrayList<>();
+    private final List<Parameter> right = new ArrayList<>();
+    private final List<Parameter> epsilons = new ArrayList<>();
+    private final Tensor one = Tensor.of(1, 1, 1f);
+    private Graph cachedGraph;
+    private Graph simple;
+    private SheafLaplacian laplacian;
+    private Graph nodeBlocks;
+    /** All zeros, one per node: broadcasts W1 to every diagonal block. */
+    private int[] nodeToBlock;
+    /** r mod d for each of the n·d rows: tiles ε over the stalks. */
+    private int[] rowToStalk;
+
+    /**
+     * NSD with {@code type} maps of stalk dimension d, c = {@code channels} per stalk dimension (hidden width c·d),
+     * {@code layers} diffusion layers, dropout p and input dropout p_in, from F features to C classes.
+     */
+    public SheafDiffusion(RestrictionMaps type, int features, int classes, int d, int channels, int layers,
+                          float dropout, float inputDropout) {
+        if (d < 1 || channels < 1 || layers < 1) {
+            throw new IllegalArgumentException("d, channels and layers must be >= 1, got " + d + ", " + channels + ", "
+                    + layers);
+        }
+        this.type = type;
+        this.d = d;
+        this.channels = channels;
+        this.layers = layers;
+        this.dropout = dropout;
+        this.inputDropout = inputDropout;
+        int hidden = channels * d;
+        input = addModule("input", new Linear(features, hidden));
+        for (int t = 0; t < layers; t++) {
+            if (type != RestrictionMaps.IDENTITY) {
+                learners.add(addModule("sheaf" + t, new SheafLearner(type, d, hidden)));
+            }
+            left.add(addParameter("left" + t, d, d));
+            right.add(addParameter("right" + t, channels, channels));
+            epsilons.add(addParameter("epsilon" + t, d, 1));
+        }
+        output = addModule("output", new Linear(hidden, classes));
+    }
+
+    @Override
+    public void resetParameters(RandomGenerator rng) {
+        super.resetParameters(rng);
+        for (int t = 0; t < layers; t++) {
+            float[] eye = new float[d * d];
+            for (int i = 0; i < d; i++) {
+                eye[i * d + i] = 1;
+            }
+            left.get(t).copyFrom(eye);
+            Init.orthogonal(right.get(t), 1.0, rng);
+            Init.zeros(epsilons.get(t));
+        }
+    }
+
+    @Override
+    public Tensor forward(Tape tape, Graph graph, Tensor x) {
+        prepare(graph);
+        int n = graph.numNodes();
+        boolean training = isTraining();
+        Tensor h = tape.dropout(x, inputDropout, training);
+        h = tape.elu(input.forward(tape, h), 1f);
+        h = tape.dropout(h, dropout, training);
+        h = tape.reshape(h, n * d, channels);
+        Tensor identityBlocks = type == RestrictionMaps.IDENTITY
+                ? laplacian.blocks(tape, laplacian.identityMaps(), true) : null;
+        for (int t = 0; t < layers; t++) {
+            Tensor blocks = identityBlocks;
+            if (blocks == null) {
+                Tensor forMaps = tape.reshape(tape.dropout(h, t > 0 ? dropout : 0f, training), n, channels * d);
+                blocks = laplacian.blocks(tape, learners.get(t).forward(tape, simple, laplacian, forMaps), true);
+            }
+            Tensor z = tape.dropout(h, dropout, training);
+            Tensor w1 = tape.gatherRows(tape.reshape(left.get(t), 1, d * d), nodeToBlock);
+            z = tape.blockSpmm(nodeBlocks, w1, d, z);
+            z = tape.matmul(z, right.get(t));
+            z = tape.elu(laplacian.apply(tape, blocks, z), 1f);
+            Tensor coeff = tape.add(tape.tanh(tape.gatherRows(epsilons.get(t), rowToStalk)), one);
+            h = tape.sub(tape.mul(h, coeff), z);
+        }
+        return output.forward(tape, tape.reshape(h, n, channels * d));
+    }
+
+    /**
+     * Builds the simple undirected graph, its Laplacian structure and the block-diagonal pattern for (I_n ⊗ W1), once
+     * per graph.
+     */
+    private void prepare(Graph graph) {
+        if (graph == cachedGraph) {
+            return;
+        }
+        int n = graph.numNodes();
+        GraphBuilder undirected = GraphBuilder.undirected(n).selfLoops(SelfLoops.REMOVE);
+        GraphBuilder diagonal = GraphBuilder.directed(n);
+        for (int u = 0; u < n; u++) {
+            diagonal.addEdge(u, u);
+            for (int k = graph.rowPtr()[u]; k < graph.rowPtr()[u + 1]; k++) {
+                undirected.addEdge(u, graph.colIdx()[k]);
+            }
+        }
+        simple = undirected.build();
+        laplacian = SheafLaplacian.of(simple, d);
+        nodeBlocks = diagonal.build();
+        nodeToBlock = new int[n];
+        rowToStalk = new int[n * d];
+        for (int r = 0; r < rowToStalk.length; r++) {
+            rowToStalk[r] = r % d;
+        }
+        cachedGraph = graph;
+    }
+
+    @Override
+    public String toString() {
+        return "SheafDiffusion(" + type + ", d=" + d + ", channels=" + channels + ", layers=" + layers + ")";
+    }
+}
