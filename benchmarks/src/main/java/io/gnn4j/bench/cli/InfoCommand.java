@@ -6,6 +6,7 @@ import io.gnn4j.datasets.Datasets;
 import io.gnn4j.datasets.GraphDataset;
 import io.gnn4j.datasets.NodeDataset;
 import io.gnn4j.datasets.Split;
+import io.gnn4j.directed.DirectedStatistics;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -13,7 +14,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code gnn4j info}: where a dataset was read and its summary (counts, degrees, homophily, splits). */
+/**
+ * {@code gnn4j info}: where a dataset was read and its summary (counts, degrees, homophily, splits); for a node
+ * dataset also the label and direction statistics of {@link DirectedStatistics} (node and class-insensitive
+ * homophily, reciprocity, in/out degrees, weakly/strongly connected components).
+ */
 @Command(name = "info", mixinStandardHelpOptions = true,
         description = "Summarise a dataset: source, graphs, nodes, edges, features, classes, splits.",
         footer = {"", "Examples:", "  ./gnn4j info --dataset cora", "  ./gnn4j info --dataset path/to/MUTAG"})
@@ -39,6 +44,7 @@ final class InfoCommand implements Callable<Integer> {
             switch (d) {
                 case NodeDataset n -> {
                     out.printf("%-15s %s%n", "class sizes", classSizes(n.labels(), n.numClasses()));
+                    out.print(DirectedStatistics.of(n.graph(), n.labels()));
                     for (Split s : n.splits()) {
                         out.printf("%-15s %s: %d train / %d val / %d test%n", "split", s.name(), s.train().length,
                                 s.val().length, s.test().length);
