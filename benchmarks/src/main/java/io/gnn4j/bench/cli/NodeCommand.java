@@ -2,6 +2,7 @@ package io.gnn4j.bench.cli;
 
 import io.gnn4j.bench.config.ExperimentConfig;
 import io.gnn4j.bench.config.HyperParameters;
+import io.gnn4j.bench.data.DirectedModelling;
 import io.gnn4j.bench.eval.Progress;
 import io.gnn4j.bench.eval.RunResult;
 import io.gnn4j.bench.models.ModelInfo;
@@ -39,7 +40,7 @@ final class NodeCommand extends ExperimentCommand<NodeModelFactory> {
     String dataset;
 
     @Option(names = {"-m", "--model"}, split = ",", paramLabel = "MODEL",
-            description = "one or more of: mlp, gcn, gat, sgc, appnp, sage, dgmlp (comma-separated)")
+            description = "one or more of: mlp, gcn, gat, sgc, appnp, sage, dgmlp, adpa (comma-separated)")
     List<String> models;
 
     @Option(names = "--split", paramLabel = "PROTOCOL",
@@ -69,6 +70,11 @@ final class NodeCommand extends ExperimentCommand<NodeModelFactory> {
 
     @Mixin
     FeatureOptions features;
+
+    @Option(names = "--directed", paramLabel = "auto|yes|no", description = "yes: train on the directed graph "
+            + "(Geom-GCN edge files read with their direction); no: symmetrise it; auto: AMUD decides from the first "
+            + "split's training labels; default: the graph as the dataset loads")
+    String directed;
 
     @Override
     String name() {
@@ -101,13 +107,15 @@ final class NodeCommand extends ExperimentCommand<NodeModelFactory> {
         int runs = seeds.runs(cfg);
         Datasets.Loaded loaded = DatasetArgument.load(request.dataset(), false);
         boolean raw = features.raw(cfg);
-        NodeDataset data = features.nodes(loaded, cfg);
+        NodeDataset featured = features.nodes(loaded, cfg);
         NodeSplitOptions splitOptions = NodeSplitOptions.builder()
                 .protocol(protocol != null ? protocol : cfg.protocol())
                 .perClass(trainPerClass, valSize, testSize).ratio(trainFraction, valFraction).build();
-        String proto = splitOptions.resolvedProtocol(data);
-        List<Split> splits = splitOptions.splits(data, runs, seeds.seed);
+        String proto = splitOptions.resolvedProtocol(featured);
+        List<Split> splits = splitOptions.splits(featured, runs, seeds.seed);
         Map<String, Object> settings = new LinkedHashMap<>();
+        NodeDataset data = directed == null ? featured
+                : DirectedModelling.parse(directed).apply(loaded, featured, splits.get(0), ctx, settings);
         settings.put("source", loaded.source());
         settings.put("protocol", proto);
         settings.put("seeds", runs);

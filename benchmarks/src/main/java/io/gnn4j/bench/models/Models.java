@@ -41,7 +41,11 @@ public final class Models {
                         NodeNetworks.factory("sage"), null))
                 .add(new ModelInfo<>("dgmlp", "decoupled deep graph MLP with node-adaptive hop weights, Zhang et al., 2021 "
                         + "(arXiv:2108.00955)", o(500, 100, null, 64, 1, 0.2, 0.01, 5e-4, null, 20, null, null, null,
-                        null), NodeNetworks.factory("dgmlp"), null));
+                        null), NodeNetworks.factory("dgmlp"), null))
+                .add(new ModelInfo<>("adpa", "ADPA, directed patterns with node-adaptive step attention, Sun et al., "
+                        + "ICDE 2024; defaults of the official code (xkLi-Allen/AMUD-ADPA)",
+                        o(500, 50, "val_acc", 32, 1, 0.64251, 0.06036, 0.01273, null, 2, null, null, null, null),
+                        NodeNetworks.factory("adpa"), null));
     }
 
     /** Graph classification models. */

@@ -2,6 +2,7 @@ package io.gnn4j.bench.models;
 
 import io.gnn4j.bench.config.HyperParameters;
 import io.gnn4j.datasets.NodeDataset;
+import io.gnn4j.directed.Adpa;
 import io.gnn4j.layers.APPNP;
 import io.gnn4j.layers.Activation;
 import io.gnn4j.layers.DGMLP;
@@ -34,6 +35,8 @@ import java.util.SplittableRandom;
  *   <li>sage: [dropout → SAGEConv(mean) → ReLU] × (L−1) → dropout → SAGEConv(h, C)</li>
  *   <li>dgmlp: DGMLP with K = {@code hops}, r = ½, L − 1 hidden layers of width h, dropout p on the combined
  *       features and between layers (L = 1: logistic regression on the adaptively combined hops)</li>
+ *   <li>adpa: {@link Adpa} with K = {@code hops} steps, hidden h, dropout p, r = {@link Adpa#DEFAULT_R} (the official
+ *       code's one hidden layer per branch; {@code layers} is not used)</li>
  * </ul>
  */
 public final class NodeNetworks {
@@ -99,6 +102,7 @@ public final class NodeNetworks {
                 java.util.Arrays.fill(hidden, h);
                 steps.add(new DGMLP(f, c, new DGMLPParameters(hp.hops(), 0.5, hidden, Activation.RELU, p, p)));
             }
+            case "adpa" -> steps.add(new Adpa(f, c, h, Math.max(1, hp.hops()), Adpa.DEFAULT_R, p));
             default -> throw new IllegalArgumentException("no network named '" + name + "'");
         }
         Sequential model = new Sequential(steps.toArray(GraphModule[]::new));
