@@ -1,6 +1,7 @@
 package io.gnn4j.directed;
 
 import io.gnn4j.datasets.DatasetSummary;
+import io.gnn4j.graph.Components;
 import io.gnn4j.graph.Graph;
 import java.util.Arrays;
 import java.util.Locale;

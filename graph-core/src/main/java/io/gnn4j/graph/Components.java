@@ -1,6 +1,4 @@
-package io.gnn4j.directed;
-
-import io.gnn4j.graph.Graph;
+package io.gnn4j.graph;
 
 /**
  * Connected components of a graph's CSR, in linear time and without copying the graph: weakly connected components
@@ -105,7 +103,8 @@ public final class Components {
         return count(strong(g));
     }
 
-    private static int count(int[] ids) {
+    /** The number of components in an id array from {@link #weak} or {@link #strong} (its largest id + 1). */
+    public static int count(int[] ids) {
         int max = -1;
         for (int id : ids) {
             max = Math.max(max, id);
