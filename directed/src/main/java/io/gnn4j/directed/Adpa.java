@@ -23,7 +23,10 @@ import java.util.random.RandomGenerator;
  *       {@code X_{P,0} = X, X_{P,k+1} = Â_P (γ_k X_{P,k})} with the code's step factor
  *       {@code γ_k = ln(1/(k+1)) + 1 + 10⁻⁶} (γ₀ ≈ 1, γ₁ ≈ 0.307).</li>
  *   <li>Node-adaptive attention over steps, per pattern: {@code s_k = σ(w_P·[X_{P,0} ‖ … ‖ X_{P,K} ‖ X_{P,k}] + b_P)},
- *       {@code α = softmax_k(s)} per node, {@code H_P = Σ_k α_k ⊙ X_{P,k}} (one linear scorer per pattern).</li>
+ *       {@code α = softmax_k(s)} per node, {@code H_P = Σ_k α_k ⊙ X_{P,k}} (one linear scorer per pattern). The
+ *       official code stacks the scores step-major ((K+1)·N × 1) and reshapes them with {@code view(-1, K+1)}, which
+ *       hands node i the scores of the flat positions i(K+1) … i(K+1)+K — other nodes' scores; this class gives each
+ *       node its own K + 1 scores, as the paper describes.</li>
  *   <li>Over patterns: each of the 7 branches (X itself and the six H_P) goes through its own
  *       Linear(F, h) → ReLU → dropout, is scaled by a learned scalar β_b (N(0, 1) at start), and the branches are
  *       concatenated into Linear(7h, C) — the code's default "original" branch attention.</li>
