@@ -136,7 +136,7 @@ class CommandsEndToEndTest {
         Run unknownModel = run("node", "--dataset", "cora", "--model", "gcnn");
         assertEquals(2, unknownModel.code());
         assertEquals("gnn4j node: error: unknown model 'gcnn' for node classification; known: mlp, gcn, gat, sgc, "
-                + "appnp, sage, dgmlp", unknownModel.err().strip());
+                + "appnp, sage, dgmlp, adpa", unknownModel.err().strip());
         Run unknownData = run("info", "--dataset", "no-such-dataset");
         assertEquals(2, unknownData.code());
         assertTrue(unknownData.err().startsWith("gnn4j info: error: unknown dataset 'no-such-dataset'"), unknownData.err());
