@@ -1,5 +1,6 @@
 package io.gnn4j.layers;
 
+import io.gnn4j.graph.Components;
 import io.gnn4j.graph.ExecutionContext;
 import io.gnn4j.graph.Graph;
 import io.gnn4j.graph.GraphBuilder;
@@ -212,29 +213,8 @@ public final class DGMLP extends GraphModule {
 
     private static Stationary componentSums(Graph base, Tensor x, double r) {
         int n = base.numNodes(), f = x.cols();
-        int[] parent = new int[n];
-        for (int v = 0; v < n; v++) {
-            parent[v] = v;
-        }
-        int[] rowPtr = base.rowPtr(), colIdx = base.colIdx();
-        for (int v = 0; v < n; v++) {
-            for (int e = rowPtr[v]; e < rowPtr[v + 1]; e++) {
-                int a = root(parent, v), b = root(parent, colIdx[e]);
-                if (a != b) {
-                    parent[Math.max(a, b)] = Math.min(a, b);
-                }
-            }
-        }
-        int[] component = new int[n];
-        int[] idOfRoot = new int[n];
-        int count = 0;
-        for (int v = 0; v < n; v++) {
-            int root = root(parent, v);
-            if (root == v) {
-                idOfRoot[v] = count++;
-            }
-            component[v] = idOfRoot[root];
-        }
+        int[] component = Components.weak(base);
+        int count = Components.count(component);
         double[] d = Normalization.degrees(base);
         double[][] sums = new double[count][f];
         MemorySegment xd = x.data();
@@ -255,15 +235,6 @@ public final class DGMLP extends GraphModule {
             norms[i] = Math.sqrt(sq);
         }
         return new Stationary(component, sums, norms);
-    }
-
-    /** Root of v in the union-find forest, halving the path on the way. */
-    private static int root(int[] parent, int v) {
-        while (parent[v] != v) {
-            parent[v] = parent[parent[v]];
-            v = parent[v];
-        }
-        return v;
     }
 
     private static double[] rowNorms(MemorySegment d, int n, int f) {

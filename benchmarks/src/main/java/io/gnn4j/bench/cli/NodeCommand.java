@@ -2,6 +2,7 @@ package io.gnn4j.bench.cli;
 
 import io.gnn4j.bench.config.ExperimentConfig;
 import io.gnn4j.bench.config.HyperParameters;
+import io.gnn4j.bench.data.DirectedModelling;
 import io.gnn4j.bench.eval.Progress;
 import io.gnn4j.bench.eval.RunResult;
 import io.gnn4j.bench.models.ModelInfo;
@@ -15,8 +16,6 @@ import io.gnn4j.datasets.NodeDataset;
 import io.gnn4j.datasets.Split;
 import io.gnn4j.datasets.split.NodeSplitOptions;
 import io.gnn4j.graph.ExecutionContext;
-import io.gnn4j.graph.Graph;
-import io.gnn4j.graph.GraphBuilder;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,7 +36,7 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:", "  ./gnn4j node --dataset cora --model gcn --seeds 10",
                 "  ./gnn4j node --config gat-cora",
                 "  ./gnn4j node --dataset texas --model gcn,mlp --split geom-gcn",
-                "  ./gnn4j node --dataset cora_ml --undirected --model gcn --training forward-sf --layers 4 --hidden 128"})
+                "  ./gnn4j node --dataset cora_ml --directed no --model gcn --training forward-sf --layers 4 --hidden 128"})
 final class NodeCommand extends ExperimentCommand<NodeModelFactory> {
     @Option(names = "--split", paramLabel = "PROTOCOL",
             description = "public (Planetoid), random (one per seed: stratified by --train/--val ratio, else "
@@ -67,9 +66,11 @@ final class NodeCommand extends ExperimentCommand<NodeModelFactory> {
     @Mixin
     FeatureOptions features;
 
-    @Option(names = "--undirected", description = "symmetrise a directed graph first (PyG's to_undirected; e.g. "
-            + "Cora-ML as PyG's CitationFull serves it)")
-    boolean undirected;
+    @Option(names = "--directed", paramLabel = "auto|yes|no", description = "yes: train on the directed graph "
+            + "(Geom-GCN edge files read with their direction); no: symmetrise it (PyG's to_undirected; e.g. Cora-ML "
+            + "as PyG's CitationFull serves it); auto: AMUD decides from the first split's training labels; default: "
+            + "the graph as the dataset loads")
+    String directed;
 
     @Option(names = "--training", paramLabel = "HOW", defaultValue = "backprop",
             description = "backprop (end to end, default), or forward learning layer by layer: forward-sf "
@@ -87,21 +88,22 @@ final class NodeCommand extends ExperimentCommand<NodeModelFactory> {
         int runs = seeds.runs(cfg);
         Datasets.Loaded loaded = DatasetArgument.load(request.dataset(), false);
         boolean raw = features.raw(cfg);
-        NodeDataset data = undirected ? symmetrized(features.nodes(loaded, cfg)) : features.nodes(loaded, cfg);
+        NodeDataset featured = features.nodes(loaded, cfg);
         Training how = Training.parse(training);
         NodeSplitOptions splitOptions = NodeSplitOptions.builder()
                 .protocol(protocol != null ? protocol : cfg.protocol())
                 .perClass(trainPerClass, valSize, testSize).ratio(trainFraction, valFraction).build();
-        String proto = splitOptions.resolvedProtocol(data);
-        List<Split> splits = splitOptions.splits(data, runs, seeds.seed);
+        String proto = splitOptions.resolvedProtocol(featured);
+        List<Split> splits = splitOptions.splits(featured, runs, seeds.seed);
         Map<String, Object> settings = new LinkedHashMap<>();
+        NodeDataset data = directed == null ? featured
+                : DirectedModelling.parse(directed).apply(loaded, featured, splits.get(0), ctx, settings);
         settings.put("source", loaded.source());
         settings.put("protocol", proto);
         settings.put("seeds", runs);
         settings.put("firstSeed", seeds.seed);
         settings.put("rowNormalizedFeatures", !raw);
         settings.put("training", how.label());
-        settings.put("undirected", !data.graph().isDirected());
         return new Plan<>(data.name(), runs, settings) {
             @Override
             List<RunResult> run(ModelInfo<NodeModelFactory> info, HyperParameters hp, Progress progress) {
@@ -118,13 +120,5 @@ final class NodeCommand extends ExperimentCommand<NodeModelFactory> {
                 return results;
             }
         };
-    }
-
-    /** The dataset with every edge stored both ways (weights kept; a pair stored twice keeps the larger). */
-    private static NodeDataset symmetrized(NodeDataset d) {
-        Graph g = d.graph();
-        GraphBuilder b = GraphBuilder.undirected(g.numNodes()).addEntries(g);
-        return new NodeDataset(d.name(), b.build(), d.numFeatures(), d.features(), d.labels(), d.numClasses(),
-                d.splits(), d.multiLabels());
     }
 }

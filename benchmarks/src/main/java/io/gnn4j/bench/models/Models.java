@@ -46,7 +46,11 @@ public final class Models {
                 .add(sheaf("nsd-diag", "diagonal"))
                 .add(sheaf("nsd-orth", "orthogonal (Householder)"))
                 .add(sheaf("nsd-gen", "general"))
-                .add(sheaf("nsd-identity", "identity (the trivial sheaf: graph Laplacian ⊗ I_d)"));
+                .add(sheaf("nsd-identity", "identity (the trivial sheaf: graph Laplacian ⊗ I_d)"))
+                .add(new ModelInfo<>("adpa", "ADPA, directed patterns with node-adaptive step attention, Sun et al., "
+                        + "ICDE 2024; defaults of the official code (xkLi-Allen/AMUD-ADPA)",
+                        o(500, 50, "val_acc", 32, 1, 0.64251, 0.06036, 0.01273, null, 2, null, null, null, null),
+                        NodeNetworks.factory("adpa"), null));
     }
 
     /**

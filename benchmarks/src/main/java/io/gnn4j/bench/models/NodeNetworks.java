@@ -2,6 +2,7 @@ package io.gnn4j.bench.models;
 
 import io.gnn4j.bench.config.HyperParameters;
 import io.gnn4j.datasets.NodeDataset;
+import io.gnn4j.directed.Adpa;
 import io.gnn4j.layers.APPNP;
 import io.gnn4j.layers.Activation;
 import io.gnn4j.layers.DGMLP;
@@ -39,6 +40,8 @@ import java.util.SplittableRandom;
  *   <li>nsd-diag, nsd-orth, nsd-gen, nsd-identity: discrete Neural Sheaf Diffusion ({@link SheafDiffusion}) with
  *       diagonal, Householder-orthogonal, general or identity restriction maps; d = {@code stalkDim}, h channels per
  *       stalk dimension, L diffusion layers, dropout p, input dropout {@code inputDropout}</li>
+ *   <li>adpa: {@link Adpa} with K = {@code hops} steps, hidden h, dropout p, r = {@link Adpa#DEFAULT_R} (the official
+ *       code's one hidden layer per branch; {@code layers} is not used)</li>
  * </ul>
  */
 public final class NodeNetworks {
@@ -108,6 +111,7 @@ public final class NodeNetworks {
             case "nsd-orth" -> steps.add(sheaf(RestrictionMaps.ORTHOGONAL, f, c, hp));
             case "nsd-gen" -> steps.add(sheaf(RestrictionMaps.GENERAL, f, c, hp));
             case "nsd-identity" -> steps.add(sheaf(RestrictionMaps.IDENTITY, f, c, hp));
+            case "adpa" -> steps.add(new Adpa(f, c, h, Math.max(1, hp.hops()), Adpa.DEFAULT_R, p));
             default -> throw new IllegalArgumentException("no network named '" + name + "'");
         }
         Sequential model = new Sequential(steps.toArray(GraphModule[]::new));

@@ -217,6 +217,16 @@ class CommandsEndToEndTest {
     }
 
     @Test
+    void infoPrintsDirectedStatisticsAndAmudForANodeDataset() {
+        Run r = run("info", "--dataset", "cora");
+        assertEquals(0, r.code(), r.err());
+        // Planetoid Cora is undirected: every arc reciprocated, one strong component per weak one, AMUD undirected
+        assertTrue(r.out().contains(String.format("%-15s %s", "reciprocity", "1.0000")), r.out());
+        assertTrue(r.out().contains("78 weak, 78 strong"), r.out());
+        assertTrue(r.out().contains(String.format("%-15s %s", "amud", "undirected (margin 0.00)")), r.out());
+    }
+
+    @Test
     void linkCommandTrainsTheAutoEncoderOnCoraAndReportsAucAndHits(@TempDir Path dir) throws Exception {
         Run r = run("link", "--dataset", "cora", "--model", "gcn", "--seeds", "1", "--epochs", "30", "--threads", "1",
                 "--quiet", "--no-plots", "-o", dir.toString());

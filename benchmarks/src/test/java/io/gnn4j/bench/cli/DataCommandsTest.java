@@ -41,6 +41,9 @@ class DataCommandsTest {
         assertTrue(info.out().contains(arrow.toAbsolutePath().normalize().toString()), info.out());
         assertTrue(info.out().contains(String.format("%-15s %s", "split", "split: 140 train / 500 val / 1000 test")),
                 info.out());
+        // bundled Cora is undirected: every arc reciprocated, one strong component per weak one
+        assertTrue(info.out().contains(String.format("%-15s %s", "reciprocity", "1.0000")), info.out());
+        assertTrue(info.out().contains("78 weak, 78 strong"), info.out());
 
         Run node = CommandsEndToEndTest.run("node", "--dataset", arrow.toString(), "--model", "gcn", "--seeds", "1",
                 "--epochs", "2", "--threads", "1", "--quiet", "--no-plots", "-o", tmp.resolve("node").toString());
