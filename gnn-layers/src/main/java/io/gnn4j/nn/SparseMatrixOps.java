@@ -14,21 +14,30 @@ final class SparseMatrixOps {
     private SparseMatrixOps() {}
 
     static Tensor spmm(Tape tape, Graph a, Tensor x) {
-        requireNodes(a, x);
-        Tensor y = tape.output(x.rows, x.cols, x);
-        ExecutionContext ctx = tape.context();
-        SparseOps.spmm(a, x.data, y.data, x.cols, ctx);
-        tape.record(y, () -> tape.accumulate(x, into -> SparseOps.spmmTranspose(a, y.gradData, into, x.cols, ctx)));
-        return y;
+        return product(tape, a, x, false);
     }
 
     static Tensor spmmTranspose(Tape tape, Graph a, Tensor x) {
+        return product(tape, a, x, true);
+    }
+
+    /** Y = A·X (or Aᵀ·X when {@code transpose}); the backward applies the other one to Ȳ. */
+    private static Tensor product(Tape tape, Graph a, Tensor x, boolean transpose) {
         requireNodes(a, x);
         Tensor y = tape.output(x.rows, x.cols, x);
         ExecutionContext ctx = tape.context();
-        SparseOps.spmmTranspose(a, x.data, y.data, x.cols, ctx);
-        tape.record(y, () -> tape.accumulate(x, into -> SparseOps.spmm(a, y.gradData, into, x.cols, ctx)));
+        apply(a, x.data, y.data, x.cols, ctx, transpose);
+        tape.record(y, () -> tape.accumulate(x, into -> apply(a, y.gradData, into, x.cols, ctx, !transpose)));
         return y;
+    }
+
+    private static void apply(Graph a, MemorySegment in, MemorySegment out, int cols, ExecutionContext ctx,
+                              boolean transpose) {
+        if (transpose) {
+            SparseOps.spmmTranspose(a, in, out, cols, ctx);
+        } else {
+            SparseOps.spmm(a, in, out, cols, ctx);
+        }
     }
 
     static Tensor sddmm(Tape tape, Graph a, Tensor x, Tensor y) {
