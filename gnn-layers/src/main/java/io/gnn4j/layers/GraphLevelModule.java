@@ -14,4 +14,13 @@ import io.gnn4j.nn.Tensor;
 public abstract class GraphLevelModule extends Module {
     /** The graphs' outputs, one row per graph of {@code batch}, for its concatenated node features {@code x}. */
     public abstract Tensor forward(Tape tape, GraphBatch batch, Tensor x);
+
+    /**
+     * A representation of each graph of {@code batch} before the output layer, one row per graph
+     * ({@link #embeddingWidth()} columns): what contrastive objectives compare ({@link GraphContrastiveLoss}).
+     */
+    public abstract Tensor embed(Tape tape, GraphBatch batch, Tensor x);
+
+    /** The number of columns of {@link #embed}'s result. */
+    public abstract int embeddingWidth();
 }

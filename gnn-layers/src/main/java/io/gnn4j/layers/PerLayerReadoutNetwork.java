@@ -105,23 +105,46 @@ public final class PerLayerReadoutNetwork extends GraphLevelModule {
 
     @Override
     public Tensor forward(Tape tape, GraphBatch batch, Tensor x) {
+        List<Tensor> pooled = pooledLayers(tape, batch, x);
+        Tensor score = null;
+        for (int l = 0; l < heads.size(); l++) {
+            Tensor s = tape.dropout(heads.get(l).forward(tape, pooled.get(l)), dropout, isTraining());
+            score = score == null ? s : tape.add(score, s);
+        }
+        return score;
+    }
+
+    /** The pooled states of every layer side by side, {@code [READOUT(h⁽⁰⁾) | … | READOUT(h⁽ᴸ⁻¹⁾)]}: B×(F + (L−1)·h). */
+    @Override
+    public Tensor embed(Tape tape, GraphBatch batch, Tensor x) {
+        return tape.concat(pooledLayers(tape, batch, x).toArray(Tensor[]::new));
+    }
+
+    @Override
+    public int embeddingWidth() {
+        int width = 0;
+        for (Linear head : heads) {
+            width += head.in();
+        }
+        return width;
+    }
+
+    private List<Tensor> pooledLayers(Tape tape, GraphBatch batch, Tensor x) {
         int[] graphOf = batch.graphIndex();
         int numGraphs = batch.numGraphs();
         Graph g = batch.graph();
         Tensor h = x;
-        Tensor score = null;
+        List<Tensor> pooled = new ArrayList<>(heads.size());
         for (int l = 0; l < heads.size(); l++) {
             if (l > 0) {
                 h = Activation.RELU.apply(tape, convs.get(l - 1).forward(tape, g, h));
             }
-            Tensor pooled = switch (readout) {
+            pooled.add(switch (readout) {
                 case SUM -> GlobalPooling.sum(tape, h, graphOf, numGraphs);
                 case MEAN -> GlobalPooling.mean(tape, h, graphOf, numGraphs);
                 case MAX -> GlobalPooling.max(tape, h, graphOf, numGraphs);
-            };
-            Tensor s = tape.dropout(heads.get(l).forward(tape, pooled), dropout, isTraining());
-            score = score == null ? s : tape.add(score, s);
+            });
         }
-        return score;
+        return pooled;
     }
 }

@@ -7,7 +7,7 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * Batch normalisation on a tape, in training mode (batch statistics) and in evaluation mode (fixed statistics), with
- * column reductions whose result does not depend on the thread count. The contracts are documented on {@link Tape}'s
+ * column reductions whose result does not depend on the thread count, and row normalisation to unit L2 norm. The contracts are documented on {@link Tape}'s
  * methods of the same names.
  */
 final class NormalizationOps {
@@ -83,6 +83,49 @@ final class NormalizationOps {
                 });
             }
             addAffineGradients(tape, gamma, beta, sums, m);
+        });
+        return y;
+    }
+
+    static Tensor normalizeRows(Tape tape, Tensor x, float eps) {
+        requireEps(eps);
+        int n = x.rows, m = x.cols;
+        Tensor y = tape.output(n, m, x);
+        float[] norms = new float[n];
+        MemorySegment xd = x.data, yd = y.data;
+        parallelRows(tape.context(), n, m, (from, to) -> {
+            for (int r = from; r < to; r++) {
+                long base = (long) r * m;
+                double s = 0;
+                for (int c = 0; c < m; c++) {
+                    double v = xd.getAtIndex(Tensor.F, base + c);
+                    s += v * v;
+                }
+                norms[r] = (float) Math.max(Math.sqrt(s), eps);
+                for (int c = 0; c < m; c++) {
+                    yd.setAtIndex(Tensor.F, base + c, xd.getAtIndex(Tensor.F, base + c) / norms[r]);
+                }
+            }
+        });
+        tape.record(y, () -> {
+            // ∂y/∂x = (I − y yᵀ)/‖x‖ where the norm exceeds eps, I/eps where it is clamped
+            MemorySegment g = y.gradData, dx = tape.gradient(x);
+            parallelRows(tape.context(), n, m, (from, to) -> {
+                for (int r = from; r < to; r++) {
+                    long base = (long) r * m;
+                    double dot = 0;
+                    boolean clamped = norms[r] == eps;
+                    if (!clamped) {
+                        for (int c = 0; c < m; c++) {
+                            dot += (double) yd.getAtIndex(Tensor.F, base + c) * g.getAtIndex(Tensor.F, base + c);
+                        }
+                    }
+                    for (int c = 0; c < m; c++) {
+                        double d = g.getAtIndex(Tensor.F, base + c) - dot * yd.getAtIndex(Tensor.F, base + c);
+                        dx.setAtIndex(Tensor.F, base + c, dx.getAtIndex(Tensor.F, base + c) + (float) (d / norms[r]));
+                    }
+                }
+            });
         });
         return y;
     }

@@ -150,6 +150,11 @@ public final class Tape {
 
     // ------------------------------------------------------------------------------------------------ dense algebra
 
+    /** {@code Y = A·Bᵀ} (A is n×k, B is m×k, Y is n×m), one GEMM: pairwise dot products of A's and B's rows. */
+    public Tensor matmulTransposed(Tensor a, Tensor b) {
+        return DenseOps.matmulTransposed(this, a, b);
+    }
+
     /** {@code Y = A·B} (A is n×k, B is k×m, Y is n×m), one GEMM. */
     public Tensor matmul(Tensor a, Tensor b) {
         return DenseOps.matmul(this, a, b);
@@ -275,6 +280,14 @@ public final class Tape {
     }
 
     // ------------------------------------------------------------------------------------------ shape and reduction
+
+    /**
+     * Every row divided by its L2 norm, {@code y_r = x_r / max(‖x_r‖₂, eps)} (PyTorch's {@code F.normalize}): unit
+     * rows for cosine similarities.
+     */
+    public Tensor normalizeRows(Tensor x, float eps) {
+        return NormalizationOps.normalizeRows(this, x, eps);
+    }
 
     /** Column-wise concatenation {@code [x₁ | x₂ | …]} of tensors with equal row counts. */
     public Tensor concat(Tensor... xs) {

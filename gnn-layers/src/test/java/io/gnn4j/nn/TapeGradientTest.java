@@ -21,6 +21,8 @@ class TapeGradientTest {
         Tensor a = variable(4, 3, 1), b = variable(3, 5, 2), bias = variable(1, 5, 3);
         check(t -> t.matmul(a, b), a, b);
         check(t -> t.linear(a, b, bias), a, b, bias);
+        Tensor c = variable(5, 3, 4);
+        check(t -> t.matmulTransposed(a, c), a, c);
     }
 
     @Test
@@ -76,6 +78,7 @@ class TapeGradientTest {
         check(t -> t.mean(a), a);
         check(t -> t.sumRows(a), a);
         check(t -> t.l2Norm(a), a);
+        check(t -> t.normalizeRows(a, 1e-12f), a);
         check(t -> t.sumGroups(a, 2), a);
         check(t -> t.meanGroups(a, 2), a);
     }
@@ -146,5 +149,6 @@ class TapeGradientTest {
     void reusedInputsAccumulateGradients() {
         Tensor a = variable(3, 3, 51);
         check(t -> t.mul(t.tanh(a), t.matmul(a, a)), a);
+        check(t -> t.matmulTransposed(a, a), a); // Gram matrix: both operands' gradients land in one buffer
     }
 }

@@ -27,6 +27,16 @@ class TapeTest {
     }
 
     @Test
+    void transposedProductAndRowNormalisationValues() {
+        Tape t = Tape.noGrad();
+        Tensor a = Tensor.of(2, 2, 1, 2, 3, 4), b = Tensor.of(3, 2, 1, 0, 0, 1, 1, 1);
+        assertArrayEquals(new float[] {1, 2, 3, 3, 4, 7}, t.matmulTransposed(a, b).toFloatArray(), EPS);
+        Tensor rows = Tensor.of(2, 2, 3, 4, 0, 0);
+        assertArrayEquals(new float[] {0.6f, 0.8f, 0, 0}, t.normalizeRows(rows, 1e-12f).toFloatArray(), EPS);
+        assertThrows(IllegalArgumentException.class, () -> t.matmulTransposed(a, Tensor.of(1, 3, 1, 2, 3)));
+    }
+
+    @Test
     void softmaxAndLogSoftmaxOfAKnownRow() {
         Tape t = Tape.noGrad();
         Tensor x = Tensor.of(1, 3, 1, 2, 3);
