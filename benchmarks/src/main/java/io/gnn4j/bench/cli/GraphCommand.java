@@ -9,6 +9,7 @@ import io.gnn4j.bench.models.GraphModelFactory;
 import io.gnn4j.bench.models.ModelInfo;
 import io.gnn4j.bench.models.Models;
 import io.gnn4j.bench.protocol.Scenarios;
+import io.gnn4j.bench.task.ContrastiveSettings;
 import io.gnn4j.bench.task.GraphClassification;
 import io.gnn4j.datasets.Datasets;
 import io.gnn4j.datasets.GraphDataset;
@@ -22,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -44,6 +46,7 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:", "  ./gnn4j graph --dataset mutag --model gin",
                 "  ./gnn4j graph --config gin-mutag --noise 0.2",
                 "  ./gnn4j graph --dataset PROTEINS --model gin --few-shot 10",
+                "  ./gnn4j graph --dataset mutag --model gin --noise 0.2 --contrastive 0.1",
                 "  ./gnn4j graph --task regression --dataset counting --target triangle --model gin,kpath --loss l1"})
 final class GraphCommand extends ExperimentCommand<GraphModelFactory> {
     @Option(names = "--task", defaultValue = "classification", paramLabel = "classification|regression",
@@ -110,6 +113,9 @@ final class GraphCommand extends ExperimentCommand<GraphModelFactory> {
     @Option(names = "--node-attributes", description = "use the TU node attributes as well as one-hot node labels")
     boolean nodeAttributes;
 
+    @Mixin
+    ContrastiveOptions contrastive;
+
     GraphCommand() {
         super("graph", Models.graph(), "test_acc");
     }
@@ -130,7 +136,12 @@ final class GraphCommand extends ExperimentCommand<GraphModelFactory> {
 
     @Override
     Plan<GraphModelFactory> plan(ExperimentRequest request, ExecutionContext ctx) throws IOException {
+        ContrastiveSettings cl = contrastive.settings();
         if (regression()) {
+            if (cl.enabled()) {
+                throw new IllegalArgumentException("--contrastive applies to classification only, not --task "
+                        + "regression");
+            }
             return new RegressionPlan(this).plan(request, ctx);
         }
         ExperimentConfig cfg = request.config();
@@ -160,6 +171,7 @@ final class GraphCommand extends ExperimentCommand<GraphModelFactory> {
                 : ", validation hold-out " + valFraction));
         settings.put("scenario", scenario);
         settings.put("foldsRun", firstFold + ".." + (firstFold + toRun - 1));
+        settings.put("contrastive", cl.toString());
         return new Plan<>(data.name(), toRun, settings) {
             @Override
             void check(HyperParameters hp) {
@@ -173,7 +185,7 @@ final class GraphCommand extends ExperimentCommand<GraphModelFactory> {
             List<RunResult> run(ModelInfo<GraphModelFactory> info, HyperParameters hp, Progress progress) {
                 List<RunResult> results = new ArrayList<>();
                 for (int f = firstFold; f < firstFold + toRun; f++) {
-                    results.add(fold(info, hp, data, kfold.get(f), f, foldMean, protocol, ctx, progress));
+                    results.add(fold(info, hp, cl, data, kfold.get(f), f, foldMean, protocol, ctx, progress));
                 }
                 return foldMean ? FoldMeanSelection.select(results) : results;
             }
@@ -181,8 +193,9 @@ final class GraphCommand extends ExperimentCommand<GraphModelFactory> {
     }
 
     /** One fold: its hold-out (unless fold-mean), the scenario's transformation of the training part, the run. */
-    private RunResult fold(ModelInfo<GraphModelFactory> info, HyperParameters hp, GraphDataset data, Split fold, int f,
-                           boolean foldMean, String protocol, ExecutionContext ctx, Progress progress) {
+    private RunResult fold(ModelInfo<GraphModelFactory> info, HyperParameters hp, ContrastiveSettings cl,
+                           GraphDataset data, Split fold, int f, boolean foldMean, String protocol,
+                           ExecutionContext ctx, Progress progress) {
         long s = seed + f;
         int[] train = fold.train();
         int[] val = fold.test();
@@ -201,9 +214,9 @@ final class GraphCommand extends ExperimentCommand<GraphModelFactory> {
         if (noise != null) {
             trainLabels = Scenarios.noisyLabels(data.labels(), train, data.numClasses(), noise, s);
         }
-        return GraphClassification.run(info.name(), protocol, f, s, info.factory().create(data, data.numClasses(), hp, s),
-                data,
-                trainLabels, data.labels(), train, val, fold.test(), hp, ctx, progress);
+        return GraphClassification.run(cl.modelName(info.name()), protocol, f, s,
+                info.factory().create(data, data.numClasses(), hp, s), data, trainLabels, data.labels(), train, val,
+                fold.test(), hp, cl, ctx, progress);
     }
 
     /** The dataset {@code arg} names: {@code counting} is generated, anything else read by {@link DatasetArgument}. */

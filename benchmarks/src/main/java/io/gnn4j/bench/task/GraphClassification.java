@@ -5,15 +5,20 @@ import io.gnn4j.bench.eval.Progress;
 import io.gnn4j.bench.eval.RunResult;
 import io.gnn4j.datasets.GraphDataset;
 import io.gnn4j.graph.ExecutionContext;
+import io.gnn4j.layers.GraphContrastiveLoss;
 import io.gnn4j.layers.GraphLevelModule;
 import io.gnn4j.nn.Adam;
+import io.gnn4j.nn.Parameter;
 import io.gnn4j.nn.Tape;
+import io.gnn4j.nn.Tensor;
 import io.gnn4j.train.Epoch;
 import io.gnn4j.train.Evaluation;
 import io.gnn4j.train.Metrics;
 import io.gnn4j.train.Trainer;
 import io.gnn4j.train.TrainingResult;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -21,9 +26,13 @@ import java.util.SplittableRandom;
  * One fold of graph classification, trained by the {@link Trainer}: mini-batch Adam epochs on the fold's training
  * graphs (with the scenario's labels, possibly noisy) and a step learning-rate decay, evaluation of validation and test
  * graphs with their true labels, early stopping on validation and {@code test_acc} at the best validation epoch. Epochs
- * are batched as {@link GraphMiniBatches} says.
+ * are batched as {@link GraphMiniBatches} says. With {@link ContrastiveSettings} on, each mini-batch's loss also
+ * carries the weighted NT-Xent of two edge-dropped views ({@link GraphContrastiveLoss}), whose projection head trains
+ * with the network.
  */
 public final class GraphClassification {
+    private static final long CONTRASTIVE_SALT = 0x636f6e7472617374L;
+
     private GraphClassification() {
     }
 
@@ -33,10 +42,21 @@ public final class GraphClassification {
      */
     public static RunResult run(String modelName, String protocol, int fold, long seed, GraphLevelModule net,
                                 GraphDataset data, int[] trainLabels, int[] trueLabels, int[] train, int[] val,
-                                int[] test, HyperParameters hp, ExecutionContext ctx, Progress progress) {
+                                int[] test, HyperParameters hp, ContrastiveSettings contrastive, ExecutionContext ctx,
+                                Progress progress) {
         GraphMiniBatches batches = new GraphMiniBatches(data, "fold " + fold, train, val, test);
         RunRecorder recorder = new RunRecorder(modelName, "fold " + fold, "val_acc", progress);
-        Adam adam = new Adam(net.parameters(), hp.lr(), hp.weightDecay());
+        List<Parameter> parameters = new ArrayList<>(net.parameters());
+        GraphContrastiveLoss cl = null;
+        if (contrastive.enabled()) {
+            cl = contrastive.objective(net, hp.hidden());
+            cl.resetParameters(new SplittableRandom(seed ^ CONTRASTIVE_SALT));
+            parameters.addAll(cl.parameters());
+        }
+        GraphContrastiveLoss objective = cl;
+        // the views draw from their own stream, so a run with the objective sees the same mini-batches as one without
+        SplittableRandom viewRng = new SplittableRandom(seed ^ CONTRASTIVE_SALT ^ 1);
+        Adam adam = new Adam(parameters, hp.lr(), hp.weightDecay());
         Trainer.Builder trainer = GraphMiniBatches.trainer(adam, hp, hp.monitor(), seed, ctx, recorder);
         SplittableRandom rng = new SplittableRandom(seed);
         Epoch epoch = (e, steps) -> {
@@ -45,8 +65,14 @@ public final class GraphClassification {
             for (int[] ids : GraphMiniBatches.ofEpoch(train, hp, rng)) {
                 int[] y = GraphMiniBatches.gather(trainLabels, ids);
                 GraphMiniBatches.Batch b = batches.of(ids);
-                total += steps.step(tape -> tape.crossEntropy(net.forward(tape, b.batch(), b.x()), y, null))
-                        * ids.length;
+                total += steps.step(tape -> {
+                    Tensor loss = tape.crossEntropy(net.forward(tape, b.batch(), b.x()), y, null);
+                    if (objective == null || ids.length < 2) { // NT-Xent needs another graph as a negative
+                        return loss;
+                    }
+                    Tensor aux = objective.loss(tape, net, b.batch(), b.x(), viewRng);
+                    return tape.add(loss, tape.scale(aux, (float) contrastive.weight()));
+                }) * ids.length;
                 seen += ids.length;
             }
             return total / seen;

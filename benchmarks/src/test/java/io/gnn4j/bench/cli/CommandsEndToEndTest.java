@@ -1,6 +1,7 @@
 package io.gnn4j.bench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -151,6 +152,27 @@ class CommandsEndToEndTest {
                 "0.2", "--few-shot", "5", "--quiet", "--no-plots", "--threads", "1", "-o", dir.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.readAllLines(dir.resolve("runs.csv")).get(1).startsWith("MUTAG,gin,\"noise 0.2, few-shot 5\",0,"));
+    }
+
+    @Test
+    void contrastiveRunsAreNamedAndRecordedAndSeeTheSameBatches(@TempDir Path dir) throws Exception {
+        Run r = run("graph", "--dataset", "mutag", "--model", "gin", "--run-folds", "1", "--epochs", "3",
+                "--contrastive", "0.5", "--edge-drop", "0.3", "--quiet", "--no-plots", "--threads", "1", "-o",
+                dir.toString());
+        assertEquals(0, r.code(), r.err());
+        singleRow(r.out(), "MUTAG", "gin+cl", 1);
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
+        assertTrue(json.at("/settings/contrastive").asText().startsWith("NT-Xent weight 0.5"), json.toString());
+        // the auxiliary loss changes training: the curves differ from a run without it
+        Run plain = run("graph", "--dataset", "mutag", "--model", "gin", "--run-folds", "1", "--epochs", "3",
+                "--quiet", "--no-plots", "--threads", "1", "-o", dir.resolve("plain").toString());
+        assertEquals(0, plain.code(), plain.err());
+        assertNotEquals(Files.readAllLines(dir.resolve("curves.csv")).get(1).split(",")[4],
+                Files.readAllLines(dir.resolve("plain/curves.csv")).get(1).split(",")[4], "training loss of epoch 1");
+        Run regression = run("graph", "--task", "regression", "--dataset", "counting", "--model", "gin",
+                "--contrastive", "0.5");
+        assertEquals(2, regression.code());
+        assertTrue(regression.err().contains("--contrastive applies to classification only"), regression.err());
     }
 
     @Test
