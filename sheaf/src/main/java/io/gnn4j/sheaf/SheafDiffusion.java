@@ -97,6 +97,17 @@ public final class SheafDiffusion extends GraphModule {
 
     @Override
     public Tensor forward(Tape tape, Graph graph, Tensor x) {
+        return diffuse(tape, graph, x).logits();
+    }
+
+    /**
+     * What one pass computes, layer by layer, for looking inside a (trained) network: the logits {@link #forward}
+     * returns, the sheaf Laplacian's structure on the simple undirected graph, and per layer t the blocks of Δ_{F_t}
+     * ({@link SheafLaplacian#blocks}, one row of d² values per entry of {@link SheafLaplacian#pattern()}) and the
+     * state X_t (n·d × c) the layer diffuses; {@code states} ends with the state after the last layer. On a no-grad
+     * tape in eval mode this is the trained model's view of the graph; the tensors live until the tape is reset.
+     */
+    public Diffusion diffuse(Tape tape, Graph graph, Tensor x) {
         prepare(graph);
         int n = graph.numNodes();
         boolean training = isTraining();
@@ -106,12 +117,16 @@ public final class SheafDiffusion extends GraphModule {
         h = tape.reshape(h, n * d, channels);
         Tensor identityBlocks = type == RestrictionMaps.IDENTITY
                 ? laplacian.blocks(tape, laplacian.identityMaps(), true) : null;
+        List<Tensor> layerBlocks = new ArrayList<>(layers);
+        List<Tensor> states = new ArrayList<>(layers + 1);
         for (int t = 0; t < layers; t++) {
             Tensor blocks = identityBlocks;
             if (blocks == null) {
                 Tensor forMaps = tape.reshape(tape.dropout(h, t > 0 ? dropout : 0f, training), n, channels * d);
                 blocks = laplacian.blocks(tape, learners.get(t).forward(tape, simple, laplacian, forMaps), true);
             }
+            layerBlocks.add(blocks);
+            states.add(h);
             Tensor z = tape.dropout(h, dropout, training);
             Tensor w1 = tape.gatherRows(tape.reshape(left.get(t), 1, d * d), nodeToBlock);
             z = tape.blockSpmm(nodeBlocks, w1, d, z);
@@ -120,7 +135,22 @@ public final class SheafDiffusion extends GraphModule {
             Tensor coeff = tape.add(tape.tanh(tape.gatherRows(epsilons.get(t), rowToStalk)), one);
             h = tape.sub(tape.mul(h, coeff), z);
         }
-        return output.forward(tape, tape.reshape(h, n, channels * d));
+        states.add(h);
+        Tensor logits = output.forward(tape, tape.reshape(h, n, channels * d));
+        return new Diffusion(logits, laplacian, List.copyOf(layerBlocks), List.copyOf(states));
+    }
+
+    /**
+     * One pass of {@link SheafDiffusion} seen from inside ({@link #diffuse}).
+     *
+     * @param logits    n × classes, as {@link #forward} returns them
+     * @param laplacian the sheaf Laplacian's structure (its {@link SheafLaplacian#pattern() pattern} indexes the
+     *                  blocks' rows; the off-diagonal row of u→v holds the normalised −F_{u⊴e}ᵀF_{v⊴e})
+     * @param blocks    per layer, the blocks of the normalised sheaf Laplacian Δ_{F_t} it diffused with
+     * @param states    the state entering each layer (n·d × c, node u's stalk in rows u·d … u·d+d−1), then the
+     *                  final state: {@code layers + 1} tensors
+     */
+    public record Diffusion(Tensor logits, SheafLaplacian laplacian, List<Tensor> blocks, List<Tensor> states) {
     }
 
     /**

@@ -12,7 +12,10 @@ import io.gnn4j.nn.Tensor;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The NSD network: shapes, training on a small heterophilic graph for every map family, determinism. */
+/**
+ * The NSD network: shapes, training on a small heterophilic graph for every map family, determinism, and the
+ * layer-by-layer view {@link SheafDiffusion#diffuse}.
+ */
 class SheafDiffusionTest {
     static final int N = 40;
 
@@ -79,5 +82,49 @@ class SheafDiffusionTest {
         Tensor out = model.forward(Tape.noGrad(), g, Tensor.of(N, 3, new float[N * 3]));
         assertEquals(N, out.rows());
         assertEquals(5, out.cols());
+    }
+
+    @Test
+    void diffuseShowsEveryLayersLaplacianAndState() {
+        Graph g = heterophilic();
+        int d = 2, channels = 3, layers = 3;
+        SplittableRandom r = new SplittableRandom(8);
+        float[] feats = new float[N * 4];
+        for (int i = 0; i < feats.length; i++) {
+            feats[i] = (float) r.nextGaussian();
+        }
+        Tensor x = Tensor.of(N, 4, feats);
+        for (RestrictionMaps type : RestrictionMaps.values()) {
+            SheafDiffusion model = new SheafDiffusion(type, 4, 2, d, channels, layers, 0.5f, 0.5f);
+            model.resetParameters(new SplittableRandom(2));
+            model.eval();
+            Tape tape = Tape.noGrad();
+            SheafDiffusion.Diffusion seen = model.diffuse(tape, g, x);
+            assertArrayEquals(model.forward(tape, g, x).toFloatArray(), seen.logits().toFloatArray(), type.name());
+            assertEquals(layers, seen.blocks().size());
+            assertEquals(layers + 1, seen.states().size());
+            for (int t = 0; t < layers; t++) {
+                Tensor blocks = seen.blocks().get(t), state = seen.states().get(t);
+                assertEquals(seen.laplacian().pattern().numEntries(), blocks.rows());
+                assertEquals(d * d, blocks.cols());
+                assertEquals(N * d, state.rows());
+                assertEquals(channels, state.cols());
+                // Δ_F is positive semi-definite and its spectrum lies in [0, 2]: 0 ≤ tr(XᵀΔX) ≤ 2·‖X‖²
+                float[] xs = state.toFloatArray(), lx = seen.laplacian().apply(tape, blocks, state).toFloatArray();
+                double energy = 0, norm = 0;
+                for (int i = 0; i < xs.length; i++) {
+                    energy += xs[i] * lx[i];
+                    norm += xs[i] * xs[i];
+                }
+                assertTrue(energy >= -1e-4 * norm && energy <= 2.0001 * norm, type + " layer " + t + ": energy "
+                        + energy + " for ‖X‖² " + norm);
+            }
+            if (type == RestrictionMaps.IDENTITY) {
+                float[] trivial = seen.laplacian().blocks(tape, seen.laplacian().identityMaps(), true).toFloatArray();
+                for (Tensor blocks : seen.blocks()) {
+                    assertArrayEquals(trivial, blocks.toFloatArray());
+                }
+            }
+        }
     }
 }
