@@ -23,7 +23,7 @@ final class DenseOps {
                     + " rows (expected " + a.cols + ")");
         }
         Tensor y = tape.output(a.rows, b.cols, a, b);
-        Nd4j.gemm(a.value, b.value, y.value, false, false, 1.0, 0.0);
+        Gemm.gemm(a.value, b.value, y.value, false, false, 1f, 0f);
         tape.record(y, () -> {
             if (a.requiresGrad) {
                 accGemm(tape, a, y.grad, b.value, false, true);
@@ -41,7 +41,7 @@ final class DenseOps {
                     + "×" + b.cols + " (expected " + a.cols + " columns)");
         }
         Tensor y = tape.output(a.rows, b.rows, a, b);
-        Nd4j.gemm(a.value, b.value, y.value, false, true, 1.0, 0.0);
+        Gemm.gemm(a.value, b.value, y.value, false, true, 1f, 0f);
         tape.record(y, () -> {
             if (a.requiresGrad) {
                 accGemm(tape, a, y.grad, b.value, false, false);
@@ -65,7 +65,7 @@ final class DenseOps {
         // One node and one output buffer: the GEMM result gets the bias added in place.
         int n = x.rows, m = w.cols;
         Tensor y = tape.output(n, m, x, w, b);
-        Nd4j.gemm(x.value, w.value, y.value, false, false, 1.0, 0.0);
+        Gemm.gemm(x.value, w.value, y.value, false, false, 1f, 0f);
         MemorySegment yd = y.data, bd = b.data;
         parallelRows(tape.context(), n, m, (from, to) -> {
             for (int r = from; r < to; r++) {
@@ -231,7 +231,7 @@ final class DenseOps {
     /** {@code t.grad += op(A)·op(B)} as one GEMM with β = 1 into t's gradient (zeroed when new). */
     private static void accGemm(Tape tape, Tensor t, INDArray a, INDArray b, boolean transA, boolean transB) {
         tape.gradient(t); // BLAS may read C even when β = 0, and pooled memory is uninitialised
-        Nd4j.gemm(a, b, t.grad, transA, transB, 1.0, 1.0);
+        Gemm.gemm(a, b, t.grad, transA, transB, 1f, 1f);
     }
 
     /** {@code dst[c] += sign·Σ_r g[r][c]}, summed in double, serially (a fixed order). */

@@ -1,0 +1,53 @@
+package io.gnn4j.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+class GemmTest {
+    /** m, k, n: products of mini-batch training, vectors and degenerate sizes. */
+    private static final int[][] SHAPES = {{2347, 64, 64}, {2347, 7, 32}, {32, 64, 2}, {270, 143, 16}, {1, 64, 7},
+            {300, 64, 1}, {1, 1, 1}, {5, 1, 9}, {1, 300, 1}, {64, 347, 64}};
+
+    @Test
+    void bitForBitWhatNd4jGemmComputesForEveryTransposeAndBeta() {
+        Nd4j.getRandom().setSeed(7);
+        for (int[] s : SHAPES) {
+            int m = s[0], k = s[1], n = s[2];
+            for (int t = 0; t < 4; t++) {
+                boolean ta = (t & 1) != 0, tb = (t & 2) != 0;
+                INDArray a = ta ? Nd4j.rand(DataType.FLOAT, k, m) : Nd4j.rand(DataType.FLOAT, m, k);
+                INDArray b = tb ? Nd4j.rand(DataType.FLOAT, n, k) : Nd4j.rand(DataType.FLOAT, k, n);
+                INDArray c = Nd4j.rand(DataType.FLOAT, m, n);
+                for (float beta : new float[] {0f, 1f}) {
+                    INDArray expected = c.dup(), actual = c.dup();
+                    Nd4j.gemm(a, b, expected, ta, tb, 1.0, beta);
+                    Gemm.gemm(a, b, actual, ta, tb, 1f, beta);
+                    assertArrayEquals(expected.data().asFloat(), actual.data().asFloat(),
+                            m + "x" + k + "x" + n + " transA=" + ta + " transB=" + tb + " beta=" + beta);
+                }
+            }
+        }
+    }
+
+    @Test
+    void viewsWithAnOffsetOrAColumnStrideGiveTheSameProduct() {
+        Nd4j.getRandom().setSeed(3);
+        INDArray big = Nd4j.rand(DataType.FLOAT, 10, 6);
+        INDArray rows = big.get(NDArrayIndex.interval(3, 8), NDArrayIndex.all());        // offset, row-major
+        INDArray transposedView = Nd4j.rand(DataType.FLOAT, 6, 5).transpose();          // 'f' order
+        INDArray b = Nd4j.rand(DataType.FLOAT, 6, 4);
+        for (INDArray a : new INDArray[] {rows, transposedView}) {
+            INDArray expected = Nd4j.create(DataType.FLOAT, 5, 4), actual = Nd4j.create(DataType.FLOAT, 5, 4);
+            Nd4j.gemm(a.dup('c'), b, expected, false, false, 1.0, 0.0);
+            Gemm.gemm(a, b, actual, false, false, 1f, 0f);
+            assertArrayEquals(expected.data().asFloat(), actual.data().asFloat(), 1e-6f,
+                    "order " + a.ordering() + ", offset " + a.offset() + ", data offset " + a.data().offset()
+                            + ", data length " + a.data().length());
+        }
+    }
+}
