@@ -109,6 +109,15 @@ public record FastRPParameters(int dimension, double[] iterationWeights, Operato
         return iterationWeights.clone();
     }
 
+    /** Powers actually computed: q without its trailing zero weights (they add nothing to the result). */
+    public int effectiveIterations() {
+        int last = iterationWeights.length;
+        while (last > 0 && iterationWeights[last - 1] == 0) {
+            last--;
+        }
+        return last;
+    }
+
     /** α_i for i in 1..q. */
     public double iterationWeight(int i) {
         return iterationWeights[i - 1];
