@@ -36,13 +36,7 @@ public final class SparkFastRP {
     record Embedding(GraphBlock block, float[] rows, int width) implements BlockRows {}
 
     /** The cached per-partition embeddings and the timing and shuffle of every round. */
-    public record Result(JavaRDD<? extends BlockRows> embeddings, List<Round> rounds) {}
-
-    /**
-     * One power: wall time, Spark's shuffle-write bytes in it, and the payload of the exchanged rows by our own
-     * count ({@code boundary rows × d × 4}).
-     */
-    public record Round(int power, long millis, long shuffleBytes, long payloadBytes) {}
+    public record Result(JavaRDD<? extends BlockRows> embeddings, List<PropagationRound> rounds) {}
 
     /** Runs FastRP; {@code meter} (registered on the graph's Spark context) measures each round's shuffle. */
     public static Result run(PartitionedGraph graph, FastRPParameters params, ShuffleMeter meter) {
@@ -72,7 +66,7 @@ public final class SparkFastRP {
         });
         states.persist(StorageLevel.MEMORY_ONLY());
         states.count();
-        List<Round> rounds = new ArrayList<>();
+        List<PropagationRound> rounds = new ArrayList<>();
         boolean resultIsZero = selfInfluence == 0;
         for (int i = 1; i <= last; i++) {
             double a = alpha[i - 1];
@@ -92,7 +86,7 @@ public final class SparkFastRP {
                 FastRP.combineRows(params.normalization(), cur, result, 0, m, d, a, assign, lastPower);
                 return new State(b, cur, result, d);
             });
-            rounds.add(new Round(i, (System.nanoTime() - t0) / 1_000_000, meter.bytesWritten() - before,
+            rounds.add(new PropagationRound(i, (System.nanoTime() - t0) / 1_000_000, meter.bytesWritten() - before,
                     graph.boundaryRowsPerRound() * d * Float.BYTES));
             resultIsZero &= a == 0;
         }

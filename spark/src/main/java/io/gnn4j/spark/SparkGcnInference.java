@@ -55,7 +55,7 @@ public final class SparkGcnInference {
     }
 
     /** The per-partition outputs (logits) and the time and shuffle of every propagation round. */
-    public record Result(JavaRDD<? extends BlockRows> outputs, int width, List<SparkFastRP.Round> rounds) {}
+    public record Result(JavaRDD<? extends BlockRows> outputs, int width, List<PropagationRound> rounds) {}
 
     /**
      * The GCN of Kipf &amp; Welling as gnn4j's node benchmarks build it, so that their trained state dicts load:
@@ -105,7 +105,7 @@ public final class SparkGcnInference {
         JavaRDD<State> states = features.map(f -> new State(f.block(), f.rows(), f.width(), null));
         states.persist(StorageLevel.MEMORY_ONLY());
         states.count();
-        List<SparkFastRP.Round> rounds = new ArrayList<>();
+        List<PropagationRound> rounds = new ArrayList<>();
         int width = -1;
         for (Step step : steps) {
             JavaRDD<State> prev = states;
@@ -119,7 +119,7 @@ public final class SparkGcnInference {
                     JavaRDD<State> transformed = prev.map(s -> transform(s, c));
                     transformed.persist(StorageLevel.MEMORY_ONLY());
                     states = HaloExchange.round(transformed, graph.ranges(), (s, ext) -> propagate(s, ext, c));
-                    rounds.add(new SparkFastRP.Round(rounds.size() + 1, (System.nanoTime() - t0) / 1_000_000,
+                    rounds.add(new PropagationRound(rounds.size() + 1, (System.nanoTime() - t0) / 1_000_000,
                             meter.bytesWritten() - before, graph.boundaryRowsPerRound() * c.out() * Float.BYTES));
                     width = c.out();
                 }

@@ -20,14 +20,15 @@ final class LocalSpark {
     private LocalSpark() {}
 
     static synchronized SparkSession session() {
-        if (session == null) {
+        if (session == null || session.sparkContext().isStopped()) {
             session = SparkSession.builder().master("local[2]").appName("gnn4j-spark-tests")
                     .config("spark.ui.enabled", "false")
                     .config("spark.sql.shuffle.partitions", "4")
                     .config("spark.driver.host", "127.0.0.1")
                     .getOrCreate();
             session.sparkContext().setLogLevel("WARN");
-            Runtime.getRuntime().addShutdownHook(new Thread(session::stop));
+            SparkSession current = session;
+            Runtime.getRuntime().addShutdownHook(new Thread(current::stop));
         }
         return session;
     }

@@ -32,7 +32,7 @@ class SparkFastRPTest {
         try {
             SparkFastRP.Result r = SparkFastRP.run(pg, params, meter);
             assertEquals(params.effectiveIterations(), r.rounds().size());
-            for (SparkFastRP.Round round : r.rounds()) {
+            for (PropagationRound round : r.rounds()) {
                 assertTrue(round.shuffleBytes() > 0, "every round shuffles its boundary rows: " + round);
                 assertEquals(pg.boundaryRowsPerRound() * params.dimension() * 4, round.payloadBytes());
             }

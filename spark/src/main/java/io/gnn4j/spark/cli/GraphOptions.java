@@ -1,0 +1,50 @@
+package io.gnn4j.spark.cli;
+
+import io.gnn4j.spark.PartitionedGraph;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Option;
+
+/** The options that say where the edges are and how the graph is partitioned (shared by the commands). */
+final class GraphOptions {
+    @Option(names = "--master", description = "Spark master URL (e.g. local[2], spark://host:7077); "
+            + "default: the one spark-submit sets")
+    String master;
+
+    @Option(names = "--edges", required = true, description = "edge table: a Parquet file/directory or a CSV "
+            + "file with a header")
+    String edges;
+
+    @Option(names = "--format", defaultValue = "parquet", description = "parquet or csv (default: ${DEFAULT-VALUE})")
+    String format;
+
+    @Option(names = "--src-column", defaultValue = "src", description = "source column (default: ${DEFAULT-VALUE})")
+    String srcColumn;
+
+    @Option(names = "--dst-column", defaultValue = "dst", description = "target column (default: ${DEFAULT-VALUE})")
+    String dstColumn;
+
+    @Option(names = "--nodes", defaultValue = "0", description = "number of nodes N; 0 = largest id + 1")
+    int nodes;
+
+    @Option(names = "--directed", description = "keep the edges directed (default: undirected, symmetrised)")
+    boolean directed;
+
+    @Option(names = "--partitions", required = true, description = "number of node-range partitions P")
+    int partitions;
+
+    @Option(names = "--out", required = true, description = "output Parquet directory")
+    String out;
+
+    SparkSession session(String app) {
+        SparkSession.Builder b = SparkSession.builder().appName(app);
+        if (master != null) {
+            b.master(master);
+        }
+        return b.getOrCreate();
+    }
+
+    PartitionedGraph load(SparkSession spark) {
+        return PartitionedGraph.fromEdges(PartitionedGraph.readEdges(spark, edges, format, srcColumn, dstColumn),
+                nodes, partitions, !directed);
+    }
+}
