@@ -10,7 +10,6 @@ import io.gnn4j.graph.ExecutionContext;
 import io.gnn4j.spark.cli.GnnSpark;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,12 +50,7 @@ class GnnSparkCliTest {
     void fastrpFromCsvWritesTheEmbeddingsOfTheSingleJvmFastRP() throws Exception {
         int n = 300;
         int[][] e = LocalSpark.randomEdges(n, 900, 12);
-        StringBuilder csv = new StringBuilder("src,dst\n");
-        for (int k = 0; k < e[0].length; k++) {
-            csv.append(e[0][k]).append(',').append(e[1][k]).append('\n');
-        }
-        Path edges = dir.resolve("e.csv");
-        Files.writeString(edges, csv);
+        Path edges = LocalSpark.csvEdges(dir, e, "src,dst");
         String out = dir.resolve("emb").toString();
         String[] r = run("fastrp", "--master", "local[2]", "--edges", edges.toString(), "--format", "csv",
                 "--nodes", Integer.toString(n), "--partitions", "3", "--dimension", "16", "--seed", "5",

@@ -2,6 +2,8 @@ package io.gnn4j.spark;
 
 import io.gnn4j.graph.Graph;
 import io.gnn4j.graph.GraphBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +49,15 @@ final class LocalSpark {
     /** The single-JVM graph of an edge list. */
     static Graph graph(int n, int[][] e, boolean undirected) {
         return (undirected ? GraphBuilder.undirected(n) : GraphBuilder.directed(n)).addEdges(e[0], e[1]).build();
+    }
+
+    /** The edges as a CSV file with the header {@code header} (two column names). */
+    static Path csvEdges(Path dir, int[][] e, String header) throws IOException {
+        StringBuilder csv = new StringBuilder(header).append('\n');
+        for (int k = 0; k < e[0].length; k++) {
+            csv.append(e[0][k]).append(',').append(e[1][k]).append('\n');
+        }
+        return Files.writeString(dir.resolve("edges.csv"), csv);
     }
 
     /** The edges as a Spark table (src, dst), written to Parquet under {@code dir} and read back. */

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gnn4j.graph.Graph;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -39,12 +38,7 @@ class PartitionedGraphTest {
     void blocksFromCsvHoldTheRowsOfTheSingleJvmGraphAndTheirSendListsMatchTheGhosts() throws Exception {
         int n = 500;
         int[][] e = LocalSpark.randomEdges(n, 1500, 8);
-        StringBuilder csv = new StringBuilder("a,b\n");
-        for (int k = 0; k < e[0].length; k++) {
-            csv.append(e[0][k]).append(',').append(e[1][k]).append('\n');
-        }
-        Path file = dir.resolve("edges.csv");
-        Files.writeString(file, csv);
+        Path file = LocalSpark.csvEdges(dir, e, "a,b");
         PartitionedGraph pg = PartitionedGraph.fromEdges(
                 PartitionedGraph.readEdges(LocalSpark.session(), file.toString(), "csv", "a", "b"), 0, 4, true);
         Graph g = LocalSpark.graph(pg.numNodes(), e, true);

@@ -2,9 +2,7 @@ package io.gnn4j.spark.cli;
 
 import io.gnn4j.embed.FastRPParameters;
 import io.gnn4j.embed.FastRPParameters.IterationNormalization;
-import io.gnn4j.spark.NodeRowsTable;
 import io.gnn4j.spark.PartitionedGraph;
-import io.gnn4j.spark.PropagationRound;
 import io.gnn4j.spark.ShuffleMeter;
 import io.gnn4j.spark.SparkFastRP;
 import java.io.PrintWriter;
@@ -62,13 +60,7 @@ final class FastRPCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println(g);
         SparkFastRP.Result r = SparkFastRP.run(g, params, meter);
-        for (PropagationRound round : r.rounds()) {
-            out.println(round);
-        }
-        NodeRowsTable.toTable(spark, r.embeddings(), false).write().mode("overwrite").parquet(graph.out);
-        out.println("embeddings: " + graph.out);
-        out.flush();
-        spark.stop();
+        graph.finish(spark, out, r.rounds(), r.embeddings(), false);
         return 0;
     }
 }

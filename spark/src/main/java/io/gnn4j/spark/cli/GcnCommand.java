@@ -3,9 +3,7 @@ package io.gnn4j.spark.cli;
 import io.gnn4j.layers.Sequential;
 import io.gnn4j.nn.StateDict;
 import io.gnn4j.spark.NodeFeatures;
-import io.gnn4j.spark.NodeRowsTable;
 import io.gnn4j.spark.PartitionedGraph;
-import io.gnn4j.spark.PropagationRound;
 import io.gnn4j.spark.ShuffleMeter;
 import io.gnn4j.spark.SparkGcnInference;
 import java.io.IOException;
@@ -59,13 +57,7 @@ final class GcnCommand implements Callable<Integer> {
         out.println(g);
         var x = NodeFeatures.fromTable(g, spark.read().parquet(features), nodeColumn, featureColumn, widths[0]);
         SparkGcnInference.Result r = SparkGcnInference.run(g, m, x, meter);
-        for (PropagationRound round : r.rounds()) {
-            out.println(round);
-        }
-        NodeRowsTable.toTable(spark, r.outputs(), true).write().mode("overwrite").parquet(graph.out);
-        out.println("predictions: " + graph.out);
-        out.flush();
-        spark.stop();
+        graph.finish(spark, out, r.rounds(), r.outputs(), true);
         return 0;
     }
 }

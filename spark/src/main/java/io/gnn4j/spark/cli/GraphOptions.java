@@ -1,6 +1,12 @@
 package io.gnn4j.spark.cli;
 
+import io.gnn4j.spark.BlockRows;
+import io.gnn4j.spark.NodeRowsTable;
 import io.gnn4j.spark.PartitionedGraph;
+import io.gnn4j.spark.PropagationRound;
+import java.io.PrintWriter;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Option;
 
@@ -41,6 +47,21 @@ final class GraphOptions {
             b.master(master);
         }
         return b.getOrCreate();
+    }
+
+    /**
+     * Prints the rounds, writes the per-node rows as Parquet to {@code --out} (with the arg-max column when
+     * {@code withPrediction}) and stops the session.
+     */
+    void finish(SparkSession spark, PrintWriter out, List<PropagationRound> rounds,
+                JavaRDD<? extends BlockRows> rows, boolean withPrediction) {
+        for (PropagationRound round : rounds) {
+            out.println(round);
+        }
+        NodeRowsTable.toTable(spark, rows, withPrediction).write().mode("overwrite").parquet(this.out);
+        out.println((withPrediction ? "predictions: " : "embeddings: ") + this.out);
+        out.flush();
+        spark.stop();
     }
 
     PartitionedGraph load(SparkSession spark) {
