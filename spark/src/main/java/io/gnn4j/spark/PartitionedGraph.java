@@ -6,12 +6,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import io.gnn4j.graph.Graph;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import scala.Tuple2;
 
 /**
@@ -143,6 +148,46 @@ public final class PartitionedGraph {
                 .reduce((a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
         built.unpersist(false);
         return new PartitionedGraph(ranges, undirected, blocks, totals[0], totals[1]);
+    }
+
+    /**
+     * The edge table (src, dst) of a graph the driver holds (e.g. a gnn4j Arrow dataset read with the datasets
+     * module), for {@link #fromEdges} with {@code undirected = !g.isDirected()}: an undirected graph lists each
+     * edge once (u ≤ v), a directed one every entry. Sent to the cluster in 16 slices of the CSR; weighted graphs are
+     * rejected (the partitioned computations read structure only).
+     */
+    public static Dataset<Row> edgeTable(SparkSession spark, Graph g) {
+        if (g.isWeighted()) {
+            throw new IllegalArgumentException("the partitioned path reads unweighted edges; " + g + " is weighted");
+        }
+        int slices = 16;
+        boolean once = !g.isDirected();
+        int[] rowPtr = g.rowPtr(), colIdx = g.colIdx();
+        List<int[]> parts = new ArrayList<>(slices);
+        for (int c = 0; c < slices; c++) {
+            int from = (int) ((long) g.numNodes() * c / slices), to = (int) ((long) g.numNodes() * (c + 1) / slices);
+            IntArrayList e = new IntArrayList();
+            for (int u = from; u < to; u++) {
+                for (int k = rowPtr[u]; k < rowPtr[u + 1]; k++) {
+                    if (!once || colIdx[k] >= u) {
+                        e.add(u);
+                        e.add(colIdx[k]);
+                    }
+                }
+            }
+            parts.add(e.toIntArray());
+        }
+        JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(parts, slices)
+                .flatMap(e -> {
+                    List<Row> r = new ArrayList<>(e.length / 2);
+                    for (int k = 0; k < e.length; k += 2) {
+                        r.add(RowFactory.create(e[k], e[k + 1]));
+                    }
+                    return r.iterator();
+                });
+        StructType schema = new StructType().add("src", DataTypes.IntegerType, false)
+                .add("dst", DataTypes.IntegerType, false);
+        return spark.createDataFrame(rows, schema);
     }
 
     private static void add(LongArrayList[] buckets, NodeRanges ranges, int u, int v) {

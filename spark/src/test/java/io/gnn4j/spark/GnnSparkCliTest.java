@@ -7,10 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gnn4j.embed.FastRP;
 import io.gnn4j.embed.FastRPParameters;
 import io.gnn4j.graph.ExecutionContext;
+import io.gnn4j.datasets.NodeDataset;
+import io.gnn4j.datasets.formats.ArrowFolder;
+import io.gnn4j.datasets.generate.Generators;
+import io.gnn4j.datasets.generate.PlantedPartition;
+import io.gnn4j.layers.Sequential;
+import io.gnn4j.nn.StateDict;
+import io.gnn4j.nn.Tape;
+import io.gnn4j.nn.Tensor;
 import io.gnn4j.spark.cli.GnnSpark;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -65,5 +74,27 @@ class GnnSparkCliTest {
             rounded[i] = Math.round((actual[i] - expected[i]) * 1e4f);
         }
         assertArrayEquals(new float[n * 16], rounded, "differences beyond 5e-5");
+    }
+
+    @Test
+    void gcnOnAnArrowDatasetWritesThePredictionsOfTheSingleJvmModel() throws Exception {
+        NodeDataset data = Generators.plantedPartition(new PlantedPartition(400, 1200, 6, 3, 0.7, 0.5, 2));
+        Path arrow = dir.resolve("arrow");
+        ArrowFolder.write(data, arrow);
+        Sequential model = SparkGcnInference.kipfGcn(0.5f, 6, 8, 3);
+        model.resetParameters(new SplittableRandom(4));
+        Path weights = dir.resolve("gcn.safetensors");
+        StateDict.save(model, weights);
+        model.eval();
+        float[] expected = model.forward(Tape.noGrad(), data.graph(), Tensor.of(400, 6, data.features()))
+                .toFloatArray();
+        String out = dir.resolve("pred").toString();
+        String[] r = run("gcn", "--master", "local[2]", "--dataset", arrow.toString(), "--partitions", "2",
+                "--model", weights.toString(), "--widths", "6,8,3", "--out", out);
+        assertEquals("0", r[0], r[2]);
+        float[] actual = NodeRowsTable.collect(LocalSpark.session().read().parquet(out), 400, 3);
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], actual[i], 1e-5 * Math.max(1, Math.abs(expected[i])), "logit " + i);
+        }
     }
 }

@@ -5,6 +5,7 @@ import io.gnn4j.embed.FastRPParameters.IterationNormalization;
 import io.gnn4j.spark.PartitionedGraph;
 import io.gnn4j.spark.ShuffleMeter;
 import io.gnn4j.spark.SparkFastRP;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -41,7 +42,7 @@ final class FastRPCommand implements Callable<Integer> {
     long seed;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         FastRPParameters.Builder b = switch (config) {
             case "gds" -> FastRPParameters.gdsDefaults(dimension, seed).toBuilder();
             case "paper" -> FastRPParameters.paperBlogCatalog(dimension, seed).toBuilder().standardize(false);

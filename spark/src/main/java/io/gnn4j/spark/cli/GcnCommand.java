@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,7 +37,8 @@ final class GcnCommand implements Callable<Integer> {
             + "GCN as gnn4j's node benchmarks build it ([dropout → GCNConv → ReLU]× → dropout → GCNConv)")
     int[] widths;
 
-    @Option(names = "--features", required = true, description = "Parquet table of node features")
+    @Option(names = "--features", description = "Parquet table of node features (default with --dataset: the "
+            + "dataset's own features)")
     String features;
 
     @Option(names = "--node-column", defaultValue = "node", description = "node id column (default ${DEFAULT-VALUE})")
@@ -55,7 +57,18 @@ final class GcnCommand implements Callable<Integer> {
         PartitionedGraph g = graph.load(spark);
         PrintWriter out = spec.commandLine().getOut();
         out.println(g);
-        var x = NodeFeatures.fromTable(g, spark.read().parquet(features), nodeColumn, featureColumn, widths[0]);
+        JavaRDD<NodeFeatures.Block> x;
+        if (features != null) {
+            x = NodeFeatures.fromTable(g, spark.read().parquet(features), nodeColumn, featureColumn, widths[0]);
+        } else if (graph.dataset != null) {
+            if (graph.dataset().numFeatures() != widths[0]) {
+                throw new IllegalArgumentException("the dataset has " + graph.dataset().numFeatures()
+                        + " features but --widths starts with " + widths[0]);
+            }
+            x = NodeFeatures.fromArray(g, graph.dataset().features(), graph.dataset().numFeatures());
+        } else {
+            throw new IllegalArgumentException("--features is needed with --edges");
+        }
         SparkGcnInference.Result r = SparkGcnInference.run(g, m, x, meter);
         graph.finish(spark, out, r.rounds(), r.outputs(), true);
         return 0;

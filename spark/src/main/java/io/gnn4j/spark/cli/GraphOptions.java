@@ -1,9 +1,13 @@
 package io.gnn4j.spark.cli;
 
+import io.gnn4j.datasets.Datasets;
+import io.gnn4j.datasets.NodeDataset;
+import io.gnn4j.graph.Graph;
 import io.gnn4j.spark.BlockRows;
 import io.gnn4j.spark.NodeRowsTable;
 import io.gnn4j.spark.PartitionedGraph;
 import io.gnn4j.spark.PropagationRound;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
@@ -16,9 +20,15 @@ final class GraphOptions {
             + "default: the one spark-submit sets")
     String master;
 
-    @Option(names = "--edges", required = true, description = "edge table: a Parquet file/directory or a CSV "
-            + "file with a header")
+    @Option(names = "--edges", description = "edge table: a Parquet file/directory or a CSV file with a header")
     String edges;
+
+    @Option(names = "--dataset", description = "instead of --edges: a node dataset the driver reads with gnn4j's "
+            + "datasets module (a known name or a path, e.g. a gnn4j Arrow folder nodes.arrow + edges.arrow), for "
+            + "graphs that fit the driver; its own directedness is kept")
+    String dataset;
+
+    private NodeDataset loaded;
 
     @Option(names = "--format", defaultValue = "parquet", description = "parquet or csv (default: ${DEFAULT-VALUE})")
     String format;
@@ -64,7 +74,24 @@ final class GraphOptions {
         spark.stop();
     }
 
-    PartitionedGraph load(SparkSession spark) {
+    /** The --dataset, read once. */
+    NodeDataset dataset() throws IOException {
+        if (loaded == null) {
+            loaded = Datasets.loadNodes(dataset);
+        }
+        return loaded;
+    }
+
+    PartitionedGraph load(SparkSession spark) throws IOException {
+        if ((edges == null) == (dataset == null)) {
+            throw new IllegalArgumentException("give exactly one of --edges and --dataset, got --edges " + edges
+                    + " and --dataset " + dataset);
+        }
+        if (dataset != null) {
+            Graph g = dataset().graph();
+            return PartitionedGraph.fromEdges(PartitionedGraph.edgeTable(spark, g), g.numNodes(), partitions,
+                    !g.isDirected());
+        }
         return PartitionedGraph.fromEdges(PartitionedGraph.readEdges(spark, edges, format, srcColumn, dstColumn),
                 nodes, partitions, !directed);
     }

@@ -23,12 +23,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -107,7 +102,7 @@ final class ScaleCommand implements Callable<Integer> {
                     .config("spark.ui.enabled", "false").getOrCreate();
             spark.sparkContext().setLogLevel("WARN");
             if (!written) {
-                writeEdges(spark, g, edges);
+                PartitionedGraph.edgeTable(spark, g).write().mode("overwrite").parquet(edges);
                 written = true;
             }
             int threads = spark.sparkContext().defaultParallelism();
@@ -166,43 +161,5 @@ final class ScaleCommand implements Callable<Integer> {
             s += spark ? r.shuffleBytes() : r.payloadBytes();
         }
         return String.format(Locale.ROOT, "%.1f MB", s / rounds.size() / 1e6);
-    }
-
-    /** The undirected edges u &lt; v of {@code g} as a Parquet table (src, dst), written in 16 chunks. */
-    private static void writeEdges(SparkSession spark, Graph g, String path) {
-        int chunks = 16;
-        List<int[]> parts = new ArrayList<>();
-        int n = g.numNodes();
-        for (int c = 0; c < chunks; c++) {
-            int from = (int) ((long) n * c / chunks), to = (int) ((long) n * (c + 1) / chunks);
-            int[] rowPtr = g.rowPtr(), colIdx = g.colIdx();
-            int count = 0;
-            for (int u = from; u < to; u++) {
-                for (int k = rowPtr[u]; k < rowPtr[u + 1]; k++) {
-                    count += colIdx[k] > u ? 1 : 0;
-                }
-            }
-            int[] e = new int[2 * count];
-            int i = 0;
-            for (int u = from; u < to; u++) {
-                for (int k = rowPtr[u]; k < rowPtr[u + 1]; k++) {
-                    if (colIdx[k] > u) {
-                        e[i++] = u;
-                        e[i++] = colIdx[k];
-                    }
-                }
-            }
-            parts.add(e);
-        }
-        JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .parallelize(parts, chunks).flatMap(e -> {
-                    List<Row> r = new ArrayList<>(e.length / 2);
-                    for (int k = 0; k < e.length; k += 2) {
-                        r.add(RowFactory.create(e[k], e[k + 1]));
-                    }
-                    return r.iterator();
-                });
-        StructType schema = new StructType().add("src", DataTypes.IntegerType).add("dst", DataTypes.IntegerType);
-        spark.createDataFrame(rows, schema).write().mode("overwrite").parquet(path);
     }
 }
