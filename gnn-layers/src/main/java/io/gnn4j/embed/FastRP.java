@@ -551,30 +551,49 @@ public final class FastRP {
         if (n == 0) {
             return;
         }
-        double[] mean = new double[d];
-        for (int u = 0; u < n; u++) {
-            for (int c = 0; c < d; c++) {
-                mean[c] += x[u * d + c];
-            }
-        }
+        double[] mean = columnSums(x, n, d, null);
         for (int c = 0; c < d; c++) {
             mean[c] /= n;
         }
-        double[] var = new double[d];
-        for (int u = 0; u < n; u++) {
+        double[] var = columnSums(x, n, d, mean);
+        for (int c = 0; c < d; c++) {
+            var[c] /= n;
+        }
+        standardizeRows(x, n, d, mean, var);
+    }
+
+    /**
+     * Per column, the sum over the first {@code rows} rows of x, or with {@code mean} given the sum of squared
+     * deviations from it: the two passes of the standardisation, which a partitioned engine adds up over blocks.
+     */
+    public static double[] columnSums(float[] x, int rows, int d, double[] mean) {
+        double[] s = new double[d];
+        for (int u = 0; u < rows; u++) {
             for (int c = 0; c < d; c++) {
-                double t = x[u * d + c] - mean[c];
-                var[c] += t * t;
+                if (mean == null) {
+                    s[c] += x[u * d + c];
+                } else {
+                    double t = x[u * d + c] - mean[c];
+                    s[c] += t * t;
+                }
             }
         }
+        return s;
+    }
+
+    /**
+     * {@code x[u][c] = (x[u][c] − mean[c]) / sd[c]} over the first {@code rows} rows, {@code sd = √variance}
+     * (population); a column of variance 0 is only centred.
+     */
+    public static void standardizeRows(float[] x, int rows, int d, double[] mean, double[] variance) {
         float[] inv = new float[d];
         float[] m = new float[d];
         for (int c = 0; c < d; c++) {
-            double sd = Math.sqrt(var[c] / n);
+            double sd = Math.sqrt(variance[c]);
             inv[c] = sd > 0 ? (float) (1.0 / sd) : 1f;
             m[c] = (float) mean[c];
         }
-        for (int u = 0; u < n; u++) {
+        for (int u = 0; u < rows; u++) {
             for (int c = 0; c < d; c++) {
                 x[u * d + c] = (x[u * d + c] - m[c]) * inv[c];
             }

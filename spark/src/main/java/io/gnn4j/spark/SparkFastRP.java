@@ -18,8 +18,9 @@ import org.apache.spark.storage.StorageLevel;
  * partition's nodes come from FastRP's own generator (they depend only on (seed, node)), every power
  * {@code Nᵢ = M·Nᵢ₋₁} is one round of the {@link HaloExchange} with one graph-core SpMM per block, and each power is
  * combined into the embedding by FastRP's own row steps. The result equals single-JVM FastRP on the same graph and
- * parameters to float rounding (summation order within a row may differ). Not supported here: edge weights,
- * feature columns ({@code propertyRatio > 0}) and the final column standardisation, which needs global statistics.
+ * parameters to float rounding (summation order within a row may differ); the final column standardisation adds
+ * up FastRP's per-block column statistics on the driver. Not supported here: edge weights and feature columns
+ * ({@code propertyRatio > 0}).
  */
 public final class SparkFastRP {
     private SparkFastRP() {}
@@ -40,10 +41,6 @@ public final class SparkFastRP {
 
     /** Runs FastRP; {@code meter} (registered on the graph's Spark context) measures each round's shuffle. */
     public static Result run(PartitionedGraph graph, FastRPParameters params, ShuffleMeter meter) {
-        if (params.standardize()) {
-            throw new IllegalArgumentException("standardize = true needs global column statistics, which the "
-                    + "partitioned FastRP does not compute; run with standardize = false");
-        }
         if (params.propertyDimension() > 0) {
             throw new IllegalArgumentException("propertyRatio " + params.propertyRatio() + " needs node features, "
                     + "which the partitioned FastRP does not take");
@@ -94,6 +91,43 @@ public final class SparkFastRP {
         out.persist(StorageLevel.MEMORY_ONLY());
         out.count();
         states.unpersist(false);
+        if (params.standardize()) {
+            out = standardize(out, n, d);
+        }
         return new Result(out, rounds);
+    }
+
+    /**
+     * FastRP's column standardisation over all partitions: the per-block column sums (then squared deviations)
+     * are added on the driver in partition order, so the statistics do not depend on task timing.
+     */
+    private static JavaRDD<Embedding> standardize(JavaRDD<Embedding> emb, int n, int d) {
+        double[] mean = sumInOrder(emb.map(e -> FastRP.columnSums(e.rows(), e.block().numLocal(), d, null))
+                .collect(), d, n);
+        double[] variance = sumInOrder(emb.map(e -> FastRP.columnSums(e.rows(), e.block().numLocal(), d, mean))
+                .collect(), d, n);
+        JavaRDD<Embedding> out = emb.map(e -> {
+            float[] rows = e.rows().clone();
+            FastRP.standardizeRows(rows, e.block().numLocal(), d, mean, variance);
+            return new Embedding(e.block(), rows, d);
+        });
+        out.persist(StorageLevel.MEMORY_ONLY());
+        out.count();
+        emb.unpersist(false);
+        return out;
+    }
+
+    /** The element-wise sum of the partitions' vectors, in partition order, divided by n. */
+    private static double[] sumInOrder(List<double[]> parts, int d, int n) {
+        double[] s = new double[d];
+        for (double[] p : parts) {
+            for (int c = 0; c < d; c++) {
+                s[c] += p[c];
+            }
+        }
+        for (int c = 0; c < d; c++) {
+            s[c] /= n;
+        }
+        return s;
     }
 }

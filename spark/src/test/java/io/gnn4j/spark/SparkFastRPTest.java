@@ -58,9 +58,9 @@ class SparkFastRPTest {
     }
 
     @Test
-    void paperConfigurationOnADirectedGraphEqualsSingleJvmFastRP() {
+    void paperConfigurationWithStandardisationOnADirectedGraphEqualsSingleJvmFastRP() {
         // s = √N ≈ 55: the single-JVM path takes its sparse first product, the partitioned one the dense SpMM.
-        FastRPParameters p = FastRPParameters.paperBlogCatalog(24, 11).toBuilder().standardize(false).build();
+        FastRPParameters p = FastRPParameters.paperBlogCatalog(24, 11);
         assertTrue(maxDifference(LocalSpark.randomEdges(N, 15_000, 2), false, 4, p) < 1e-5);
     }
 
@@ -74,13 +74,14 @@ class SparkFastRPTest {
     }
 
     @Test
-    void standardisationIsRejectedWithAClearMessage() {
+    void featureColumnsAreRejectedWithAClearMessage() {
         PartitionedGraph pg = PartitionedGraph.fromEdges(LocalSpark.parquetEdges(dir, LocalSpark.randomEdges(50, 100,
                 4)), 50, 2, true);
         ShuffleMeter meter = ShuffleMeter.register(LocalSpark.session().sparkContext());
+        FastRPParameters p = FastRPParameters.gdsDefaults(8, 1).toBuilder().propertyRatio(0.5).build();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> SparkFastRP.run(pg, FastRPParameters.paperBlogCatalog(8, 1), meter));
-        assertTrue(e.getMessage().contains("standardize"), e.getMessage());
+                () -> SparkFastRP.run(pg, p, meter));
+        assertTrue(e.getMessage().contains("propertyRatio 0.5"), e.getMessage());
         meter.close();
         pg.unpersist();
     }

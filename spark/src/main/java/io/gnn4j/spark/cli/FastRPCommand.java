@@ -26,7 +26,8 @@ final class FastRPCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--config", defaultValue = "gds", description = "gds (Neo4j GDS defaults: s = 3, weights 0,1,1, "
-            + "L2 per power) or paper (s = √N, β = −0.64, weights 0,0,1,6.67, unstandardised); default ${DEFAULT-VALUE}")
+            + "L2 per power) or paper (s = √N, β = −0.64, weights 0,0,1,6.67, columns standardised); default "
+            + "${DEFAULT-VALUE}")
     String config;
 
     @Option(names = "--dimension", defaultValue = "128", description = "embedding dimension d (default ${DEFAULT-VALUE})")
@@ -45,7 +46,7 @@ final class FastRPCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         FastRPParameters.Builder b = switch (config) {
             case "gds" -> FastRPParameters.gdsDefaults(dimension, seed).toBuilder();
-            case "paper" -> FastRPParameters.paperBlogCatalog(dimension, seed).toBuilder().standardize(false);
+            case "paper" -> FastRPParameters.paperBlogCatalog(dimension, seed).toBuilder();
             default -> throw new IllegalArgumentException("--config must be gds or paper, got " + config);
         };
         if (weights != null) {
