@@ -100,20 +100,16 @@ public final class FastRP {
         int d = params.dimension();
         Graph a = graph.isWeighted() && !params.useEdgeWeights() ? unweighted(graph) : graph;
         double[] deg = Normalization.degrees(a);
-        Graph op = params.operator() == Operator.TRANSITION ? Normalization.randomWalk(a) : a;
+        Graph op = operator(a, params);
         float[] scale = new float[n];
-        double beta = params.normalizationStrength();
         for (int u = 0; u < n; u++) {
-            scale[u] = deg[u] > 0 ? (float) Math.pow(deg[u], beta) : 1f;
+            scale[u] = degreeScale(deg[u], params);
         }
         float[] result = new float[n * d];
         float[] cur = new float[n * d];
         float[] other = null;
         double[] alpha = params.iterationWeights();
-        int last = alpha.length;
-        while (last > 0 && alpha[last - 1] == 0) {
-            last--;
-        }
+        int last = params.effectiveIterations();
         double s = params.effectiveSparsity(n);
         int pd = features == null ? 0 : params.propertyDimension();
         boolean sparseFirst = params.projection() == Projection.SPARSE && pd == 0
@@ -164,7 +160,7 @@ public final class FastRP {
         double[] deg = Normalization.degrees(a);
         float[] scale = new float[n];
         for (int u = 0; u < n; u++) {
-            scale[u] = deg[u] > 0 ? (float) Math.pow(deg[u], params.normalizationStrength()) : 1f;
+            scale[u] = degreeScale(deg[u], params);
         }
         float[] x0 = new float[n * d];
         int pd = features == null ? 0 : params.propertyDimension();
@@ -312,20 +308,7 @@ public final class FastRP {
             int[] packed = new int[Math.max(1, bd)];
             for (int u = bounds[b]; u < bounds[b + 1]; u++) {
                 int off = u * d;
-                SplittableRandom rnd = nodeRandom(seed, u);
-                if (gaussian) {
-                    for (int c = 0; c < bd; c++) {
-                        x0[off + c] = (float) rnd.nextGaussian() * scale[u];
-                    }
-                } else if (s < GEOMETRIC_MIN_SPARSITY) {
-                    denseSparseRow(rnd, bd, s, root * scale[u], x0, off);
-                } else {
-                    int k = sparseRow(rnd, bd, s, packed);
-                    float v = root * scale[u];
-                    for (int t = 0; t < k; t++) {
-                        x0[off + (packed[t] >>> 1)] = (packed[t] & 1) == 0 ? v : -v;
-                    }
-                }
+                randomRow(seed, gaussian, bd, s, root, scale[u], u, x0, off, packed);
                 if (p != null) {
                     for (int j = 0; j < numFeatures; j++) {
                         float x = features[u * numFeatures + j];
@@ -339,6 +322,28 @@ public final class FastRP {
                 }
             }
         });
+    }
+
+    /**
+     * Writes {@code scale·R[u]} over {@code width} columns into {@code x0[off ..)} (zeros left as they are):
+     * Gaussian entries, or the very sparse row of {@link #sparseRow} with magnitude {@code root·scale}.
+     */
+    private static void randomRow(long seed, boolean gaussian, int width, double s, float root, float scale, int u,
+                                  float[] x0, int off, int[] packed) {
+        SplittableRandom rnd = nodeRandom(seed, u);
+        if (gaussian) {
+            for (int c = 0; c < width; c++) {
+                x0[off + c] = (float) rnd.nextGaussian() * scale;
+            }
+        } else if (s < GEOMETRIC_MIN_SPARSITY) {
+            denseSparseRow(rnd, width, s, root * scale, x0, off);
+        } else {
+            int k = sparseRow(rnd, width, s, packed);
+            float v = root * scale;
+            for (int t = 0; t < k; t++) {
+                x0[off + (packed[t] >>> 1)] = (packed[t] & 1) == 0 ? v : -v;
+            }
+        }
     }
 
     /** The F×d' feature projection: row j from (seed, −1−j), entries √3·{+1, 0, −1} with odds {1/6, 2/3, 1/6}. */
@@ -404,58 +409,108 @@ public final class FastRP {
     }
 
     private void addSelfInfluence(float[] x0, float[] result, int n, int d) {
-        double si = params.nodeSelfInfluence();
         int[] bounds = evenBlocks(n, blocks());
-        ctx.forEachBlock(bounds.length - 1, b -> {
-            for (int u = bounds[b]; u < bounds[b + 1]; u++) {
-                int off = u * d;
-                double norm = norm(x0, off, d);
-                if (norm > 0) {
-                    float f = (float) (si / norm);
-                    for (int c = 0; c < d; c++) {
-                        result[off + c] += f * x0[off + c];
-                    }
-                }
-            }
-        });
+        ctx.forEachBlock(bounds.length - 1,
+                b -> addSelfInfluenceRows(params.nodeSelfInfluence(), x0, result, bounds[b], bounds[b + 1], d));
     }
 
     /**
-     * Adds power i (in {@code cur}) to the result with weight α, normalising rows as the parameters say. When the
-     * result is still all zero it is written without being read; the last power is not normalised in place (nothing
-     * propagates it further).
+     * Adds power i (in {@code cur}) to the result with weight α, over row blocks (see {@link #combineRows}).
      */
     private void combine(float[] cur, float[] result, int n, int d, double alpha, boolean assign, boolean lastPower) {
         IterationNormalization mode = params.normalization();
+        int[] bounds = evenBlocks(n, blocks());
+        ctx.forEachBlock(bounds.length - 1,
+                b -> combineRows(mode, cur, result, bounds[b], bounds[b + 1], d, alpha, assign, lastPower));
+    }
+
+    // ---- row-range steps, shared with engines that hold the graph in node-range blocks (gnn4j-spark) -----------
+
+    /** The operator M that FastRP powers on the adjacency {@code a}: {@code D⁻¹A} for TRANSITION, else A itself. */
+    public static Graph operator(Graph a, FastRPParameters params) {
+        return params.operator() == Operator.TRANSITION ? Normalization.randomWalk(a) : a;
+    }
+
+    /** The scale {@code deg^β} of a node's initial vector (1 for degree 0). */
+    public static float degreeScale(double degree, FastRPParameters params) {
+        return degree > 0 ? (float) Math.pow(degree, params.normalizationStrength()) : 1f;
+    }
+
+    /**
+     * Writes the initial vectors {@code deg(u)^β·R[u]} of the consecutive nodes {@code firstNode ..
+     * firstNode + degrees.length} into {@code out} (row-major, d columns, zero-filled by the caller), exactly as
+     * {@link #compute()} generates them for a graph of {@code numNodes} nodes (which fixes the automatic sparsity √N).
+     * Structure only: parameters with feature columns ({@code propertyRatio > 0}) are rejected.
+     */
+    public static void initialRows(FastRPParameters params, int numNodes, int firstNode, double[] degrees,
+                                   float[] out) {
+        int d = params.dimension();
+        if (params.propertyDimension() > 0) {
+            throw new IllegalArgumentException("propertyRatio " + params.propertyRatio() + " needs node features, "
+                    + "which initialRows does not take: use new FastRP(graph, features, F, params, ctx)");
+        }
+        if ((long) degrees.length * d != out.length) {
+            throw new IllegalArgumentException("out holds " + out.length + " floats but rows×d = " + degrees.length
+                    + "×" + d);
+        }
+        double s = params.effectiveSparsity(numNodes);
+        float root = (float) Math.sqrt(s);
+        boolean gaussian = params.projection() == Projection.GAUSSIAN;
+        int[] packed = new int[d];
+        for (int i = 0; i < degrees.length; i++) {
+            randomRow(params.seed(), gaussian, d, s, root, degreeScale(degrees[i], params), firstNode + i, out,
+                    i * d, packed);
+        }
+    }
+
+    /** Adds {@code σ·x0[u]/‖x0[u]‖} to {@code result[u]} for rows {@code from ≤ u < to} (GDS's self-influence). */
+    public static void addSelfInfluenceRows(double selfInfluence, float[] x0, float[] result, int from, int to,
+                                            int d) {
+        for (int u = from; u < to; u++) {
+            int off = u * d;
+            double norm = norm(x0, off, d);
+            if (norm > 0) {
+                float f = (float) (selfInfluence / norm);
+                for (int c = 0; c < d; c++) {
+                    result[off + c] += f * x0[off + c];
+                }
+            }
+        }
+    }
+
+    /**
+     * Adds power i (rows {@code from ≤ u < to} of {@code cur}) to the result with weight α under the normalisation
+     * {@code mode}: assigned instead of accumulated when {@code assign}; with L2_PROPAGATE the rows of {@code cur}
+     * are normalised in place unless this is the last power.
+     */
+    public static void combineRows(IterationNormalization mode, float[] cur, float[] result, int from, int to, int d,
+                                   double alpha, boolean assign, boolean lastPower) {
         if (alpha == 0 && (mode != IterationNormalization.L2_PROPAGATE || lastPower)) {
             return;
         }
-        int[] bounds = evenBlocks(n, blocks());
         float a = (float) alpha;
-        ctx.forEachBlock(bounds.length - 1, b -> {
-            for (int u = bounds[b]; u < bounds[b + 1]; u++) {
-                int off = u * d;
-                if (mode == IterationNormalization.NONE) {
+        for (int u = from; u < to; u++) {
+            int off = u * d;
+            if (mode == IterationNormalization.NONE) {
+                addScaled(a, cur, result, off, d, assign);
+                continue;
+            }
+            double norm = norm(cur, off, d);
+            if (norm == 0) {
+                continue;
+            }
+            if (mode == IterationNormalization.L2_COMBINE || lastPower) {
+                addScaled((float) (alpha / norm), cur, result, off, d, assign);
+            } else {
+                float inv = (float) (1.0 / norm);
+                for (int c = off; c < off + d; c++) {
+                    cur[c] *= inv;
+                }
+                if (a != 0) {
                     addScaled(a, cur, result, off, d, assign);
-                    continue;
-                }
-                double norm = norm(cur, off, d);
-                if (norm == 0) {
-                    continue;
-                }
-                if (mode == IterationNormalization.L2_COMBINE || lastPower) {
-                    addScaled((float) (alpha / norm), cur, result, off, d, assign);
-                } else {
-                    float inv = (float) (1.0 / norm);
-                    for (int c = off; c < off + d; c++) {
-                        cur[c] *= inv;
-                    }
-                    if (a != 0) {
-                        addScaled(a, cur, result, off, d, assign);
-                    }
                 }
             }
-        });
+        }
     }
 
     /** {@code y[off..off+len) (+)= a·x[off..off+len)}: assigned when {@code assign}, else accumulated. */
@@ -496,30 +551,49 @@ public final class FastRP {
         if (n == 0) {
             return;
         }
-        double[] mean = new double[d];
-        for (int u = 0; u < n; u++) {
-            for (int c = 0; c < d; c++) {
-                mean[c] += x[u * d + c];
-            }
-        }
+        double[] mean = columnSums(x, n, d, null);
         for (int c = 0; c < d; c++) {
             mean[c] /= n;
         }
-        double[] var = new double[d];
-        for (int u = 0; u < n; u++) {
+        double[] var = columnSums(x, n, d, mean);
+        for (int c = 0; c < d; c++) {
+            var[c] /= n;
+        }
+        standardizeRows(x, n, d, mean, var);
+    }
+
+    /**
+     * Per column, the sum over the first {@code rows} rows of x, or with {@code mean} given the sum of squared
+     * deviations from it: the two passes of the standardisation, which a partitioned engine adds up over blocks.
+     */
+    public static double[] columnSums(float[] x, int rows, int d, double[] mean) {
+        double[] s = new double[d];
+        for (int u = 0; u < rows; u++) {
             for (int c = 0; c < d; c++) {
-                double t = x[u * d + c] - mean[c];
-                var[c] += t * t;
+                if (mean == null) {
+                    s[c] += x[u * d + c];
+                } else {
+                    double t = x[u * d + c] - mean[c];
+                    s[c] += t * t;
+                }
             }
         }
+        return s;
+    }
+
+    /**
+     * {@code x[u][c] = (x[u][c] − mean[c]) / sd[c]} over the first {@code rows} rows, {@code sd = √variance}
+     * (population); a column of variance 0 is only centred.
+     */
+    public static void standardizeRows(float[] x, int rows, int d, double[] mean, double[] variance) {
         float[] inv = new float[d];
         float[] m = new float[d];
         for (int c = 0; c < d; c++) {
-            double sd = Math.sqrt(var[c] / n);
+            double sd = Math.sqrt(variance[c]);
             inv[c] = sd > 0 ? (float) (1.0 / sd) : 1f;
             m[c] = (float) mean[c];
         }
-        for (int u = 0; u < n; u++) {
+        for (int u = 0; u < rows; u++) {
             for (int c = 0; c < d; c++) {
                 x[u * d + c] = (x[u * d + c] - m[c]) * inv[c];
             }

@@ -24,11 +24,14 @@ import java.util.Arrays;
  * @param standardize           whether the result's columns are finally scaled to zero mean and unit variance
  *                              (the authors' code ends with scikit-learn's {@code scale})
  * @param seed                  the random seed; the random vector of node u depends only on (seed, u)
+ *
+ * <p>Serializable, so that a distributed engine (gnn4j-spark) ships the options to its workers.
  */
 public record FastRPParameters(int dimension, double[] iterationWeights, Operator operator, boolean useEdgeWeights,
                                double normalizationStrength, Projection projection, double sparsity,
                                IterationNormalization normalization, double nodeSelfInfluence,
-                               double propertyRatio, boolean standardize, long seed) {
+                               double propertyRatio, boolean standardize, long seed)
+        implements java.io.Serializable {
     /** Sparsity value meaning "√N of the graph", the paper's default. */
     public static final double AUTO_SPARSITY = 0.0;
 
@@ -107,6 +110,15 @@ public record FastRPParameters(int dimension, double[] iterationWeights, Operato
     @Override
     public double[] iterationWeights() {
         return iterationWeights.clone();
+    }
+
+    /** Powers actually computed: q without its trailing zero weights (they add nothing to the result). */
+    public int effectiveIterations() {
+        int last = iterationWeights.length;
+        while (last > 0 && iterationWeights[last - 1] == 0) {
+            last--;
+        }
+        return last;
     }
 
     /** α_i for i in 1..q. */

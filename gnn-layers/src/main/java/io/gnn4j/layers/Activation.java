@@ -36,17 +36,30 @@ public enum Activation {
 
     /** This activation as a parameter-free module. */
     public GraphModule module() {
-        Activation self = this;
-        return new GraphModule() {
-            @Override
-            public Tensor forward(Tape tape, Graph graph, Tensor x) {
-                return self.apply(tape, x);
-            }
+        return new Layer(this);
+    }
 
-            @Override
-            public String toString() {
-                return self.name();
-            }
-        };
+    /** An activation as a parameter-free, row-wise module (the graph is not read). */
+    public static final class Layer extends GraphModule {
+        private final Activation activation;
+
+        private Layer(Activation activation) {
+            this.activation = activation;
+        }
+
+        /** The activation applied. */
+        public Activation activation() {
+            return activation;
+        }
+
+        @Override
+        public Tensor forward(Tape tape, Graph graph, Tensor x) {
+            return activation.apply(tape, x);
+        }
+
+        @Override
+        public String toString() {
+            return activation.name();
+        }
     }
 }

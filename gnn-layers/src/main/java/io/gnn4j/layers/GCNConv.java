@@ -59,6 +59,21 @@ public final class GCNConv extends MessagePassing {
         return bias == null ? h : tape.add(h, bias);
     }
 
+    /** Whether the layer propagates with the normalised Â (true) or the raw weights of A. */
+    public boolean normalizes() {
+        return normalize;
+    }
+
+    /** Θ, F_in×F_out. */
+    public Parameter weight() {
+        return weight;
+    }
+
+    /** b, 1×F_out, or {@code null} without a bias. */
+    public Parameter bias() {
+        return bias;
+    }
+
     /** x_j scaled by the operator's weight Â_ji. */
     @Override
     protected Tensor message(Tape tape, Edges edges) {
