@@ -105,6 +105,24 @@ class Sheaf4RecTest {
     }
 
     @Test
+    void scalarLaplacianEqualsTheBlockLaplacianWithOneDimensionalStalks() {
+        Graph g = RecommenderFixtures.graph();
+        Tensor maps = GradCheck.variable(g.numEntries(), 1, 4), y = GradCheck.variable(g.numNodes(), DIM, 5);
+        Sheaf4Rec m = new Sheaf4Rec(g, USERS, ITEMS, DIM, 1);
+        Tensor mine = m.laplacian(Tape.noGrad(), maps, y);
+        SheafLaplacian lap = SheafLaplacian.of(g, 1);
+        Tape t = Tape.noGrad();
+        Tensor blocks = lap.apply(t, lap.blocks(t, maps, true), y);
+        for (int i = 0; i < g.numNodes(); i++) {
+            for (int j = 0; j < DIM; j++) {
+                assertEquals(blocks.get(i, j), mine.get(i, j), 1e-5, "node " + i);
+            }
+        }
+        GradCheck.check(tape -> m.laplacian(tape, maps, y), maps, y);
+        GradCheck.check(tape -> Sheaf4Rec.inverseSqrtPlusOne(tape, tape.mul(maps, maps)), maps);
+    }
+
+    @Test
     void bprLossGradientsMatchFiniteDifferences() {
         Sheaf4Rec m = new Sheaf4Rec(RecommenderFixtures.graph(), USERS, ITEMS, DIM, 2);
         randomise(m, 3);
