@@ -17,11 +17,7 @@ public final class LightGCN extends Recommender {
 
     /** LightGCN with K = {@code layers} on {@code graph} (numUsers + numItems nodes, both directions stored). */
     public LightGCN(Graph graph, int numUsers, int numItems, int dim, int layers) {
-        super(numUsers, numItems, dim);
-        if (graph.numNodes() != numUsers + numItems) {
-            throw new IllegalArgumentException("the graph has " + graph.numNodes() + " nodes, expected " + numUsers
-                    + " users + " + numItems + " items");
-        }
+        super(graph, numUsers, numItems, dim);
         if (layers < 0) {
             throw new IllegalArgumentException("layers must be >= 0, got " + layers);
         }

@@ -26,11 +26,7 @@ public final class NGCF extends Recommender {
 
     /** NGCF with {@code layers} layers of width {@code dim} and message dropout p on {@code graph}. */
     public NGCF(Graph graph, int numUsers, int numItems, int dim, int layers, float dropout) {
-        super(numUsers, numItems, dim);
-        if (graph.numNodes() != numUsers + numItems) {
-            throw new IllegalArgumentException("the graph has " + graph.numNodes() + " nodes, expected " + numUsers
-                    + " users + " + numItems + " items");
-        }
+        super(graph, numUsers, numItems, dim);
         if (layers < 1 || !(dropout >= 0 && dropout < 1)) {
             throw new IllegalArgumentException("need layers >= 1 and dropout in [0, 1), got " + layers + " and "
                     + dropout);

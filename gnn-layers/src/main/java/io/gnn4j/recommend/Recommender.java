@@ -1,5 +1,6 @@
 package io.gnn4j.recommend;
 
+import io.gnn4j.graph.Graph;
 import io.gnn4j.nn.Init;
 import io.gnn4j.nn.Module;
 import io.gnn4j.nn.Parameter;
@@ -24,11 +25,18 @@ public abstract class Recommender extends Module {
     private final int numItems;
     private final Parameter embedding;
 
-    /** An embedding table of {@code dim} columns for numUsers + numItems nodes. */
-    protected Recommender(int numUsers, int numItems, int dim) {
+    /**
+     * An embedding table of {@code dim} columns for the numUsers + numItems nodes of the user–item {@code graph}
+     * (both directions of every interaction stored).
+     */
+    protected Recommender(Graph graph, int numUsers, int numItems, int dim) {
         if (numUsers < 1 || numItems < 1 || dim < 1) {
             throw new IllegalArgumentException("need >= 1 users, items and dimensions, got " + numUsers + ", "
                     + numItems + " and " + dim);
+        }
+        if (graph.numNodes() != numUsers + numItems) {
+            throw new IllegalArgumentException("the graph has " + graph.numNodes() + " nodes, expected " + numUsers
+                    + " users + " + numItems + " items");
         }
         this.numUsers = numUsers;
         this.numItems = numItems;

@@ -2,6 +2,7 @@ package io.gnn4j.recommend;
 
 import io.gnn4j.graph.Graph;
 import io.gnn4j.graph.GraphBuilder;
+import io.gnn4j.layers.LayerFixtures;
 
 /** A small user–item graph and dense reference arithmetic for the recommender tests. */
 public final class RecommenderFixtures {
@@ -56,15 +57,7 @@ public final class RecommenderFixtures {
 
     /** {@code a·b}. */
     public static double[][] times(double[][] a, double[][] b) {
-        double[][] c = new double[a.length][b[0].length];
-        for (int i = 0; i < a.length; i++) {
-            for (int k = 0; k < b.length; k++) {
-                for (int j = 0; j < b[0].length; j++) {
-                    c[i][j] += a[i][k] * b[k][j];
-                }
-            }
-        }
-        return c;
+        return LayerFixtures.multiply(a, b);
     }
 
     /** The rows×cols values of a tensor-like accessor. */

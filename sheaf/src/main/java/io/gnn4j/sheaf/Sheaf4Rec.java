@@ -36,11 +36,7 @@ public final class Sheaf4Rec extends Recommender {
 
     /** Sheaf4Rec with {@code layers} sheaf layers of width {@code dim} on {@code graph} (both directions stored). */
     public Sheaf4Rec(Graph graph, int numUsers, int numItems, int dim, int layers) {
-        super(numUsers, numItems, dim);
-        if (graph.numNodes() != numUsers + numItems) {
-            throw new IllegalArgumentException("the graph has " + graph.numNodes() + " nodes, expected " + numUsers
-                    + " users + " + numItems + " items");
-        }
+        super(graph, numUsers, numItems, dim);
         if (layers < 1) {
             throw new IllegalArgumentException("layers must be >= 1, got " + layers);
         }
