@@ -24,7 +24,8 @@ import java.util.SplittableRandom;
  * regulariser, not an Adam decay), as LightGCN and Sheaf4Rec train. The split has no validation set (MovieLens'
  * ua/ub have none), so nothing is selected: the run trains for exactly {@code epochs} epochs and reports the
  * full-ranking test metrics ({@link RankingMetrics}, training items excluded) of the last epoch, named
- * {@code test_<metric>@K}.
+ * {@code test_<metric>@K}. The per-epoch monitor is the epoch number itself (so curves.csv's validation-score
+ * column counts epochs; the training loss column is the mean BPR loss of the epoch's steps).
  */
 public final class Recommendation {
     /** The per-epoch monitor: the epoch number itself, so that the last epoch is the one reported. */
