@@ -112,7 +112,8 @@ public final class LayerFixtures {
         return t;
     }
 
-    static double[][] multiply(double[][] a, double[][] b) {
+    /** The dense product {@code a·b}. */
+    public static double[][] multiply(double[][] a, double[][] b) {
         double[][] c = new double[a.length][b[0].length];
         for (int i = 0; i < a.length; i++) {
             for (int k = 0; k < b.length; k++) {

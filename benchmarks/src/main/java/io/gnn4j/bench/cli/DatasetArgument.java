@@ -35,7 +35,7 @@ final class DatasetArgument {
             return n;
         }
         throw wrongKind(loaded, loaded.dataset() instanceof GraphDataset ? "use 'gnn4j graph' for graph classification"
-                : "no gnn4j command trains on it");
+                : "use 'gnn4j recommend' for a ratings dataset");
     }
 
     /** The graph-classification dataset loaded, or an error pointing to {@code gnn4j node} and {@code gnn4j link}. */
@@ -44,7 +44,7 @@ final class DatasetArgument {
             return g;
         }
         throw wrongKind(loaded, loaded.dataset() instanceof NodeDataset ? "use 'gnn4j node' or 'gnn4j link'"
-                : "no gnn4j command trains on it");
+                : "use 'gnn4j recommend' for a ratings dataset");
     }
 
     private static IllegalArgumentException wrongKind(Datasets.Loaded loaded, String hint) {

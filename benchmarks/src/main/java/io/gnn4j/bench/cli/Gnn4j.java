@@ -11,8 +11,9 @@ import picocli.CommandLine.Command;
 /** The {@code gnn4j} command line: one subcommand per task; {@code ./gnn4j --help} lists them. */
 @Command(name = "gnn4j", mixinStandardHelpOptions = true, version = "gnn4j 0.1.0-SNAPSHOT",
         description = "Graph neural networks on the JVM: train, evaluate and benchmark.",
-        subcommands = {InfoCommand.class, NodeCommand.class, GraphCommand.class, LinkCommand.class, ReportCommand.class,
-                KernelsCommand.class, EmbedCommand.class, ConvertCommand.class})
+        subcommands = {InfoCommand.class, NodeCommand.class, GraphCommand.class, LinkCommand.class,
+                RecommendCommand.class, ReportCommand.class, KernelsCommand.class, EmbedCommand.class,
+                ConvertCommand.class})
 public final class Gnn4j implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

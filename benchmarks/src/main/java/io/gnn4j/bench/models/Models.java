@@ -3,6 +3,10 @@ package io.gnn4j.bench.models;
 import io.gnn4j.bench.config.HyperParameters.Overrides;
 import io.gnn4j.layers.GraphLevelModule;
 import io.gnn4j.layers.PerLayerReadoutNetwork;
+import io.gnn4j.recommend.LightGCN;
+import io.gnn4j.recommend.NGCF;
+import io.gnn4j.recommend.Recommender;
+import io.gnn4j.sheaf.Sheaf4Rec;
 import java.util.SplittableRandom;
 
 /**
@@ -99,5 +103,34 @@ public final class Models {
                 .add(new ModelInfo<>("gcn", "two GCN layers as encoder, dot-product decoder (GAE, Kipf & Welling "
                         + "2016, arXiv:1611.07308)", o(200, null, "val_acc", 32, 2, 0.0, 0.01, 0.0, null, null, null,
                         null, null, null), GaeLinkPredictor.factory(), null));
+    }
+
+    /**
+     * Top-K recommendation models on the user–item graph, with one shared protocol (latent size 64, Adam lr 1e-3,
+     * batches of 1024 BPR triples, regulariser λ = 1e-4, 50 epochs, as the Sheaf4Rec code trains every model) and
+     * each paper's depth.
+     */
+    public static ModelRegistry<RecommenderFactory> recommend() {
+        return new ModelRegistry<RecommenderFactory>("recommendation")
+                .add(new ModelInfo<>("sheaf4rec", "Sheaf4Rec, Purificato et al. 2023 (arXiv:2304.09097): learned "
+                        + "scalar restriction maps per edge, 5 layers as the official runs", recommender(5, 0.0),
+                        (data, hp, seed) -> initialised(new Sheaf4Rec(data.trainGraph(), data.numUsers(),
+                                data.numItems(), hp.hidden(), hp.layers()), seed), null))
+                .add(new ModelInfo<>("lightgcn", "LightGCN, He et al., SIGIR 2020 (arXiv:2002.02126), 3 layers",
+                        recommender(3, 0.0), (data, hp, seed) -> initialised(new LightGCN(data.trainGraph(),
+                                data.numUsers(), data.numItems(), hp.hidden(), hp.layers()), seed), null))
+                .add(new ModelInfo<>("ngcf", "NGCF, Wang et al., SIGIR 2019 (arXiv:1905.08108), 3 layers, message "
+                        + "dropout 0.1", recommender(3, 0.1), (data, hp, seed) -> initialised(new NGCF(
+                                data.trainGraph(), data.numUsers(), data.numItems(), hp.hidden(), hp.layers(),
+                                (float) hp.dropout()), seed), null));
+    }
+
+    private static Overrides recommender(int layers, double dropout) {
+        return o(50, 0, null, 64, layers, dropout, 1e-3, 1e-4, null, null, null, 1024, null, null);
+    }
+
+    private static Recommender initialised(Recommender model, long seed) {
+        model.resetParameters(new SplittableRandom(seed));
+        return model;
     }
 }

@@ -222,8 +222,41 @@ class CommandsEndToEndTest {
     }
 
     @Test
+    void recommendTrainsEveryRecommenderOnMovieLensAndReportsRankingMetrics(@TempDir Path dir) throws Exception {
+        String[] args = {"recommend", "--dataset", "ml-100k", "--split", "random", "--train", "0.8", "--seeds", "1",
+                "--epochs", "3", "--hidden", "8", "--layers", "1", "--batch-size", "16384", "--lr", "0.05", "--threads",
+                "2", "--quiet", "--no-plots", "--model"};
+        Run r = run(concat(concat(concat(args, "sheaf4rec,lightgcn,ngcf"), "-o"), dir.toString()));
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(5, lines.size(), r.out());
+        assertTrue(lines.get(0).startsWith("| dataset | model | runs | test precision@5 | test recall@5 | test f1@5 (%) | "
+                + "test ndcg@5 | test mrr@5 | test precision@10 |"), lines.get(0));
+        for (int i = 0; i < 3; i++) {
+            assertTrue(lines.get(2 + i).startsWith("| ml-100k | " + List.of("sheaf4rec", "lightgcn", "ngcf").get(i)
+                    + " | 1 |"), lines.get(2 + i));
+        }
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
+        assertEquals(80_000, json.at("/settings/trainInteractions").asInt());
+        assertEquals("random-0.8", json.at("/runs/0/protocol").asText());
+        for (int i = 0; i < 3; i++) {
+            double ndcg = json.at("/runs/" + i + "/metrics/test_ndcg@10").asDouble();
+            // 15 steps already beat chance by far: a random top 10 holds ≈ 0.13 of a user's ≈ 21 test items (NDCG ≈ 0.01)
+            assertTrue(ndcg > 0.05 && ndcg < 1, "ndcg@10 " + ndcg);
+        }
+
+        Run notRatings = run("recommend", "--dataset", "cora", "--model", "lightgcn");
+        assertEquals(2, notRatings.code());
+        assertTrue(notRatings.err().contains("has no ratings: gnn4j recommend needs a ratings dataset"),
+                notRatings.err());
+        Run badSplit = run("recommend", "--dataset", "ml-100k", "--model", "lightgcn", "--split", "uc");
+        assertEquals(2, badSplit.code());
+        assertTrue(badSplit.err().contains("ml-100k has no split 'uc'; it has [ua, ub]"), badSplit.err());
+    }
+
+    @Test
     void everyCommandHasHelp() {
-        for (String c : List.of("info", "node", "graph", "link", "kernels", "report")) {
+        for (String c : List.of("info", "node", "graph", "link", "recommend", "kernels", "report")) {
             Run r = run(c, "--help");
             assertEquals(0, r.code());
             assertTrue(r.out().startsWith("Usage: gnn4j " + c), r.out());
