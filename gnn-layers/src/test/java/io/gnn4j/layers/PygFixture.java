@@ -105,16 +105,9 @@ public final class PygFixture {
      * the output and x's gradient against the layer's reference values within {@code tol} (absolute).
      */
     public void assertMatches(String layer, BiFunction<Tape, Tensor, Tensor> forward, double tol) {
-        Tensor x = input();
-        Tape tape = new Tape(1);
-        Tensor out = forward.apply(tape, x);
-        float[] w = new float[(int) out.size()];
-        for (int k = 0; k < w.length; k++) {
-            w[k] = (float) Math.sin(k + 1);
-        }
-        tape.backward(tape.sum(tape.mul(out, Tensor.of(out.rows(), out.cols(), w))));
-        assertClose(layer + " output", matrix(layer(layer).get("out")), out.toFloatArray(), tol);
-        assertClose(layer + " gradient of x", matrix(layer(layer).get("grad_x")), x.grad().data().asFloat(), tol);
+        float[][] result = LayerFixtures.outputAndGradients(forward, input());
+        assertClose(layer + " output", matrix(layer(layer).get("out")), result[0], tol);
+        assertClose(layer + " gradient of x", matrix(layer(layer).get("grad_x")), result[1], tol);
     }
 
     /** Element-wise comparison naming the first element out of tolerance. */

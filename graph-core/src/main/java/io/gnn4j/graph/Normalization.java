@@ -55,16 +55,7 @@ public final class Normalization {
         for (int u = 0; u < d.length; u++) {
             s[u] = d[u] > 0 ? 1 / Math.sqrt(d[u]) : 0;
         }
-        int[] rowPtr = m.rowPtr(), colIdx = m.colIdx();
-        float[] w = new float[m.numEntries()];
-        for (int u = 0; u < d.length; u++) {
-            for (int k = rowPtr[u]; k < rowPtr[u + 1]; k++) {
-                w[k] = (float) (s[u] * m.weight(k) * s[colIdx[k]]);
-            }
-        }
-        GraphType t = m.type();
-        return new Graph(m.numNodes(), rowPtr, colIdx, w, new GraphType(t.directed(), true, t.selfLoops(),
-                t.multiEdges()));
+        return scaled(m, s, s, m.isDirected());
     }
 
     /** The random-walk (row-stochastic) operator {@code D^{-1} A}. */
@@ -94,15 +85,19 @@ public final class Normalization {
             left[u] = d[u] > 0 ? Math.pow(d[u], r - 1) : 0;
             right[u] = d[u] > 0 ? Math.pow(d[u], -r) : (r == 0 ? 1 : 0); // d^0 = 1 even for d = 0: D^-1 A scales rows only
         }
+        return scaled(a, left, right, a.isDirected() || r != 0.5);
+    }
+
+    /** The entries of a scaled to {@code left[u] · A[u][v] · right[v]}, sharing a's structure, typed as given. */
+    private static Graph scaled(Graph a, double[] left, double[] right, boolean directed) {
         int[] rowPtr = a.rowPtr(), colIdx = a.colIdx();
         float[] w = new float[a.numEntries()];
-        for (int u = 0; u < d.length; u++) {
+        for (int u = 0; u < a.numNodes(); u++) {
             for (int k = rowPtr[u]; k < rowPtr[u + 1]; k++) {
                 w[k] = (float) (left[u] * a.weight(k) * right[colIdx[k]]);
             }
         }
         GraphType t = a.type();
-        boolean directed = t.directed() || r != 0.5;
         return new Graph(a.numNodes(), rowPtr, colIdx, w, new GraphType(directed, true, t.selfLoops(), t.multiEdges()));
     }
 }
