@@ -19,7 +19,8 @@ import io.gnn4j.nn.Tensor;
  * </pre>
  * As in PyG, the wrapped convolutions add no self loops and have no root weight of their own ({@link #gcn} and
  * {@link #sage} build them so; a caller-supplied factory must do the same to match PyG). The reversed graph is the
- * graph's cached transpose. Parameters: {@code conv_in.*}, {@code conv_out.*} and, with the root weight,
+ * graph's cached transpose; edge weights, which PyG's {@code DirGNNConv.forward} has no argument for, reach the
+ * wrapped convolution as the graph carries them (GCN uses them, mean SAGE ignores them). Parameters: {@code conv_in.*}, {@code conv_out.*} and, with the root weight,
  * {@code lin.weight}, {@code lin.bias}. Tested against PyG 2.4 on a directed graph. Shapes: N×F_in → N×F_out.
  */
 public final class DirGNNConv extends GraphModule {
