@@ -18,20 +18,20 @@ class DirGNNConvTest {
     private static final double TOL = 2e-5;
     private final PygFixture fixture = PygFixture.get();
 
+    private void assertMatchesPyG(String layer, DirGNNConv conv) {
+        fixture.loadParameters(layer, conv);
+        Graph g = fixture.graph(false);
+        fixture.assertMatches(layer, (t, x) -> conv.forward(t, g, x), TOL);
+    }
+
     @Test
     void dirGcnWithRootWeightMatchesPyG() {
-        DirGNNConv conv = DirGNNConv.gcn(5, 3, fixture.number("dirgnn_gcn", "alpha"), true);
-        fixture.loadParameters("dirgnn_gcn", conv);
-        Graph g = fixture.graph(false);
-        fixture.assertMatches("dirgnn_gcn", (t, x) -> conv.forward(t, g, x), TOL);
+        assertMatchesPyG("dirgnn_gcn", DirGNNConv.gcn(5, 3, fixture.number("dirgnn_gcn", "alpha"), true));
     }
 
     @Test
     void dirSageWithoutRootWeightMatchesPyG() {
-        DirGNNConv conv = DirGNNConv.sage(5, 3, fixture.number("dirgnn_sage", "alpha"), false);
-        fixture.loadParameters("dirgnn_sage", conv);
-        Graph g = fixture.graph(false);
-        fixture.assertMatches("dirgnn_sage", (t, x) -> conv.forward(t, g, x), TOL);
+        assertMatchesPyG("dirgnn_sage", DirGNNConv.sage(5, 3, fixture.number("dirgnn_sage", "alpha"), false));
     }
 
     @Test
