@@ -6,7 +6,8 @@ import io.gnn4j.graph.Graph;
  * The directed neighbourhood patterns of ADPA/AMUD (Sun et al., ICDE 2024): with A the adjacency (A[u][v] = 1 for
  * the arc u→v, so row u of {@code A·X} sums u's out-neighbours), the one-hop patterns A (out-neighbours) and Aᵀ
  * (in-neighbours) and the two-hop products AA, AᵀAᵀ, AAᵀ (nodes sharing a target with u) and AᵀA (nodes sharing a
- * source). Each is applied as one or two SpMMs over A's CSR and its cached transpose, never materialised.
+ * source). {@link PatternOperator} applies each as one or two SpMMs over A's CSR and its cached transpose, or the
+ * two-hop ones through their materialised product.
  */
 public enum Pattern {
     /** A: out-neighbours. */

@@ -5,11 +5,14 @@ import io.gnn4j.graph.Graph;
 import io.gnn4j.graph.GraphBuilder;
 import io.gnn4j.graph.SelfLoops;
 import io.gnn4j.graph.SparseOps;
+import io.gnn4j.graph.SparseProduct;
 import java.lang.foreign.MemorySegment;
 
 /**
  * A directed pattern P ({@link Pattern}) of a graph as a normalised operator {@code D^{r−1}·P'·D^{−r}}, applied to
- * N×F row-major features with one SpMM per factor (two-hop patterns are never materialised). P' is P built on A
+ * N×F row-major features with one SpMM per factor ({@link TwoHop#FACTORED}, the default: faster in
+ * {@code DirectedPatternBenchmark}, see docs/performance.md) or, for a two-hop pattern, with one SpMM by the product
+ * materialised once by graph-core's {@link SparseProduct} ({@link TwoHop#MATERIALISED}). P' is P built on A
  * (or on A + I when {@code selfLoops}: every node gets one self loop of weight 1, an existing one is kept), with its
  * diagonal removed when {@code dropDiagonal}; d = P'·1 are its row sums (path counts), and a zero degree gives a zero
  * scale, as ADPA's official code maps d^x = ∞ to 0. r = ½ is the symmetric normalisation, r = 0 the random walk.
@@ -29,14 +32,34 @@ public final class PatternOperator {
         this.right = right;
     }
 
-    /** The operator of pattern {@code p} on graph {@code a}. */
+    /** How a two-hop pattern F₀·F₁ is applied. */
+    public enum TwoHop {
+        /** Two SpMMs, {@code F₀·(F₁·X)}, over A's CSR and its cached transpose; nothing is built. */
+        FACTORED,
+        /** The product F₀·F₁ built once by a sparse–sparse product, then one SpMM per application. */
+        MATERIALISED
+    }
+
+    /** The default way of applying two-hop patterns (the faster one measured). */
+    public static final TwoHop DEFAULT_TWO_HOP = TwoHop.FACTORED;
+
+    /** The operator of pattern {@code p} on graph {@code a}, two-hop patterns applied the {@link #DEFAULT_TWO_HOP} way. */
     public static PatternOperator of(Graph a, Pattern p, boolean selfLoops, boolean dropDiagonal, double r,
                                      ExecutionContext ctx) {
+        return of(a, p, selfLoops, dropDiagonal, r, DEFAULT_TWO_HOP, ctx);
+    }
+
+    /** The operator of pattern {@code p} on graph {@code a}, two-hop patterns applied as {@code twoHop} says. */
+    public static PatternOperator of(Graph a, Pattern p, boolean selfLoops, boolean dropDiagonal, double r,
+                                     TwoHop twoHop, ExecutionContext ctx) {
         if (!Double.isFinite(r)) {
             throw new IllegalArgumentException("r must be finite, got " + r);
         }
         Graph base = selfLoops ? GraphBuilder.from(a).selfLoops(SelfLoops.ADD).build() : a;
         Graph[] factors = p.factors(base);
+        if (factors.length == 2 && twoHop == TwoHop.MATERIALISED) {
+            factors = new Graph[] {SparseProduct.multiply(factors[0], factors[1], ctx)};
+        }
         int n = a.numNodes();
         float[] diagonal = dropDiagonal ? diagonal(factors) : null;
         float[] ones = new float[n];

@@ -1,5 +1,6 @@
 package io.gnn4j.directed;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -109,6 +110,26 @@ class PatternOperatorTest {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    @Test
+    void materialisedTwoHopPatternsGiveTheFactoredResult() {
+        Graph g = Generators.randomDirected(40, 150, true, 11);
+        SplittableRandom rng = new SplittableRandom(12);
+        int f = 4;
+        float[] x = new float[40 * f];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) rng.nextGaussian();
+        }
+        for (Pattern p : Pattern.values()) {
+            for (boolean drop : new boolean[] {false, true}) {
+                float[] factored = PatternOperator.of(g, p, false, drop, 0.43, PatternOperator.TwoHop.FACTORED, CTX)
+                        .apply(x, f, CTX);
+                float[] materialised = PatternOperator.of(g, p, false, drop, 0.43,
+                        PatternOperator.TwoHop.MATERIALISED, CTX).apply(x, f, CTX);
+                assertArrayEquals(factored, materialised, 1e-5f, p + " drop=" + drop);
             }
         }
     }

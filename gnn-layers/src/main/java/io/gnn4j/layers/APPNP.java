@@ -10,7 +10,8 @@ import io.gnn4j.nn.Tensor;
  * <pre>
  *   Z⁰ = H,   Z^{k+1} = (1 − α) Âᵀ Z^k + α H,   output Z^K
  * </pre>
- * with Â the GCN operator; no parameters (the prediction network H = f(X) comes before it, e.g. an {@link MLP} in a
+ * with Â the GCN operator (on a directed graph, as PyG: along the arcs, in-degrees of A + I at both ends; see
+ * {@link GCNConv}; tested against PyG 2.4); no parameters (the prediction network H = f(X) comes before it, e.g. an {@link MLP} in a
  * {@link Sequential}). Defaults of the paper: K = 10, α = 0.1. Shapes: N×F → N×F.
  */
 public final class APPNP extends GraphModule {

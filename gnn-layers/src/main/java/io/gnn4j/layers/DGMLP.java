@@ -18,7 +18,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * The decoupled deep graph MLP (DGMLP) of Zhang et al., "Evaluating Deep Graph Neural Networks", 2021
  * (arXiv:2108.00955): parameter-free smoothing with a node-adaptive choice of depth, computed once, then a trainable
  * MLP. With {@code Ã = Aᵀ + I} (aggregation over incoming edges plus a self loop; for an undirected graph A + I),
- * d̃ its row sums and {@code Â = D̃^{r−1} Ã D̃^{−r}}:
+ * d̃ its row sums (the in-degrees of A + I) and {@code Â = D̃^{r−1} Ã D̃^{−r}} (for r = ½ the propagation of PyG's
+ * {@code gcn_norm} on a directed graph too; the combination is tested against that propagation):
  * <pre>
  *   X_k = Â^k X  (k = 0 … K),     X_∞[v] ∝ Σ_{u ∈ C(v)} d̃_u^{1−r} X[u]  (the limit of Â^k X on v's component C(v))
  *   s_k[v] = cos(X_k[v], X[v]) · (1 − cos(X_k[v], X_∞[v])),     w[v] = softmax_k s[v]

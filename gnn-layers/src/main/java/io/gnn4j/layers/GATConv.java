@@ -17,7 +17,8 @@ import java.util.random.RandomGenerator;
  * </pre>
  * Options: {@code heads} H (default 1), {@code concat} (default true: output H·C wide), {@code negativeSlope}
  * (0.2), attention {@code dropout} on α (default 0, active in training mode), {@code addSelfLoops} (default true),
- * {@code bias} (true). The softmax runs over the edges entering i; the weighted sum runs as a per-head
+ * {@code bias} (true). On a directed graph, as PyG: j ranges over the sources of the arcs entering i (plus i itself
+ * with self loops), so the softmax runs over the edges entering i (tested against PyG 2.4); the weighted sum runs as a per-head
  * edge-weighted sparse product. Shapes: N×F_in → N×(H·C) (concat) or N×C (mean).
  */
 public final class GATConv extends GraphModule {

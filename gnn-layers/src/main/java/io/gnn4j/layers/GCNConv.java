@@ -11,18 +11,23 @@ import java.util.random.RandomGenerator;
  * The graph convolution of Kipf &amp; Welling, "Semi-Supervised Classification with Graph Convolutional Networks",
  * ICLR 2017 (arXiv:1609.02907).
  * <pre>
- *   X' = Âᵀ X Θ + b,   Â = D̃^{-1/2} (A + I) D̃^{-1/2},   D̃_ii = Σ_j (A + I)_ij
+ *   X' = Âᵀ X Θ + b,   Â = D̃^{-1/2} (A + I) D̃^{-1/2},   D̃_ii = Σ_j (A + I)_ji
  *   x'_i = Σ_{j ∈ N(i) ∪ {i}} (1 / sqrt(d̃_j d̃_i)) Θᵀ x_j + b
  * </pre>
  * Θ is F_in×F_out (Glorot), b is 1×F_out (zeros). Options: {@code bias} (default true), {@code normalize} (default
- * true; false aggregates with the raw weights of A). The normalised operator is computed once per graph and cached
- * (PyG's {@code cached=True}). Degrees are row sums of A + I, which for the undirected graphs GCN is defined on are
- * also the in-degrees. Shapes: N×F_in → N×F_out.
+ * true; false aggregates with the raw weights of A), {@code addSelfLoops} (default true; false normalises A itself,
+ * as PyG's {@code add_self_loops=False}, which {@code DirGNNConv} uses). The normalised operator is computed once
+ * per graph and cached (PyG's {@code cached=True}).
+ * <p>Directed graphs, as PyG: messages flow along the arcs j → i (N(i) are i's in-neighbours) and d̃ are the weighted
+ * <em>in</em>-degrees of A + I at both ends of an arc ({@code gcn_norm}; {@link io.gnn4j.graph.Normalization#gcn});
+ * on an undirected graph they are the ordinary degrees. Tested against PyG 2.4 on a directed graph. Shapes:
+ * N×F_in → N×F_out.
  */
 public final class GCNConv extends MessagePassing {
     private final int in;
     private final int out;
     private final boolean normalize;
+    private final boolean addSelfLoops;
     private final Parameter weight;
     private final Parameter bias;
 
@@ -31,8 +36,13 @@ public final class GCNConv extends MessagePassing {
         this(in, out, true, true);
     }
 
-    /** A GCN layer with the given options. */
+    /** A GCN layer with the given options, adding self loops. */
     public GCNConv(int in, int out, boolean bias, boolean normalize) {
+        this(in, out, bias, normalize, true);
+    }
+
+    /** A GCN layer with the given options. */
+    public GCNConv(int in, int out, boolean bias, boolean normalize, boolean addSelfLoops) {
         super(Aggregation.SUM);
         if (in < 1 || out < 1) {
             throw new IllegalArgumentException("in and out must be >= 1, got " + in + " and " + out);
@@ -40,6 +50,7 @@ public final class GCNConv extends MessagePassing {
         this.in = in;
         this.out = out;
         this.normalize = normalize;
+        this.addSelfLoops = addSelfLoops;
         this.weight = addParameter("weight", in, out);
         this.bias = bias ? addParameter("bias", 1, out) : null;
     }
@@ -54,7 +65,7 @@ public final class GCNConv extends MessagePassing {
 
     @Override
     public Tensor forward(Tape tape, Graph graph, Tensor x) {
-        Graph a = normalize ? Operators.gcn(graph) : graph;
+        Graph a = !normalize ? graph : addSelfLoops ? Operators.gcn(graph) : Operators.gcnWithoutSelfLoops(graph);
         Tensor h = propagate(tape, a, tape.matmul(x, weight));
         return bias == null ? h : tape.add(h, bias);
     }

@@ -15,7 +15,7 @@ import java.util.random.RandomGenerator;
  * </pre>
  * h_Θ is a caller-supplied network (usually an {@link MLP}); ε is a fixed number (default 0) or, with
  * {@code trainEps}, a learned 1×1 parameter initialised to that number. The sum ignores edge weights and runs as
- * one SpMM. Shapes: N×F_in → the output width of h_Θ.
+ * one SpMM; on a directed graph it runs over the arcs entering i, as PyG (tested against PyG 2.4). Shapes: N×F_in → the output width of h_Θ.
  */
 public final class GINConv extends MessagePassing {
     private final GraphModule nn;

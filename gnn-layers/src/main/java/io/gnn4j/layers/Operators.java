@@ -13,6 +13,8 @@ import io.gnn4j.graph.SelfLoops;
  */
 final class Operators {
     private static final Derived<Graph> GCN = Derived.of("gcn", Normalization::gcn);
+    private static final Derived<Graph> GCN_NO_LOOPS = Derived.of("gcn without self loops",
+            g -> Normalization.gcn(g, false));
     private static final Derived<Graph> UNWEIGHTED = Derived.of("unweighted", Operators::dropWeights);
     private static final Derived<Graph> MEAN_INCOMING = Derived.of("mean", Operators::incomingMean);
     private static final Derived<Graph> SELF_LOOPS = Derived.of("selfloops",
@@ -20,9 +22,14 @@ final class Operators {
 
     private Operators() {}
 
-    /** Â = D̃^{-1/2}(A + I)D̃^{-1/2} of Kipf &amp; Welling (graph-core's {@link Normalization#gcn}). */
+    /** Â = D̃^{-1/2}(A + I)D̃^{-1/2} of Kipf &amp; Welling, D̃ in-degrees as PyG (graph-core's {@link Normalization#gcn}). */
     static Graph gcn(Graph g) {
         return g.derived(GCN);
+    }
+
+    /** PyG's {@code gcn_norm} without added self loops: D^{-1/2} A D^{-1/2} with D the in-degrees of A. */
+    static Graph gcnWithoutSelfLoops(Graph g) {
+        return g.derived(GCN_NO_LOOPS);
     }
 
     /** The same entries with every weight 1 (the graph itself when it is unweighted). */

@@ -12,7 +12,9 @@ import io.gnn4j.nn.Tensor;
  *   x'_i = W₁ x_i + W₂ · AGG_{j ∈ N(i)} x_j (+ b)
  * </pre>
  * AGG is {@link Aggregation#MEAN} (default; computed as one SpMM with the incoming-mean operator) or
- * {@link Aggregation#MAX} (the pooling aggregator without its MLP), over incoming edges, ignoring edge weights.
+ * {@link Aggregation#MAX} (the pooling aggregator without its MLP), over incoming edges, ignoring edge weights. On
+ * a directed graph, as PyG: N(i) are the sources of the arcs entering i, and a node without any gets a zero
+ * aggregate (tested against PyG 2.4).
  * Options: {@code rootWeight} (default true: add W₁x_i), {@code bias} (default true, on W₂). For the mean, the
  * product with W₂ is moved before the aggregation when that makes the SpMM narrower (the result is the same).
  * Shapes: N×F_in → N×F_out.

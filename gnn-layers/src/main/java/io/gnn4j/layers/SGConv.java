@@ -10,7 +10,8 @@ import io.gnn4j.nn.Tensor;
  * <pre>
  *   X' = (Âᵀ)^K X Θ + b
  * </pre>
- * with Â the GCN operator. Option {@code cached} (default true): when x requires no gradient, {@code (Âᵀ)^K X} is
+ * with Â the GCN operator. On a directed graph, as PyG: propagation along the arcs (source → target) with
+ * {@code gcn_norm}'s in-degrees of A + I at both ends (see {@link GCNConv}; tested against PyG 2.4). Option {@code cached} (default true): when x requires no gradient, {@code (Âᵀ)^K X} is
  * computed once for the (graph, x) pair and reused, so training is logistic regression on precomputed features.
  * Shapes: N×F_in → N×F_out.
  */

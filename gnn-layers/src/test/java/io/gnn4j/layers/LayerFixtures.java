@@ -82,7 +82,7 @@ public final class LayerFixtures {
         return new float[] {first, last};
     }
 
-    /** Dense Âᵀ of the GCN operator, computed from the definition: Ã = A + I, Â = D̃^{-1/2} Ã D̃^{-1/2}. */
+    /** Dense Âᵀ of the GCN operator, computed from the definition: Ã = A + I, Â = D̃^{-1/2} Ã D̃^{-1/2}, D̃ in-degrees. */
     static double[][] gcnTransposed(Graph g) {
         int n = g.numNodes();
         double[][] a = new double[n][n];
@@ -97,10 +97,10 @@ public final class LayerFixtures {
                 a[u][u] = 1;
             }
         }
-        double[] d = new double[n];
+        double[] d = new double[n]; // in-degrees (column sums of Ã), PyG's gcn_norm: row sums when Ã is symmetric
         for (int u = 0; u < n; u++) {
             for (int v = 0; v < n; v++) {
-                d[u] += a[u][v];
+                d[v] += a[u][v];
             }
         }
         double[][] t = new double[n][n];

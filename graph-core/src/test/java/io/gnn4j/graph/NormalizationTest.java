@@ -48,6 +48,21 @@ class NormalizationTest {
     }
 
     @Test
+    void gcnOnADirectedGraphUsesInDegreesAtBothEndsAsPyG() {
+        // A + I of directedWithSink: in-degrees (column sums) 1, 3, 5, 2; entry u→v is w / sqrt(din_u din_v)
+        Graph a = Normalization.gcn(directedWithSink());
+        assertArrayEquals(new double[] {1, 3, 5, 2}, Normalization.inDegrees(GraphBuilder.from(directedWithSink())
+                .selfLoops(SelfLoops.ADD).build()));
+        assertArrayEquals(new int[] {0, 1, 2, 1, 2, 2, 3, 3}, a.colIdx());
+        assertArrayEquals(new float[] {1f, (float) (2 / Math.sqrt(3)), (float) (1 / Math.sqrt(5)), 1f / 3,
+                (float) (3 / Math.sqrt(15)), 0.2f, (float) (1 / Math.sqrt(10)), 0.5f}, a.weights(), TOL);
+        assertTrue(a.isDirected());
+        // without self loops node 0 has in-degree 0: its out-arcs get weight 0, as gcn_norm's masked 1/0
+        Graph b = Normalization.gcn(directedWithSink(), false);
+        assertArrayEquals(new float[] {0f, 0f, (float) (3 / Math.sqrt(8)), 0.5f}, b.weights(), TOL);
+    }
+
+    @Test
     void randomWalkRowsSumToOneAndZeroDegreeRowsStayEmpty() {
         Graph a = Normalization.randomWalk(pathWithIsolatedNode());
         assertArrayEquals(new int[] {0, 1, 3, 4, 4}, a.rowPtr());

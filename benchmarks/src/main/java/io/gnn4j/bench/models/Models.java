@@ -54,7 +54,11 @@ public final class Models {
                 .add(new ModelInfo<>("adpa", "ADPA, directed patterns with node-adaptive step attention, Sun et al., "
                         + "ICDE 2024; defaults of the official code (xkLi-Allen/AMUD-ADPA)",
                         o(500, 50, "val_acc", 32, 1, 0.64251, 0.06036, 0.01273, null, 2, null, null, null, null),
-                        NodeNetworks.factory("adpa"), null));
+                        NodeNetworks.factory("adpa"), null))
+                .add(new ModelInfo<>("dirgnn", "Dir-GCN, Rossi et al., LoG 2023 (arXiv:2305.10498), as PyG's DirGNNConv "
+                        + "over GCNConv; defaults of PyG's examples/dir_gnn.py (alpha 0.5: DirGNNConv's default)",
+                        o(1000, 200, "val_acc", 128, 2, 0.0, 0.01, 0.0, null, null, 0.5, null, null, null),
+                        NodeNetworks.factory("dirgnn"), null));
     }
 
     /**

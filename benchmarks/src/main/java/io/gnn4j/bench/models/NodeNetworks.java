@@ -3,6 +3,7 @@ package io.gnn4j.bench.models;
 import io.gnn4j.bench.config.HyperParameters;
 import io.gnn4j.datasets.NodeDataset;
 import io.gnn4j.directed.Adpa;
+import io.gnn4j.directed.DirGNNConv;
 import io.gnn4j.layers.APPNP;
 import io.gnn4j.layers.Activation;
 import io.gnn4j.layers.DGMLP;
@@ -23,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.BiFunction;
 
 /**
  * The node-classification networks of the papers, assembled from gnn-layers, each as its paper's reference code
@@ -42,6 +44,8 @@ import java.util.SplittableRandom;
  *       stalk dimension, L diffusion layers, dropout p, input dropout {@code inputDropout}</li>
  *   <li>adpa: {@link Adpa} with K = {@code hops} steps, hidden h, dropout p, r = {@link Adpa#DEFAULT_R} (the official
  *       code's one hidden layer per branch; {@code layers} is not used)</li>
+ *   <li>dirgnn: [dropout → DirGNNConv(GCN, α = {@code alpha}, no root weight) → ReLU] × (L−1) → dropout →
+ *       DirGNNConv(h, C), PyG's examples/dir_gnn.py network</li>
  * </ul>
  */
 public final class NodeNetworks {
@@ -63,20 +67,8 @@ public final class NodeNetworks {
                 steps.add(new Dropout(p));
                 steps.add(new MLP(Activation.RELU, p, widths(f, h, c, hp.layers())));
             }
-            case "gcn" -> {
-                int[] w = widths(f, h, c, hp.layers());
-                for (int i = 0; i + 1 < w.length; i++) {
-                    steps.add(new Dropout(p));
-                    GCNConv conv = new GCNConv(w[i], w[i + 1]);
-                    if (i == 0) {
-                        decayed.addAll(conv.parameters());
-                    }
-                    steps.add(conv);
-                    if (i + 2 < w.length) {
-                        steps.add(Activation.RELU.module());
-                    }
-                }
-            }
+            case "gcn" -> decayed.addAll(convolutions(steps, widths(f, h, c, hp.layers()), p, GCNConv::new).get(0)
+                    .parameters());
             case "gat" -> {
                 steps.add(new Dropout(p));
                 steps.add(new GATConv(f, h, hp.heads(), true, 0.2f, p, true, true));
@@ -92,16 +84,7 @@ public final class NodeNetworks {
                 steps.add(mlp);
                 steps.add(new APPNP(Math.max(1, hp.hops()), (float) hp.alpha()));
             }
-            case "sage" -> {
-                int[] w = widths(f, h, c, hp.layers());
-                for (int i = 0; i + 1 < w.length; i++) {
-                    steps.add(new Dropout(p));
-                    steps.add(new SAGEConv(w[i], w[i + 1]));
-                    if (i + 2 < w.length) {
-                        steps.add(Activation.RELU.module());
-                    }
-                }
-            }
+            case "sage" -> convolutions(steps, widths(f, h, c, hp.layers()), p, SAGEConv::new);
             case "dgmlp" -> {
                 int[] hidden = new int[Math.max(0, hp.layers() - 1)];
                 java.util.Arrays.fill(hidden, h);
@@ -112,6 +95,8 @@ public final class NodeNetworks {
             case "nsd-gen" -> steps.add(sheaf(RestrictionMaps.GENERAL, f, c, hp));
             case "nsd-identity" -> steps.add(sheaf(RestrictionMaps.IDENTITY, f, c, hp));
             case "adpa" -> steps.add(new Adpa(f, c, h, Math.max(1, hp.hops()), Adpa.DEFAULT_R, p));
+            case "dirgnn" -> convolutions(steps, widths(f, h, c, hp.layers()), p,
+                    (in, out) -> DirGNNConv.gcn(in, out, hp.alpha(), false));
             default -> throw new IllegalArgumentException("no network named '" + name + "'");
         }
         Sequential model = new Sequential(steps.toArray(GraphModule[]::new));
@@ -120,6 +105,22 @@ public final class NodeNetworks {
             decayed.addAll(model.parameters());
         }
         return new NodeNetwork(model, decayed);
+    }
+
+    /** Appends [dropout → conv → ReLU] × (L−1) → dropout → conv over the widths w; returns the convolutions. */
+    private static List<GraphModule> convolutions(List<GraphModule> steps, int[] w, float p,
+                                                  BiFunction<Integer, Integer, GraphModule> conv) {
+        List<GraphModule> convs = new ArrayList<>();
+        for (int i = 0; i + 1 < w.length; i++) {
+            steps.add(new Dropout(p));
+            GraphModule layer = conv.apply(w[i], w[i + 1]);
+            convs.add(layer);
+            steps.add(layer);
+            if (i + 2 < w.length) {
+                steps.add(Activation.RELU.module());
+            }
+        }
+        return convs;
     }
 
     private static SheafDiffusion sheaf(RestrictionMaps maps, int f, int c, HyperParameters hp) {
