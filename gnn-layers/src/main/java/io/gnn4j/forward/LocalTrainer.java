@@ -28,7 +28,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * and tape, on its {@link LocalObjective} loss. A layer's block is {@code ReLU(conv(x̂))}, x̂ its input with every row
  * scaled to unit L2 norm (the official code's per-layer normalisation). Its input is a constant copy of the layer
  * below's output, so no gradient can cross layers, and the stack below is never run again: between layers only the
- * detached streams and the summed class scores are kept, so activation memory does not grow with depth.
+ * detached streams and the summed class scores are kept, and each is freed as soon as it is replaced, so activation
+ * memory does not grow with depth.
  *
  * <p>Each layer is evaluated on the stack so far (class scores summed over its layers), so its trainer's early
  * stopping watches the stack's validation accuracy, and it is put back to its best epoch's parameters before its
@@ -108,14 +109,27 @@ public final class LocalTrainer {
             layer.eval();
             List<Tensor> predictOut = apply(noGrad, layer, graph, predictStreams);
             Tensor s = objective.scores(noGrad, depth, predictOut);
-            below = copy(below == null ? s : noGrad.add(s, below), false);
+            Tensor summed = copy(below == null ? s : noGrad.add(s, below), false);
+            free(below == null ? List.of() : List.of(below));
+            below = summed;
             if (i + 1 < layers.size()) {
                 List<Tensor> nextTrain = shared ? null : detach(apply(noGrad, layer, graph, trainStreams));
-                predictStreams = detach(predictOut);
+                List<Tensor> nextPredict = detach(predictOut);
+                free(trainStreams);
+                if (!shared) {
+                    free(predictStreams);
+                }
+                predictStreams = nextPredict;
                 trainStreams = shared ? predictStreams : nextTrain;
             }
             noGrad.reset();
+            noGrad.release();
         }
+        free(trainStreams);
+        if (!shared) {
+            free(predictStreams);
+        }
+        free(List.of(below));
         return new ForwardResult(results, peak);
     }
 
@@ -163,6 +177,13 @@ public final class LocalTrainer {
             }
         }
         return c;
+    }
+
+    /** Frees the native memory of copies this trainer made (they are not used again). */
+    private static void free(List<Tensor> copies) {
+        for (Tensor t : copies) {
+            t.value().close();
+        }
     }
 
     private static long bytes(List<Tensor> ts) {

@@ -16,22 +16,25 @@ import java.util.SplittableRandom;
  */
 public final class SingleForward extends SingleStreamObjective {
     private final int numNodes;
-    private final int classes;
     private final int[] train;
     private final int[] trainLabels;
     private final int[] realNodes;
+    private final int[] classNodes;
     private final float invTemperature;
 
     private SingleForward(Graph graph, Tensor input, int numNodes, int classes, int[] train, int[] trainLabels,
                           float temperature) {
         super(graph, input);
         this.numNodes = numNodes;
-        this.classes = classes;
         this.train = train;
         this.trainLabels = trainLabels;
         this.realNodes = new int[numNodes];
         for (int v = 0; v < numNodes; v++) {
             realNodes[v] = v;
+        }
+        this.classNodes = new int[classes];
+        for (int c = 0; c < classes; c++) {
+            classNodes[c] = numNodes + c;
         }
         this.invTemperature = 1f / temperature;
     }
@@ -79,11 +82,6 @@ public final class SingleForward extends SingleStreamObjective {
 
     /** {@code ⟨h_v, h_c⟩/τ} for the rows of {@code nodes} against every class node of {@code h}. */
     private Tensor logits(Tape tape, Tensor nodes, Tensor h) {
-        Tensor[] columns = new Tensor[classes];
-        for (int c = 0; c < classes; c++) {
-            Tensor classRow = tape.gatherRows(h, new int[] {numNodes + c});
-            columns[c] = tape.sumRows(tape.mul(nodes, classRow));
-        }
-        return tape.scale(tape.concat(columns), invTemperature);
+        return tape.scale(tape.matmulTransposed(nodes, tape.gatherRows(h, classNodes)), invTemperature);
     }
 }

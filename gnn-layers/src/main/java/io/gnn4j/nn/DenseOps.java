@@ -35,6 +35,24 @@ final class DenseOps {
         return y;
     }
 
+    static Tensor matmulTransposed(Tape tape, Tensor a, Tensor b) {
+        if (a.cols != b.cols) {
+            throw new IllegalArgumentException("matmulTransposed: A is " + a.rows + "×" + a.cols + " but B is " + b.rows
+                    + "×" + b.cols + " (expected " + a.cols + " columns)");
+        }
+        Tensor y = tape.output(a.rows, b.rows, a, b);
+        Nd4j.gemm(a.value, b.value, y.value, false, true, 1.0, 0.0);
+        tape.record(y, () -> {
+            if (a.requiresGrad) {
+                accGemm(tape, a, y.grad, b.value, false, false);
+            }
+            if (b.requiresGrad) {
+                accGemm(tape, b, y.grad, a.value, true, false);
+            }
+        });
+        return y;
+    }
+
     static Tensor linear(Tape tape, Tensor x, Tensor w, Tensor b) {
         if (b == null) {
             return matmul(tape, x, w);

@@ -74,7 +74,7 @@ public final class Trainer {
 
     /**
      * Trains {@code model} for at most the configured number of epochs, stopping early when the monitored validation
-     * metric has not improved for {@code patience} epochs.
+     * metric has not improved for {@code patience} epochs. Its tapes' pooled memory is freed when it returns.
      *
      * @throws NonFiniteException when a loss or a gradient becomes NaN or infinite
      */
@@ -114,6 +114,8 @@ public final class Trainer {
                 break;
             }
         }
+        tape.release();
+        evalTape.release();
         return new TrainingResult(stop.bestEpoch(), best, List.copyOf(history));
     }
 

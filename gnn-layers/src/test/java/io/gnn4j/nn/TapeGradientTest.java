@@ -20,6 +20,8 @@ class TapeGradientTest {
     void matmulAndLinear() {
         Tensor a = variable(4, 3, 1), b = variable(3, 5, 2), bias = variable(1, 5, 3);
         check(t -> t.matmul(a, b), a, b);
+        Tensor c = variable(5, 3, 4);
+        check(t -> t.matmulTransposed(a, c), a, c);
         check(t -> t.linear(a, b, bias), a, b, bias);
     }
 

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "gnn4j", mixinStandardHelpOptions = true, version = "gnn4j 0.1.0-SNAPSHOT",
         description = "Graph neural networks on the JVM: train, evaluate and benchmark.",
         subcommands = {InfoCommand.class, NodeCommand.class, GraphCommand.class, LinkCommand.class, ReportCommand.class,
-                KernelsCommand.class, EmbedCommand.class, ConvertCommand.class})
+                KernelsCommand.class, EmbedCommand.class, ConvertCommand.class, DepthSweepCommand.class})
 public final class Gnn4j implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

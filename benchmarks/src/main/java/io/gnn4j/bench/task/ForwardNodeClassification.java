@@ -20,6 +20,7 @@ import io.gnn4j.layers.SAGEConv;
 import io.gnn4j.nn.Adam;
 import io.gnn4j.nn.Tensor;
 import io.gnn4j.train.Trainer;
+import io.gnn4j.train.TrainingListener;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,25 +51,12 @@ public final class ForwardNodeClassification {
     public static RunResult run(Training training, String modelName, String protocol, int run, long seed,
                                 NodeDataset data, Split split, HyperParameters hp, ExecutionContext ctx,
                                 Progress progress) {
-        Graph graph = data.graph();
-        Tensor x = Tensor.of(graph.numNodes(), data.numFeatures(), data.features());
-        int[] labels = data.labels();
-        int classes = data.numClasses();
-        LocalObjective objective = switch (training) {
-            case FORWARD_SF -> SingleForward.of(graph, x, labels, split.train(), classes, TEMPERATURE, seed);
-            case FF -> ForwardForward.of(graph, x, labels, split.train(), classes, Math.min(NEGATIVES, classes - 1),
-                    THETA, seed);
-            case TPSGD -> TargetProjection.of(graph, x, labels, split.train(), classes, seed);
-            case BACKPROP -> throw new IllegalArgumentException("backprop runs through NodeClassification");
-        };
+        LocalObjective objective = objective(training, data, split, seed);
         String name = modelName + "/" + training.label();
         List<GraphModule> layers = backbone(modelName, objective.trainingInputs().getFirst().cols(), hp, seed);
         RunRecorder recorder = new RunRecorder(name, "run " + run, "val_acc", progress);
-        long tapeSeed = seed ^ RunRecorder.TAPE_SEED_SALT;
-        LocalTrainer trainer = new LocalTrainer(
-                i -> Trainer.builder().epochs(hp.epochs()).earlyStopping(hp.monitor(), hp.patience())
-                        .seed(tapeSeed + i).context(ctx).listener(recorder),
-                params -> new Adam(params, hp.lr(), hp.weightDecay()), ctx);
+        LocalTrainer trainer = trainer(hp, seed, ctx, recorder);
+        int[] labels = data.labels();
         ForwardResult result = trainer.fit(layers, objective, labels, split.train(), split.val(), split.test());
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("test_acc", result.testAccuracy());
@@ -77,6 +65,30 @@ public final class ForwardNodeClassification {
             metrics.put("test_acc_l" + d, result.testAccuracy(d));
         }
         return recorder.result(data.name(), protocol, run, seed, result.layers().getLast(), metrics);
+    }
+
+    /** The local objective of {@code training} (not backprop) on {@code data}'s graph and {@code split}. */
+    static LocalObjective objective(Training training, NodeDataset data, Split split, long seed) {
+        Graph graph = data.graph();
+        Tensor x = Tensor.of(graph.numNodes(), data.numFeatures(), data.features());
+        int[] labels = data.labels();
+        int classes = data.numClasses();
+        return switch (training) {
+            case FORWARD_SF -> SingleForward.of(graph, x, labels, split.train(), classes, TEMPERATURE, seed);
+            case FF -> ForwardForward.of(graph, x, labels, split.train(), classes, Math.min(NEGATIVES, classes - 1),
+                    THETA, seed);
+            case TPSGD -> TargetProjection.of(graph, x, labels, split.train(), classes, seed);
+            case BACKPROP -> throw new IllegalArgumentException("backprop runs through NodeClassification");
+        };
+    }
+
+    /** Layer i's trainer: {@code hp}'s epochs and early stopping, its own Adam, tape seed derived from {@code seed}. */
+    static LocalTrainer trainer(HyperParameters hp, long seed, ExecutionContext ctx, TrainingListener listener) {
+        long tapeSeed = seed ^ RunRecorder.TAPE_SEED_SALT;
+        return new LocalTrainer(
+                i -> Trainer.builder().epochs(hp.epochs()).earlyStopping(hp.monitor(), hp.patience())
+                        .seed(tapeSeed + i).context(ctx).listener(listener),
+                params -> new Adam(params, hp.lr(), hp.weightDecay()), ctx);
     }
 
     /** {@code hp.layers()} convolutions of the backbone, in → hidden → … → hidden, initialised from {@code seed}. */
