@@ -9,8 +9,6 @@ import io.gnn4j.nn.Tape;
 import io.gnn4j.nn.Tensor;
 import io.gnn4j.train.ClassificationEvaluation;
 import io.gnn4j.train.Trainer;
-import io.gnn4j.train.EpochRecord;
-import io.gnn4j.train.TrainingListener;
 import io.gnn4j.train.TrainingResult;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -180,7 +178,7 @@ public final class LocalTrainer {
     }
 
     /** Frees the native memory of copies this trainer made (they are not used again). */
-    private static void free(List<Tensor> copies) {
+    static void free(List<Tensor> copies) {
         for (Tensor t : copies) {
             t.value().close();
         }
@@ -192,31 +190,5 @@ public final class LocalTrainer {
             b += t.size() * Float.BYTES;
         }
         return b;
-    }
-
-    /** Keeps a copy of the parameters of the best epoch so far, to restore them after training. */
-    private static final class BestParameters implements TrainingListener {
-        private final List<Parameter> params;
-        private final List<float[]> saved = new ArrayList<>();
-
-        BestParameters(List<Parameter> params) {
-            this.params = params;
-        }
-
-        @Override
-        public void onEpoch(EpochRecord r) {
-            if (r.best()) {
-                saved.clear();
-                for (Parameter p : params) {
-                    saved.add(p.toFloatArray());
-                }
-            }
-        }
-
-        void restore() {
-            for (int k = 0; k < saved.size(); k++) {
-                params.get(k).copyFrom(saved.get(k));
-            }
-        }
     }
 }

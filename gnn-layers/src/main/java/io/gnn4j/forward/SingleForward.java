@@ -4,6 +4,7 @@ import io.gnn4j.graph.Graph;
 import io.gnn4j.graph.GraphBuilder;
 import io.gnn4j.nn.Tape;
 import io.gnn4j.nn.Tensor;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -66,6 +67,29 @@ public final class SingleForward extends SingleStreamObjective {
         }
         return new SingleForward(b.build(), Tensor.of(n + classes, f, features), n, classes, train,
                 trainLabels, (float) temperature);
+    }
+
+    /** The number of classes (class nodes). */
+    int classes() {
+        return classNodes.length;
+    }
+
+    /**
+     * The label state of the top-down input variant, (N + C) × C: a training node's one-hot class, the uniform 1/C for
+     * the other real nodes, and each class node's own class.
+     */
+    Tensor labelState() {
+        int c = classNodes.length, rows = numNodes + c;
+        float[] y = new float[rows * c];
+        Arrays.fill(y, 0, numNodes * c, 1f / c);
+        for (int i = 0; i < train.length; i++) {
+            Arrays.fill(y, train[i] * c, train[i] * c + c, 0f);
+            y[train[i] * c + trainLabels[i]] = 1f;
+        }
+        for (int k = 0; k < c; k++) {
+            y[(numNodes + k) * c + k] = 1f;
+        }
+        return Tensor.of(rows, c, y);
     }
 
     @Override

@@ -134,6 +134,17 @@ public final class Trainer {
 
         @Override
         public double step(LossFunction lossFunction) {
+            return step(lossFunction, optimizers);
+        }
+
+        @Override
+        public double step(LossFunction lossFunction, List<? extends Optimizer> optimizers) {
+            for (Optimizer o : optimizers) {
+                if (!Trainer.this.optimizers.contains(o)) {
+                    throw new IllegalArgumentException("step: an optimiser over " + o.parameters().size()
+                            + " parameters is not one of the trainer's " + Trainer.this.optimizers.size());
+                }
+            }
             step++;
             for (Optimizer o : optimizers) {
                 o.zeroGrad();

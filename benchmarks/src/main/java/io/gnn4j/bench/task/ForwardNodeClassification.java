@@ -11,6 +11,7 @@ import io.gnn4j.forward.LocalObjective;
 import io.gnn4j.forward.LocalTrainer;
 import io.gnn4j.forward.SingleForward;
 import io.gnn4j.forward.TargetProjection;
+import io.gnn4j.forward.TopDownTrainer;
 import io.gnn4j.graph.ExecutionContext;
 import io.gnn4j.graph.Graph;
 import io.gnn4j.layers.GATConv;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.IntUnaryOperator;
 
 /**
  * One node-classification run trained by forward learning ({@link LocalTrainer}) instead of backpropagation: the
@@ -51,6 +53,9 @@ public final class ForwardNodeClassification {
     public static RunResult run(Training training, String modelName, String protocol, int run, long seed,
                                 NodeDataset data, Split split, HyperParameters hp, ExecutionContext ctx,
                                 Progress progress) {
+        if (training.topDown() != null) {
+            return topDown(training, modelName, protocol, run, seed, data, split, hp, ctx, progress);
+        }
         LocalObjective objective = objective(training, data, split, seed);
         String name = modelName + "/" + training.label();
         List<GraphModule> layers = backbone(modelName, objective.trainingInputs().getFirst().cols(), hp, seed);
@@ -67,6 +72,35 @@ public final class ForwardNodeClassification {
         return recorder.result(data.name(), protocol, run, seed, result.layers().getLast(), metrics);
     }
 
+    /**
+     * A run of ForwardGNN-SF with {@code training}'s top-down signal ({@link TopDownTrainer}): the layers train
+     * together, each step's gradient clipped to norm 1 per layer for the loss signal (the official code's
+     * {@code grad_max_norm}).
+     */
+    private static RunResult topDown(Training training, String modelName, String protocol, int run, long seed,
+                                     NodeDataset data, Split split, HyperParameters hp, ExecutionContext ctx,
+                                     Progress progress) {
+        TopDownTrainer.Signal signal = training.topDown();
+        String name = modelName + "/" + training.label();
+        SingleForward sf = (SingleForward) objective(Training.FORWARD_SF, data, split, seed);
+        int features = sf.trainingInputs().getFirst().cols();
+        List<GraphModule> layers = backbone(modelName, i -> TopDownTrainer.inputWidth(
+                signal, i, hp.layers(), features, hp.hidden(), data.numClasses()), hp, seed);
+        RunRecorder recorder = new RunRecorder(name, "run " + run, "val_acc", progress);
+        long tapeSeed = seed ^ RunRecorder.TAPE_SEED_SALT;
+        TopDownTrainer trainer = new TopDownTrainer(signal, () -> {
+            Trainer.Builder b = Trainer.builder().epochs(hp.epochs()).earlyStopping(hp.monitor(), hp.patience())
+                    .seed(tapeSeed).context(ctx).listener(recorder);
+            return signal == TopDownTrainer.Signal.LOSS ? b.clipGradNorm(1.0) : b;
+        }, params -> new Adam(params, hp.lr(), hp.weightDecay()));
+        ForwardResult result = trainer.fit(layers, hp.hidden(), sf, data.labels(), split.train(), split.val(),
+                split.test());
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("test_acc", result.testAccuracy());
+        metrics.put("val_acc", result.layers().getLast().best("val_acc"));
+        return recorder.result(data.name(), protocol, run, seed, result.layers().getLast(), metrics);
+    }
+
     /** The local objective of {@code training} (not backprop) on {@code data}'s graph and {@code split}. */
     static LocalObjective objective(Training training, NodeDataset data, Split split, long seed) {
         Graph graph = data.graph();
@@ -78,7 +112,8 @@ public final class ForwardNodeClassification {
             case FF -> ForwardForward.of(graph, x, labels, split.train(), classes, Math.min(NEGATIVES, classes - 1),
                     THETA, seed);
             case TPSGD -> TargetProjection.of(graph, x, labels, split.train(), classes, seed);
-            case BACKPROP -> throw new IllegalArgumentException("backprop runs through NodeClassification");
+            case BACKPROP, FORWARD_TD_INPUT, FORWARD_TD_LOSS -> throw new IllegalArgumentException(training.label()
+                    + " has no single local objective per layer");
         };
     }
 
@@ -93,10 +128,15 @@ public final class ForwardNodeClassification {
 
     /** {@code hp.layers()} convolutions of the backbone, in → hidden → … → hidden, initialised from {@code seed}. */
     static List<GraphModule> backbone(String model, int in, HyperParameters hp, long seed) {
+        return backbone(model, i -> i == 0 ? in : hp.hidden(), hp, seed);
+    }
+
+    /** {@code hp.layers()} convolutions of the backbone to {@code hidden}, layer i from {@code in(i)} columns. */
+    static List<GraphModule> backbone(String model, IntUnaryOperator in, HyperParameters hp, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         List<GraphModule> layers = new ArrayList<>();
         for (int i = 0; i < hp.layers(); i++) {
-            int from = i == 0 ? in : hp.hidden();
+            int from = in.applyAsInt(i);
             GraphModule conv = switch (model.toLowerCase(Locale.ROOT)) {
                 case "gcn" -> new GCNConv(from, hp.hidden());
                 case "sage" -> new SAGEConv(from, hp.hidden());
