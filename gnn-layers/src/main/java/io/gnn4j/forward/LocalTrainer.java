@@ -131,6 +131,25 @@ public final class LocalTrainer {
         return new ForwardResult(results, peak);
     }
 
+    /**
+     * The trained stack's output on the objective's first prediction stream, rows scaled to unit L2 norm as every
+     * layer's input is: a constant (owning its memory) for a readout trained on the last layer, as tpSGD predicts.
+     */
+    public Tensor embed(List<? extends GraphModule> layers, LocalObjective objective) {
+        Graph graph = objective.graph();
+        Tensor h = copy(objective.predictionInputs().getFirst(), true);
+        for (GraphModule layer : layers) {
+            Tape noGrad = Tape.noGrad(context);
+            layer.eval();
+            Tensor next = copy(noGrad.relu(layer.forward(noGrad, graph, h)), true);
+            free(List.of(h));
+            h = next;
+            noGrad.reset();
+            noGrad.release();
+        }
+        return h;
+    }
+
     /** The layer's block {@code ReLU(conv(x))} on every stream. */
     private static List<Tensor> apply(Tape tape, GraphModule layer, Graph graph, List<Tensor> streams) {
         List<Tensor> out = new ArrayList<>(streams.size());

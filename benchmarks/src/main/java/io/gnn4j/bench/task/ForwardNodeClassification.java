@@ -19,8 +19,11 @@ import io.gnn4j.layers.GCNConv;
 import io.gnn4j.layers.GraphModule;
 import io.gnn4j.layers.SAGEConv;
 import io.gnn4j.nn.Adam;
+import io.gnn4j.nn.Linear;
 import io.gnn4j.nn.Tensor;
+import io.gnn4j.train.ClassificationEvaluation;
 import io.gnn4j.train.Trainer;
+import io.gnn4j.train.TrainingResult;
 import io.gnn4j.train.TrainingListener;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,7 +39,9 @@ import java.util.function.IntUnaryOperator;
  * objective, each for up to {@code epochs} epochs with its own Adam ({@code lr}, {@code weightDecay}) and early
  * stopping ({@code monitor}, {@code patience}) on the stack so far. Reports {@code test_acc} of the whole stack and
  * the test accuracy of every prefix ({@code test_acc_l1}, …: the paper's 1..L-layer rows come from one run, since a
- * layer's training does not depend on the layers above it).
+ * layer's training does not depend on the layers above it). {@code tpsgd-readout} then trains a softmax readout on
+ * the last layer and reports its accuracy as {@code test_acc}; the top-down variants train all layers together
+ * ({@link TopDownTrainer}) and report the stack's accuracy only.
  */
 public final class ForwardNodeClassification {
     /** Temperature of ForwardGNN-SF's similarities (the official default). */
@@ -69,7 +74,13 @@ public final class ForwardNodeClassification {
         for (int d = 1; d <= layers.size(); d++) {
             metrics.put("test_acc_l" + d, result.testAccuracy(d));
         }
-        return recorder.result(data.name(), protocol, run, seed, result.layers().getLast(), metrics);
+        if (training != Training.TPSGD_READOUT) {
+            return recorder.result(data.name(), protocol, run, seed, result.layers().getLast(), metrics);
+        }
+        TrainingResult readout = readout(trainer.embed(layers, objective), data, split, hp, seed, ctx, recorder);
+        metrics.put("test_acc", readout.best("test_acc"));
+        metrics.put("val_acc", readout.best("val_acc"));
+        return recorder.result(data.name(), protocol, run, seed, readout, metrics);
     }
 
     /**
@@ -101,6 +112,27 @@ public final class ForwardNodeClassification {
         return recorder.result(data.name(), protocol, run, seed, result.layers().getLast(), metrics);
     }
 
+    /**
+     * tpSGD's prediction through a readout: a softmax classifier (one linear layer, its own Adam) trained by
+     * cross-entropy on the training nodes of the stack's detached last-layer output {@code h}, which it frees.
+     */
+    private static TrainingResult readout(Tensor h, NodeDataset data, Split split, HyperParameters hp, long seed,
+                                          ExecutionContext ctx, TrainingListener listener) {
+        try {
+            Linear linear = new Linear(h.cols(), data.numClasses());
+            linear.resetParameters(new SplittableRandom(seed ^ RunRecorder.TAPE_SEED_SALT));
+            int[] labels = data.labels();
+            return Trainer.builder().epochs(hp.epochs()).earlyStopping(hp.monitor(), hp.patience())
+                    .seed(seed).context(ctx).listener(listener)
+                    .optimizer(new Adam(linear.parameters(), hp.lr(), hp.weightDecay())).build()
+                    .fit(linear, tape -> tape.crossEntropy(linear.forward(tape, h), labels, split.train()),
+                            ClassificationEvaluation.nodes(tape -> linear.forward(tape, h), labels, split.train(),
+                                    split.val(), split.test()));
+        } finally {
+            h.value().close();
+        }
+    }
+
     /** The local objective of {@code training} (not backprop) on {@code data}'s graph and {@code split}. */
     static LocalObjective objective(Training training, NodeDataset data, Split split, long seed) {
         Graph graph = data.graph();
@@ -111,7 +143,7 @@ public final class ForwardNodeClassification {
             case FORWARD_SF -> SingleForward.of(graph, x, labels, split.train(), classes, TEMPERATURE, seed);
             case FF -> ForwardForward.of(graph, x, labels, split.train(), classes, Math.min(NEGATIVES, classes - 1),
                     THETA, seed);
-            case TPSGD -> TargetProjection.of(graph, x, labels, split.train(), classes, seed);
+            case TPSGD, TPSGD_READOUT -> TargetProjection.of(graph, x, labels, split.train(), classes, seed);
             case BACKPROP, FORWARD_TD_INPUT, FORWARD_TD_LOSS -> throw new IllegalArgumentException(training.label()
                     + " has no single local objective per layer");
         };

@@ -5,12 +5,14 @@ import io.gnn4j.forward.TopDownTrainer;
 /**
  * How a node classifier is trained: end to end by backpropagation ({@link NodeClassification}), or layer by layer
  * with a local objective ({@link ForwardNodeClassification}): forward-forward, ForwardGNN-SF, ForwardGNN-SF with the
- * top-down signal into the input or into the loss, or tpSGD.
+ * top-down signal into the input or into the loss, or tpSGD (predicting through its fixed projections, or through a
+ * readout trained on the last layer).
  */
 public enum Training {
     BACKPROP("backprop", null), FF("ff", null), FORWARD_SF("forward-sf", null),
     FORWARD_TD_INPUT("forward-td-input", TopDownTrainer.Signal.INPUT),
-    FORWARD_TD_LOSS("forward-td-loss", TopDownTrainer.Signal.LOSS), TPSGD("tpsgd", null);
+    FORWARD_TD_LOSS("forward-td-loss", TopDownTrainer.Signal.LOSS), TPSGD("tpsgd", null),
+    TPSGD_READOUT("tpsgd-readout", null);
 
     private final String label;
     private final TopDownTrainer.Signal topDown;
@@ -38,6 +40,6 @@ public enum Training {
             }
         }
         throw new IllegalArgumentException("unknown training '" + s + "': use backprop, ff, forward-sf, "
-                + "forward-td-input, forward-td-loss or tpsgd");
+                + "forward-td-input, forward-td-loss, tpsgd or tpsgd-readout");
     }
 }

@@ -161,6 +161,16 @@ class CommandsEndToEndTest {
     }
 
     @Test
+    void tpSgdWithAReadoutTrainsItAfterTheLayers(@TempDir Path dir) throws Exception {
+        Run r = run("node", "--dataset", "cora", "--model", "gcn", "--training", "tpsgd-readout", "--layers", "2",
+                "--hidden", "16", "--epochs", "5", "--lr", "0.01", "--seeds", "1", "--quiet", "--no-plots",
+                "--threads", "1", "-o", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("| cora | gcn/tpsgd-readout | 1 | "), r.out());
+        assertEquals(1 + 3 * 5, Files.readAllLines(dir.resolve("curves.csv")).size(), "two layers, then the readout");
+    }
+
+    @Test
     void graphScenariosAreRecordedAsTheProtocol(@TempDir Path dir) throws Exception {
         Run r = run("graph", "--dataset", "mutag", "--model", "gin", "--run-folds", "1", "--epochs", "2", "--noise",
                 "0.2", "--few-shot", "5", "--quiet", "--no-plots", "--threads", "1", "-o", dir.toString());
