@@ -14,7 +14,9 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -103,11 +105,15 @@ final class DepthSweepCommand implements Callable<Integer> {
             return 0;
         }
         String loadBefore = loadAverage();
+        if (output != null) {
+            Files.createDirectories(output);
+            Files.writeString(output.resolve("depth-sweep.csv"), HEADER + "\n");
+        }
         List<DepthSweep.Point> points = new ArrayList<>();
         List<String> missing = new ArrayList<>();
-        for (String t : trainings) {
-            Training how = Training.parse(t);
-            for (int d : depths) {
+        for (int d : depths) {                    // depth-major: the deepest points, the slowest, come last
+            for (String t : trainings) {
+                Training how = Training.parse(t);
                 if (how == Training.BACKPROP && backpropMaxDepth > 0 && d > backpropMaxDepth) {
                     missing.add(how.label() + " at depth " + d + ": not run (deeper than --backprop-max-depth "
                             + backpropMaxDepth + ")");
@@ -117,20 +123,21 @@ final class DepthSweepCommand implements Callable<Integer> {
                 DepthSweep.Point p = child(how, d);
                 if (p == null) {
                     missing.add(how.label() + " at depth " + d + ": failed");
-                } else {
-                    points.add(p);
+                    continue;
+                }
+                points.add(p);
+                spec.commandLine().getErr().println("depth-sweep: " + csv(p));
+                if (output != null) {
+                    Files.writeString(output.resolve("depth-sweep.csv"), csv(p) + "\n", StandardOpenOption.APPEND);
                 }
             }
         }
+        points.sort(Comparator.comparing(DepthSweep.Point::training).thenComparingInt(DepthSweep.Point::depth));
         String report = markdown(points, missing, loadBefore, loadAverage());
         out.print(report);
         out.flush();
         if (output != null) {
-            Files.createDirectories(output);
             Files.writeString(output.resolve("depth-sweep.md"), report);
-            StringBuilder c = new StringBuilder(HEADER + "\n");
-            points.forEach(p -> c.append(csv(p)).append('\n'));
-            Files.writeString(output.resolve("depth-sweep.csv"), c);
             plot(points, output.resolve("depth-sweep.png"));
         }
         return missing.stream().anyMatch(f -> f.endsWith("failed")) ? 1 : 0;
