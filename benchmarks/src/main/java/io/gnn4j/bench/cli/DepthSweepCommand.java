@@ -80,6 +80,11 @@ final class DepthSweepCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "DIR", description = "writes depth-sweep.md, .csv and .png there")
     Path output;
 
+    @Option(names = "--from-csv", paramLabel = "FILE",
+            description = "measure nothing: write the table and plot of the points in FILE (a finished or "
+                    + "interrupted sweep's depth-sweep.csv) to --output")
+    Path fromCsv;
+
     @Option(names = "--point", paramLabel = "TRAINING:DEPTH", hidden = true,
             description = "measure one point in this JVM and print it (what each child process runs)")
     String point;
@@ -102,6 +107,17 @@ final class DepthSweepCommand implements Callable<Integer> {
                     data, seed, Reporting.context(threads));
             out.println(POINT + csv(p));
             out.flush();
+            return 0;
+        }
+        if (fromCsv != null) {
+            List<DepthSweep.Point> points = new ArrayList<>();
+            for (String line : Files.readAllLines(fromCsv)) {
+                if (!line.isBlank() && !line.equals(HEADER)) {
+                    points.add(parse(line));
+                }
+            }
+            report(points, List.of(), "not recorded (table redrawn from " + fromCsv.getFileName() + ")",
+                    loadAverage(), out);
             return 0;
         }
         String loadBefore = loadAverage();
@@ -132,15 +148,22 @@ final class DepthSweepCommand implements Callable<Integer> {
                 }
             }
         }
+        report(points, missing, loadBefore, loadAverage(), out);
+        return missing.stream().anyMatch(f -> f.endsWith("failed")) ? 1 : 0;
+    }
+
+    /** Prints the table and writes it and the plot to {@code --output} when given. */
+    private void report(List<DepthSweep.Point> points, List<String> missing, String loadBefore, String loadAfter,
+                        PrintWriter out) throws IOException {
         points.sort(Comparator.comparing(DepthSweep.Point::training).thenComparingInt(DepthSweep.Point::depth));
-        String report = markdown(points, missing, loadBefore, loadAverage());
+        String report = markdown(points, missing, loadBefore, loadAfter);
         out.print(report);
         out.flush();
         if (output != null) {
+            Files.createDirectories(output);
             Files.writeString(output.resolve("depth-sweep.md"), report);
             plot(points, output.resolve("depth-sweep.png"));
         }
-        return missing.stream().anyMatch(f -> f.endsWith("failed")) ? 1 : 0;
     }
 
     /** Runs one point in a fresh JVM with this one's flags and class path; null when it failed. */

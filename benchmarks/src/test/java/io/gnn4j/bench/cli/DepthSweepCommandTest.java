@@ -30,5 +30,13 @@ class DepthSweepCommandTest {
         assertEquals(csv.get(1), DepthSweepCommand.csv(p));
         assertTrue(Files.size(dir.resolve("depth-sweep.png")) > 0);
         assertTrue(Files.readString(dir.resolve("depth-sweep.md")).startsWith("Load average"));
+
+        Path redrawn = dir.resolve("redrawn");
+        CommandsEndToEndTest.Run again = CommandsEndToEndTest.run("depth-sweep", "--from-csv",
+                dir.resolve("depth-sweep.csv").toString(), "--output", redrawn.toString());
+        assertEquals(0, again.code(), again.err());
+        String row = r.out().lines().filter(l -> l.startsWith("| tpsgd | 2 |")).findFirst().orElseThrow();
+        assertTrue(again.out().contains(row), again.out());
+        assertTrue(Files.size(redrawn.resolve("depth-sweep.png")) > 0);
     }
 }
