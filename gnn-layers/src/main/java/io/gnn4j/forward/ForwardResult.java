@@ -7,10 +7,11 @@ import java.util.List;
  * What {@link LocalTrainer#fit} returns.
  *
  * @param layers        each layer's training, in order; layer i's {@code test_acc} is the accuracy of the stack of
- *                      layers 0..i at that layer's best validation epoch (the layers above do not change it)
+ *                      layers 0..i at that layer's best validation epoch (the layers above do not change it). The
+ *                      {@link TopDownTrainer}'s layers train together: one record, the whole stack's
  * @param peakLiveBytes the largest activation memory held while training any one layer: the training tape's peak
  *                      {@link io.gnn4j.nn.Tape#liveBytes() live bytes} plus the detached inputs and accumulated
- *                      scores kept between layers
+ *                      scores (top-down: the states) kept between layers
  */
 public record ForwardResult(List<TrainingResult> layers, long peakLiveBytes) {
     public ForwardResult {

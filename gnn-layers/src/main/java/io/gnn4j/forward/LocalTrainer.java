@@ -9,8 +9,6 @@ import io.gnn4j.nn.Tape;
 import io.gnn4j.nn.Tensor;
 import io.gnn4j.train.ClassificationEvaluation;
 import io.gnn4j.train.Trainer;
-import io.gnn4j.train.EpochRecord;
-import io.gnn4j.train.TrainingListener;
 import io.gnn4j.train.TrainingResult;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -28,7 +26,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * and tape, on its {@link LocalObjective} loss. A layer's block is {@code ReLU(conv(x̂))}, x̂ its input with every row
  * scaled to unit L2 norm (the official code's per-layer normalisation). Its input is a constant copy of the layer
  * below's output, so no gradient can cross layers, and the stack below is never run again: between layers only the
- * detached streams and the summed class scores are kept, so activation memory does not grow with depth.
+ * detached streams and the summed class scores are kept, and each is freed as soon as it is replaced, so activation
+ * memory does not grow with depth.
  *
  * <p>Each layer is evaluated on the stack so far (class scores summed over its layers), so its trainer's early
  * stopping watches the stack's validation accuracy, and it is put back to its best epoch's parameters before its
@@ -108,15 +107,47 @@ public final class LocalTrainer {
             layer.eval();
             List<Tensor> predictOut = apply(noGrad, layer, graph, predictStreams);
             Tensor s = objective.scores(noGrad, depth, predictOut);
-            below = copy(below == null ? s : noGrad.add(s, below), false);
+            Tensor summed = copy(below == null ? s : noGrad.add(s, below), false);
+            free(below == null ? List.of() : List.of(below));
+            below = summed;
             if (i + 1 < layers.size()) {
                 List<Tensor> nextTrain = shared ? null : detach(apply(noGrad, layer, graph, trainStreams));
-                predictStreams = detach(predictOut);
+                List<Tensor> nextPredict = detach(predictOut);
+                free(trainStreams);
+                if (!shared) {
+                    free(predictStreams);
+                }
+                predictStreams = nextPredict;
                 trainStreams = shared ? predictStreams : nextTrain;
             }
             noGrad.reset();
+            noGrad.release();
         }
+        free(trainStreams);
+        if (!shared) {
+            free(predictStreams);
+        }
+        free(List.of(below));
         return new ForwardResult(results, peak);
+    }
+
+    /**
+     * The trained stack's output on the objective's first prediction stream, rows scaled to unit L2 norm as every
+     * layer's input is: a constant (owning its memory) for a readout trained on the last layer, as tpSGD predicts.
+     */
+    public Tensor embed(List<? extends GraphModule> layers, LocalObjective objective) {
+        Graph graph = objective.graph();
+        Tensor h = copy(objective.predictionInputs().getFirst(), true);
+        for (GraphModule layer : layers) {
+            Tape noGrad = Tape.noGrad(context);
+            layer.eval();
+            Tensor next = copy(noGrad.relu(layer.forward(noGrad, graph, h)), true);
+            free(List.of(h));
+            h = next;
+            noGrad.reset();
+            noGrad.release();
+        }
+        return h;
     }
 
     /** The layer's block {@code ReLU(conv(x))} on every stream. */
@@ -165,37 +196,18 @@ public final class LocalTrainer {
         return c;
     }
 
+    /** Frees the native memory of copies this trainer made (they are not used again). */
+    static void free(List<Tensor> copies) {
+        for (Tensor t : copies) {
+            t.value().close();
+        }
+    }
+
     private static long bytes(List<Tensor> ts) {
         long b = 0;
         for (Tensor t : ts) {
             b += t.size() * Float.BYTES;
         }
         return b;
-    }
-
-    /** Keeps a copy of the parameters of the best epoch so far, to restore them after training. */
-    private static final class BestParameters implements TrainingListener {
-        private final List<Parameter> params;
-        private final List<float[]> saved = new ArrayList<>();
-
-        BestParameters(List<Parameter> params) {
-            this.params = params;
-        }
-
-        @Override
-        public void onEpoch(EpochRecord r) {
-            if (r.best()) {
-                saved.clear();
-                for (Parameter p : params) {
-                    saved.add(p.toFloatArray());
-                }
-            }
-        }
-
-        void restore() {
-            for (int k = 0; k < saved.size(); k++) {
-                params.get(k).copyFrom(saved.get(k));
-            }
-        }
     }
 }

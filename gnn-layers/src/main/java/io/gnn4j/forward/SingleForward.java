@@ -4,6 +4,7 @@ import io.gnn4j.graph.Graph;
 import io.gnn4j.graph.GraphBuilder;
 import io.gnn4j.nn.Tape;
 import io.gnn4j.nn.Tensor;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -16,22 +17,25 @@ import java.util.SplittableRandom;
  */
 public final class SingleForward extends SingleStreamObjective {
     private final int numNodes;
-    private final int classes;
     private final int[] train;
     private final int[] trainLabels;
     private final int[] realNodes;
+    private final int[] classNodes;
     private final float invTemperature;
 
     private SingleForward(Graph graph, Tensor input, int numNodes, int classes, int[] train, int[] trainLabels,
                           float temperature) {
         super(graph, input);
         this.numNodes = numNodes;
-        this.classes = classes;
         this.train = train;
         this.trainLabels = trainLabels;
         this.realNodes = new int[numNodes];
         for (int v = 0; v < numNodes; v++) {
             realNodes[v] = v;
+        }
+        this.classNodes = new int[classes];
+        for (int c = 0; c < classes; c++) {
+            classNodes[c] = numNodes + c;
         }
         this.invTemperature = 1f / temperature;
     }
@@ -65,6 +69,29 @@ public final class SingleForward extends SingleStreamObjective {
                 trainLabels, (float) temperature);
     }
 
+    /** The number of classes (class nodes). */
+    int classes() {
+        return classNodes.length;
+    }
+
+    /**
+     * The label state of the top-down input variant, (N + C) × C: a training node's one-hot class, the uniform 1/C for
+     * the other real nodes, and each class node's own class.
+     */
+    Tensor labelState() {
+        int c = classNodes.length, rows = numNodes + c;
+        float[] y = new float[rows * c];
+        Arrays.fill(y, 0, numNodes * c, 1f / c);
+        for (int i = 0; i < train.length; i++) {
+            Arrays.fill(y, train[i] * c, train[i] * c + c, 0f);
+            y[train[i] * c + trainLabels[i]] = 1f;
+        }
+        for (int k = 0; k < c; k++) {
+            y[(numNodes + k) * c + k] = 1f;
+        }
+        return Tensor.of(rows, c, y);
+    }
+
     @Override
     public Tensor loss(Tape tape, int layer, List<Tensor> outputs) {
         Tensor h = outputs.getFirst();
@@ -79,11 +106,6 @@ public final class SingleForward extends SingleStreamObjective {
 
     /** {@code ⟨h_v, h_c⟩/τ} for the rows of {@code nodes} against every class node of {@code h}. */
     private Tensor logits(Tape tape, Tensor nodes, Tensor h) {
-        Tensor[] columns = new Tensor[classes];
-        for (int c = 0; c < classes; c++) {
-            Tensor classRow = tape.gatherRows(h, new int[] {numNodes + c});
-            columns[c] = tape.sumRows(tape.mul(nodes, classRow));
-        }
-        return tape.scale(tape.concat(columns), invTemperature);
+        return tape.scale(tape.matmulTransposed(nodes, tape.gatherRows(h, classNodes)), invTemperature);
     }
 }

@@ -65,8 +65,15 @@ final class BufferPool {
         return peakLiveBytes;
     }
 
-    /** Drops every pooled buffer. */
-    void clear() {
+    /** Frees every pooled (returned) buffer's native memory now and forgets it; buffers handed out stay valid. */
+    void release() {
+        for (ArrayDeque<DataBuffer> q : free.values()) {
+            for (DataBuffer b : q) {
+                if (b.closeable()) {
+                    b.close();
+                }
+            }
+        }
         free.clear();
     }
 

@@ -8,7 +8,6 @@ import static io.gnn4j.nn.ParallelLoops.parallelRows;
 import io.gnn4j.graph.ExecutionContext;
 import java.lang.foreign.MemorySegment;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Dense algebra on a tape: matrix products as ND4J GEMMs, the broadcasting elementwise {@link BinaryOp}s and scaling.

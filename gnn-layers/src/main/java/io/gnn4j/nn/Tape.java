@@ -148,16 +148,25 @@ public final class Tape {
         step++;
     }
 
-    // ------------------------------------------------------------------------------------------------ dense algebra
-
-    /** {@code Y = A·Bᵀ} (A is n×k, B is m×k, Y is n×m), one GEMM: pairwise dot products of A's and B's rows. */
-    public Tensor matmulTransposed(Tensor a, Tensor b) {
-        return DenseOps.matmulTransposed(this, a, b);
+    /**
+     * Frees the pooled buffers now rather than when the garbage collector finds them: call it after {@link #reset()}
+     * when the tape is done (e.g. at the end of a training run), so that a process training many models one after
+     * the other does not hold every finished tape's memory. The tape stays usable; it allocates afresh.
+     */
+    public void release() {
+        pool.release();
     }
+
+    // ------------------------------------------------------------------------------------------------ dense algebra
 
     /** {@code Y = A·B} (A is n×k, B is k×m, Y is n×m), one GEMM. */
     public Tensor matmul(Tensor a, Tensor b) {
         return DenseOps.matmul(this, a, b);
+    }
+
+    /** {@code Y = A·Bᵀ} (A is n×k, B is m×k, Y is n×m), one GEMM: e.g. every row of A against every row of B. */
+    public Tensor matmulTransposed(Tensor a, Tensor b) {
+        return DenseOps.matmulTransposed(this, a, b);
     }
 
     /** {@code Y = X·W + b}: X is n×k, W is k×m, b is 1×m or {@code null}. */

@@ -74,7 +74,7 @@ public final class Trainer {
 
     /**
      * Trains {@code model} for at most the configured number of epochs, stopping early when the monitored validation
-     * metric has not improved for {@code patience} epochs.
+     * metric has not improved for {@code patience} epochs. Its tapes' pooled memory is freed when it returns.
      *
      * @throws NonFiniteException when a loss or a gradient becomes NaN or infinite
      */
@@ -114,6 +114,8 @@ public final class Trainer {
                 break;
             }
         }
+        tape.release();
+        evalTape.release();
         return new TrainingResult(stop.bestEpoch(), best, List.copyOf(history));
     }
 
@@ -132,6 +134,17 @@ public final class Trainer {
 
         @Override
         public double step(LossFunction lossFunction) {
+            return step(lossFunction, optimizers);
+        }
+
+        @Override
+        public double step(LossFunction lossFunction, List<? extends Optimizer> optimizers) {
+            for (Optimizer o : optimizers) {
+                if (!Trainer.this.optimizers.contains(o)) {
+                    throw new IllegalArgumentException("step: an optimiser over " + o.parameters().size()
+                            + " parameters is not one of the trainer's " + Trainer.this.optimizers.size());
+                }
+            }
             step++;
             for (Optimizer o : optimizers) {
                 o.zeroGrad();

@@ -171,6 +171,32 @@ class LocalTrainerTest {
     }
 
     @Test
+    void embedRunsTheTrainedStackOnRowNormalisedInputs() {
+        LocalObjective tp = TargetProjection.of(TASK.graph(), TASK.features(), TASK.labels(), TASK.train(),
+                TASK.classes(), 3);
+        List<GraphModule> layers = gcn(2, 16, 16, 1);
+        LocalTrainer trainer = trainer(3, 0.01);
+        trainer.fit(layers, tp, TASK.labels(), TASK.train(), VAL, TEST);
+        Tensor h = trainer.embed(layers, tp);
+        Tape t = Tape.noGrad();
+        Tensor expected = TASK.features();
+        for (GraphModule layer : layers) {
+            expected = LocalTrainer.copy(t.relu(layer.forward(t, TASK.graph(), LocalTrainer.copy(expected, true))),
+                    false);
+        }
+        assertArrayEquals(LocalTrainer.copy(expected, true).toFloatArray(), h.toFloatArray(), 1e-6f);
+        assertEquals(1f, rowNorm(h, 0), 1e-5f);
+    }
+
+    private static float rowNorm(Tensor h, int row) {
+        double s = 0;
+        for (int j = 0; j < h.cols(); j++) {
+            s += h.get(row, j) * h.get(row, j);
+        }
+        return (float) Math.sqrt(s);
+    }
+
+    @Test
     void aRunIsRepeatableGivenItsSeeds() {
         ForwardResult a = fit(gcn(2, 16, 16, 1), singleForward(), 5);
         ForwardResult b = fit(gcn(2, 16, 16, 1), singleForward(), 5);

@@ -2,6 +2,7 @@ package io.gnn4j.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -61,5 +62,21 @@ class BufferPoolTest {
         pool.give(b);
         assertEquals(96 * 4L, pool.liveBytes());
         assertEquals((96 + 112) * 4L, pool.peakLiveBytes());
+    }
+
+    @Test
+    void releaseFreesReturnedBuffersOnlyAndThePoolStaysUsable() {
+        BufferPool pool = new BufferPool();
+        INDArray kept = pool.take(30, 3);
+        INDArray returned = pool.take(10, 10);
+        pool.give(returned);
+        pool.release();
+        assertTrue(returned.data().wasClosed());
+        assertFalse(kept.data().wasClosed());
+        assertEquals(96 * 4L, pool.liveBytes());
+        INDArray fresh = pool.take(10, 10);          // not the freed buffer
+        assertFalse(fresh.data().wasClosed());
+        fresh.assign(1f);
+        assertEquals(100f, fresh.sumNumber().floatValue());
     }
 }

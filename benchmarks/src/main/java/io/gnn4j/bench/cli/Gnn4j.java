@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         description = "Graph neural networks on the JVM: train, evaluate and benchmark.",
         subcommands = {InfoCommand.class, NodeCommand.class, GraphCommand.class, LinkCommand.class,
                 RecommendCommand.class, ReportCommand.class, KernelsCommand.class, EmbedCommand.class,
-                ConvertCommand.class})
+                ConvertCommand.class, DepthSweepCommand.class})
 public final class Gnn4j implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

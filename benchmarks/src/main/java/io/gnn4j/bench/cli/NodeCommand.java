@@ -74,8 +74,10 @@ final class NodeCommand extends ExperimentCommand<NodeModelFactory> {
 
     @Option(names = "--training", paramLabel = "HOW", defaultValue = "backprop",
             description = "backprop (end to end, default), or forward learning layer by layer: forward-sf "
-                    + "(ForwardGNN-SF), ff (forward-forward, label appending) or tpsgd (fixed random targets); "
-                    + "forward learning takes the gcn, sage or gat backbone")
+                    + "(ForwardGNN-SF), forward-td-input / forward-td-loss (ForwardGNN-SF with the top-down signal "
+                    + "into the input / the loss, all layers training together), ff (forward-forward, label "
+                    + "appending) or tpsgd (fixed random targets); forward learning takes the gcn, sage or gat "
+                    + "backbone")
     String training;
 
     NodeCommand() {

@@ -66,6 +66,14 @@ public final class PeakMemory {
         return sampled > 0 ? sampled : -1;
     }
 
+    /**
+     * The process's peak resident set size since it started (or since the last {@link #start()}), {@code VmHWM} in
+     * bytes, or −1 where it cannot be read.
+     */
+    public static long processPeakBytes() {
+        return readHwm();
+    }
+
     /** {@code VmHWM} in bytes, or −1 when the file or the line is missing. */
     static long readHwm() {
         try {

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -20,7 +22,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * PNG plots of a {@link ResultsTable}, drawn with XChart in headless mode: for every run, its training and validation
  * curves (loss on the left, accuracy on the right, the best epoch marked), and one bar chart of a metric's mean per
  * model, grouped by dataset (one bar per model and dataset when not every model ran on every dataset), with ± std
- * error bars.
+ * error bars; and panels of plain lines ({@link #saveLines}, e.g. memory against depth).
  */
 public final class Plots {
     private Plots() {
@@ -125,6 +127,29 @@ public final class Plots {
             chart.addSeries(ResultsTable.header(metric), labels, means, errs);
         }
         BitmapEncoder.saveBitmap(chart, stripPng(file), BitmapEncoder.BitmapFormat.PNG);
+    }
+
+    /** One panel of {@link #saveLines}: its title, y axis and named series of points (x values, y values). */
+    public record LinePanel(String title, String yAxis, Map<String, double[][]> series) {
+        public LinePanel {
+            series = new LinkedHashMap<>(series);
+        }
+    }
+
+    /** Panels of lines with markers side by side, sharing the x axis {@code xAxis} (log₂ scale when asked). */
+    public static void saveLines(List<LinePanel> panels, String xAxis, boolean logX, Path file) throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        List<XYChart> charts = new ArrayList<>();
+        for (LinePanel panel : panels) {
+            XYChart c = new XYChartBuilder().width(560).height(420).title(panel.title()).xAxisTitle(xAxis)
+                    .yAxisTitle(panel.yAxis()).build();
+            c.getStyler().setXAxisLogarithmic(logX).setLegendPosition(Styler.LegendPosition.InsideNW);
+            for (Map.Entry<String, double[][]> s : panel.series().entrySet()) {
+                c.addSeries(s.getKey(), s.getValue()[0], s.getValue()[1]);
+            }
+            charts.add(c);
+        }
+        BitmapEncoder.saveBitmap(charts, 1, charts.size(), stripPng(file), BitmapEncoder.BitmapFormat.PNG);
     }
 
     private static Summary summary(List<ResultsTable.Row> rows, String dataset, String model, String metric) {

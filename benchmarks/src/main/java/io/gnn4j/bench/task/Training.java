@@ -1,16 +1,30 @@
 package io.gnn4j.bench.task;
 
+import io.gnn4j.forward.TopDownTrainer;
+
 /**
  * How a node classifier is trained: end to end by backpropagation ({@link NodeClassification}), or layer by layer
- * with a local objective ({@link ForwardNodeClassification}): forward-forward, ForwardGNN-SF or tpSGD.
+ * with a local objective ({@link ForwardNodeClassification}): forward-forward, ForwardGNN-SF, ForwardGNN-SF with the
+ * top-down signal into the input or into the loss, or tpSGD (predicting through its fixed projections, or through a
+ * readout trained on the last layer).
  */
 public enum Training {
-    BACKPROP("backprop"), FF("ff"), FORWARD_SF("forward-sf"), TPSGD("tpsgd");
+    BACKPROP("backprop", null), FF("ff", null), FORWARD_SF("forward-sf", null),
+    FORWARD_TD_INPUT("forward-td-input", TopDownTrainer.Signal.INPUT),
+    FORWARD_TD_LOSS("forward-td-loss", TopDownTrainer.Signal.LOSS), TPSGD("tpsgd", null),
+    TPSGD_READOUT("tpsgd-readout", null);
 
     private final String label;
+    private final TopDownTrainer.Signal topDown;
 
-    Training(String label) {
+    Training(String label, TopDownTrainer.Signal topDown) {
         this.label = label;
+        this.topDown = topDown;
+    }
+
+    /** The top-down signal of a ForwardGNN-SF variant with one, else null. */
+    public TopDownTrainer.Signal topDown() {
+        return topDown;
     }
 
     /** The command-line spelling. */
@@ -25,6 +39,7 @@ public enum Training {
                 return t;
             }
         }
-        throw new IllegalArgumentException("unknown training '" + s + "': use backprop, ff, forward-sf or tpsgd");
+        throw new IllegalArgumentException("unknown training '" + s + "': use backprop, ff, forward-sf, "
+                + "forward-td-input, forward-td-loss, tpsgd or tpsgd-readout");
     }
 }

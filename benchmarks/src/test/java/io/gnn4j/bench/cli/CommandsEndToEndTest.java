@@ -147,6 +147,31 @@ class CommandsEndToEndTest {
     }
 
     @Test
+    void nodeCommandTrainsTheTopDownVariantsWithAllLayersTogether(@TempDir Path dir) throws Exception {
+        for (String how : List.of("forward-td-input", "forward-td-loss")) {
+            Run r = run("node", "--dataset", "cora", "--model", "gcn", "--training", how, "--layers", "2", "--hidden",
+                    "16", "--epochs", "5", "--lr", "0.01", "--seeds", "1", "--quiet", "--no-plots", "--threads", "1",
+                    "-o", dir.resolve(how).toString());
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.out().contains("| cora | gcn/" + how + " | 1 | "), r.out());
+            JsonNode json = new ObjectMapper().readTree(dir.resolve(how).resolve("results.json").toFile());
+            assertEquals(how, json.at("/settings/training").asText());
+            assertEquals(1 + 5, Files.readAllLines(dir.resolve(how).resolve("curves.csv")).size(),
+                    "one epoch record per epoch of the whole stack");
+        }
+    }
+
+    @Test
+    void tpSgdWithAReadoutTrainsItAfterTheLayers(@TempDir Path dir) throws Exception {
+        Run r = run("node", "--dataset", "cora", "--model", "gcn", "--training", "tpsgd-readout", "--layers", "2",
+                "--hidden", "16", "--epochs", "5", "--lr", "0.01", "--seeds", "1", "--quiet", "--no-plots",
+                "--threads", "1", "-o", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("| cora | gcn/tpsgd-readout | 1 | "), r.out());
+        assertEquals(1 + 3 * 5, Files.readAllLines(dir.resolve("curves.csv")).size(), "two layers, then the readout");
+    }
+
+    @Test
     void graphScenariosAreRecordedAsTheProtocol(@TempDir Path dir) throws Exception {
         Run r = run("graph", "--dataset", "mutag", "--model", "gin", "--run-folds", "1", "--epochs", "2", "--noise",
                 "0.2", "--few-shot", "5", "--quiet", "--no-plots", "--threads", "1", "-o", dir.toString());
