@@ -40,17 +40,22 @@ public final class GraphContrastiveLoss extends Module {
      */
     public GraphContrastiveLoss(int embeddingWidth, int projectionWidth, float temperature, double dropRate,
                                 double maxDropProbability) {
-        if (!(temperature > 0)) {
-            throw new IllegalArgumentException("temperature must be > 0, got " + temperature);
-        }
-        if (!(dropRate >= 0 && dropRate <= 1 && maxDropProbability >= 0 && maxDropProbability <= 1)) {
-            throw new IllegalArgumentException("edge drop rate and cut-off must be in [0, 1], got " + dropRate + " and "
-                    + maxDropProbability);
-        }
+        checkSettings(temperature, dropRate, maxDropProbability);
         this.projection = addModule("projection", new MLP(embeddingWidth, projectionWidth, projectionWidth));
         this.temperature = temperature;
         this.dropRate = dropRate;
         this.maxDropProbability = maxDropProbability;
+    }
+
+    /** Rejects a temperature ≤ 0, or a drop rate or cut-off outside [0, 1], naming the value. */
+    public static void checkSettings(float temperature, double dropRate, double maxDropProbability) {
+        if (!(temperature > 0)) {
+            throw new IllegalArgumentException("the contrastive temperature must be > 0, got " + temperature);
+        }
+        if (!(dropRate >= 0 && dropRate <= 1 && maxDropProbability >= 0 && maxDropProbability <= 1)) {
+            throw new IllegalArgumentException("edge drop rate and its cut-off must be in [0, 1], got " + dropRate
+                    + " and " + maxDropProbability);
+        }
     }
 
     /**

@@ -20,13 +20,7 @@ public record ContrastiveSettings(double weight, float temperature, double dropR
         if (!(weight >= 0)) {
             throw new IllegalArgumentException("the contrastive weight must be >= 0, got " + weight);
         }
-        if (!(temperature > 0)) {
-            throw new IllegalArgumentException("the contrastive temperature must be > 0, got " + temperature);
-        }
-        if (!(dropRate >= 0 && dropRate <= 1 && maxDropProbability >= 0 && maxDropProbability <= 1)) {
-            throw new IllegalArgumentException("edge drop rate and its cut-off must be in [0, 1], got " + dropRate
-                    + " and " + maxDropProbability);
-        }
+        GraphContrastiveLoss.checkSettings(temperature, dropRate, maxDropProbability);
     }
 
     /** Whether the objective is on. */
