@@ -125,12 +125,7 @@ public final class Adpa extends GraphModule {
         for (int k = 0; k <= steps; k++) {
             scores[k] = tape.sigmoid(tape.add(reference, tape.matmul(xs[k], w[steps + 1])));
         }
-        Tensor alpha = tape.softmax(tape.concat(scores));
-        Tensor h = tape.mul(xs[0], tape.sliceColumns(alpha, 0, 1));
-        for (int k = 1; k <= steps; k++) {
-            h = tape.add(h, tape.mul(xs[k], tape.sliceColumns(alpha, k, k + 1)));
-        }
-        return h;
+        return tape.rowWeightedSum(tape.softmax(tape.concat(scores)), xs);
     }
 
     /** The propagated features X_{P,k} (pattern × step, step 0 = x), computed once per (graph, x) pair. */

@@ -7,6 +7,7 @@ import static io.gnn4j.nn.ParallelLoops.parallelRows;
 
 import io.gnn4j.graph.ExecutionContext;
 import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -100,6 +101,9 @@ final class DenseOps {
         }
         if (!rowB && !colB && op == BinaryOp.MUL) {
             return mulSameShape(tape, a, b);
+        }
+        if (colB && !rowB && op == BinaryOp.MUL) {
+            return mulColumn(tape, a, b);
         }
         int n = a.rows, m = a.cols, bm = b.cols;
         Tensor y = tape.output(n, m, a, b);
@@ -207,6 +211,116 @@ final class DenseOps {
                     }
                     if (gb != null) {
                         gb.setAtIndex(Tensor.F, i, gb.getAtIndex(Tensor.F, i) + gi * ad.getAtIndex(Tensor.F, i));
+                    }
+                }
+            });
+        });
+        return y;
+    }
+
+    /**
+     * {@code a ⊙ b} for an n×1 column b (row r of a scaled by b[r]): the fast path, parallel over rows. It adds in
+     * the generic loop's order (per row, column by column), so its results are the same to the bit.
+     */
+    private static Tensor mulColumn(Tape tape, Tensor a, Tensor b) {
+        int n = a.rows, m = a.cols;
+        ExecutionContext ctx = tape.context();
+        Tensor y = tape.output(n, m, a, b);
+        MemorySegment ad = a.data, bd = b.data, yd = y.data;
+        parallelRows(ctx, n, m, (from, to) -> {
+            for (int r = from; r < to; r++) {
+                long base = (long) r * m;
+                float z = bd.getAtIndex(Tensor.F, r);
+                for (int c = 0; c < m; c++) {
+                    yd.setAtIndex(Tensor.F, base + c, ad.getAtIndex(Tensor.F, base + c) * z);
+                }
+            }
+        });
+        tape.record(y, () -> {
+            MemorySegment g = y.gradData;
+            MemorySegment ga = a.requiresGrad ? tape.gradient(a) : null, gb = b.requiresGrad ? tape.gradient(b) : null;
+            parallelRows(ctx, n, m, (from, to) -> {
+                for (int r = from; r < to; r++) {
+                    long base = (long) r * m;
+                    float z = bd.getAtIndex(Tensor.F, r);
+                    if (ga != null) {
+                        for (int c = 0; c < m; c++) {
+                            long i = base + c;
+                            ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + g.getAtIndex(Tensor.F, i) * z);
+                        }
+                    }
+                    if (gb != null) {
+                        float acc = gb.getAtIndex(Tensor.F, r);
+                        for (int c = 0; c < m; c++) {
+                            acc += g.getAtIndex(Tensor.F, base + c) * ad.getAtIndex(Tensor.F, base + c);
+                        }
+                        gb.setAtIndex(Tensor.F, r, acc);
+                    }
+                }
+            });
+        });
+        return y;
+    }
+
+    static Tensor rowWeightedSum(Tape tape, Tensor w, Tensor... xs) {
+        if (xs.length == 0 || w.cols != xs.length) {
+            throw new IllegalArgumentException("rowWeightedSum: W has " + w.cols + " columns but " + xs.length
+                    + " matrices were given (expected one per column, at least one)");
+        }
+        int n = xs[0].rows, m = xs[0].cols, k = xs.length;
+        for (Tensor x : xs) {
+            if (x.rows != n || x.cols != m) {
+                throw new IllegalArgumentException("rowWeightedSum: matrices of different shapes, " + n + "×" + m
+                        + " and " + x.rows + "×" + x.cols);
+            }
+        }
+        if (w.rows != n) {
+            throw new IllegalArgumentException("rowWeightedSum: W has " + w.rows + " rows but the matrices have " + n);
+        }
+        Tensor[] inputs = Arrays.copyOf(xs, k + 1);
+        inputs[k] = w;
+        Tensor y = tape.output(n, m, inputs);
+        MemorySegment wd = w.data, yd = y.data;
+        ExecutionContext ctx = tape.context();
+        parallelRows(ctx, n, m, (from, to) -> {
+            for (int r = from; r < to; r++) {
+                long base = (long) r * m;
+                for (int j = 0; j < k; j++) {
+                    MemorySegment xd = xs[j].data;
+                    float z = wd.getAtIndex(Tensor.F, (long) r * k + j);
+                    for (int c = 0; c < m; c++) {
+                        float v = xd.getAtIndex(Tensor.F, base + c) * z;
+                        yd.setAtIndex(Tensor.F, base + c, j == 0 ? v : yd.getAtIndex(Tensor.F, base + c) + v);
+                    }
+                }
+            }
+        });
+        tape.record(y, () -> {
+            MemorySegment g = y.gradData, gw = w.requiresGrad ? tape.gradient(w) : null;
+            MemorySegment[] gx = new MemorySegment[k];
+            for (int j = 0; j < k; j++) {
+                gx[j] = xs[j].requiresGrad ? tape.gradient(xs[j]) : null;
+            }
+            parallelRows(ctx, n, m, (from, to) -> {
+                for (int r = from; r < to; r++) {
+                    long base = (long) r * m;
+                    for (int j = 0; j < k; j++) {
+                        MemorySegment xd = xs[j].data, gj = gx[j];
+                        long wi = (long) r * k + j;
+                        if (gj != null) {
+                            float z = wd.getAtIndex(Tensor.F, wi);
+                            for (int c = 0; c < m; c++) {
+                                gj.setAtIndex(Tensor.F, base + c, gj.getAtIndex(Tensor.F, base + c)
+                                        + g.getAtIndex(Tensor.F, base + c) * z);
+                            }
+                        }
+                        if (gw != null) {
+                            float acc = gw.getAtIndex(Tensor.F, wi);
+                            for (int c = 0; c < m; c++) {
+                                acc += g.getAtIndex(Tensor.F, base + c) * xd.getAtIndex(Tensor.F, base + c);
+                            }
+                            gw.setAtIndex(Tensor.F, wi, acc);
+                        }
                     }
                 }
             });

@@ -174,6 +174,16 @@ public final class Tape {
         return DenseOps.linear(this, x, w, b);
     }
 
+    /**
+     * {@code Y = Σ_k diag(W[:, k])·X_k}: the n×m matrices X_0 … X_{K−1} mixed per row by the n×K weights W (row r
+     * of Y is Σ_k W[r][k]·X_k[r]), e.g. node-adaptive attention over propagation steps (GPR-GNN, DAGNN, ADPA). One
+     * output instead of 2K − 1 intermediate products and sums; the same result, to the bit, as
+     * {@code mul(X_0, W[:,0]) + mul(X_1, W[:,1]) + …} added left to right.
+     */
+    public Tensor rowWeightedSum(Tensor w, Tensor... xs) {
+        return DenseOps.rowWeightedSum(this, w, xs);
+    }
+
     /** {@code a + b}, b either a's shape, a 1×m row, an n×1 column or 1×1 (broadcast over a). */
     public Tensor add(Tensor a, Tensor b) {
         return DenseOps.binary(this, a, b, BinaryOp.ADD);

@@ -2,6 +2,8 @@ package io.gnn4j.nn;
 
 import static io.gnn4j.nn.GradCheck.check;
 import static io.gnn4j.nn.GradCheck.variable;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.gnn4j.graph.Graph;
 import io.gnn4j.graph.GraphBuilder;
@@ -36,6 +38,19 @@ class TapeGradientTest {
             check(t -> t.div(a, b), a, b);
         }
         check(t -> t.scale(a, -2.5f), a);
+    }
+
+    @Test
+    void rowWeightedSumMatchesItsUnfusedForm() {
+        Tensor x0 = variable(3, 4, 21), x1 = variable(3, 4, 22), x2 = variable(3, 4, 23), w = variable(3, 3, 24);
+        check(t -> t.rowWeightedSum(w, x0, x1, x2), w, x0, x1, x2);
+        Tape tape = new Tape(0);
+        Tensor fused = tape.rowWeightedSum(w, x0, x1, x2);
+        Tensor unfused = tape.mul(x0, tape.sliceColumns(w, 0, 1));
+        unfused = tape.add(unfused, tape.mul(x1, tape.sliceColumns(w, 1, 2)));
+        unfused = tape.add(unfused, tape.mul(x2, tape.sliceColumns(w, 2, 3)));
+        assertArrayEquals(unfused.toFloatArray(), fused.toFloatArray());
+        assertThrows(IllegalArgumentException.class, () -> tape.rowWeightedSum(w, x0, x1));
     }
 
     @Test
