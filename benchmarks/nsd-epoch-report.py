@@ -1,0 +1,54 @@
+"""Prints the table of benchmarks/nsd-epoch.sh from the runs it saved in OUT_DIR.
+
+Per side and thread count: the median over rounds of each round's median training-step ms (gnn4j: the `seconds`
+column of curves.csv, the training part of each epoch; the peer: its median_ms; both over the epochs after the
+first 20), the ratio gnn4j/peer, and the largest peak RSS of the rounds (/usr/bin/time).
+Usage: /usr/bin/python3 benchmarks/nsd-epoch-report.py OUT_DIR
+"""
+import csv
+import glob
+import json
+import os
+import re
+import statistics
+import sys
+
+WARMUP = 20
+
+
+def gnn4j_ms(folder):
+    with open(os.path.join(folder, 'curves.csv')) as fh:
+        seconds = [float(r['seconds']) for r in csv.DictReader(fh)]
+    return statistics.median(seconds[WARMUP:]) * 1e3
+
+
+def peer_ms(path):
+    with open(path) as fh:
+        return json.load(fh)['median_ms']
+
+
+def rss_mb(path):
+    with open(path) as fh:
+        return int(fh.read().split()[-1]) / 1024.0
+
+
+def main(out):
+    print('| threads | gnn4j ms/epoch | PyTorch peer ms/epoch | gnn4j/peer | gnn4j peak RSS MB | peer peak RSS MB | rounds |')
+    print('|---:|---:|---:|---:|---:|---:|---:|')
+    for threads in (1, 2):
+        rounds = sorted(int(re.search(r'\.r(\d+)$', p).group(1))
+                        for p in glob.glob(os.path.join(out, f'gnn4j.t{threads}.r*')) if os.path.isdir(p))
+        rounds = [r for r in rounds if os.path.exists(os.path.join(out, f'peer.t{threads}.r{r}.json'))]
+        if not rounds:
+            continue
+        g = statistics.median(gnn4j_ms(os.path.join(out, f'gnn4j.t{threads}.r{r}')) for r in rounds)
+        p = statistics.median(peer_ms(os.path.join(out, f'peer.t{threads}.r{r}.json')) for r in rounds)
+        grss = max(rss_mb(os.path.join(out, f'gnn4j.t{threads}.r{r}.rss')) for r in rounds)
+        prss = max(rss_mb(os.path.join(out, f'peer.t{threads}.r{r}.rss')) for r in rounds)
+        print(f'| {threads} | {g:.2f} | {p:.2f} | {g / p:.2f} | {grss:.0f} | {prss:.0f} | {len(rounds)} |')
+
+
+if __name__ == '__main__':
+    if len(sys.argv) != 2:
+        sys.exit('usage: nsd-epoch-report.py OUT_DIR')
+    main(sys.argv[1])
