@@ -27,11 +27,15 @@ import java.util.random.RandomGenerator;
  * Δ_F is the normalised sheaf Laplacian ({@link SheafLaplacian}); W1_t (d×d) starts as the identity, W2_t (c×c)
  * orthogonal, ε_t at 0. With {@link RestrictionMaps#IDENTITY} the maps are fixed to I (no learner). The sheaf lives
  * on the graph made simple and undirected (self loops removed, every edge in both directions), as the official code
- * prepares every dataset.
+ * prepares every dataset. With {@link FixedStalks} (the official {@code add_lp}/{@code add_hp}) every stalk has k more
+ * dimensions with constant maps: the stalks, W1_t and ε_t are (d + k)-dimensional and the hidden width c·(d + k),
+ * while the learner still emits d-dimensional maps.
  */
 public final class SheafDiffusion extends GraphModule {
     private final RestrictionMaps type;
     private final int d;
+    private final int learnedD;
+    private final FixedStalks fixed;
     private final int channels;
     private final int layers;
     private final float dropout;
@@ -47,6 +51,10 @@ public final class SheafDiffusion extends GraphModule {
     private Graph simple;
     private SheafLaplacian laplacian;
     private Graph nodeBlocks;
+    /** The constant part of every entry's maps (fixed dimensions; I_d for the trivial sheaf). */
+    private Tensor constantMaps;
+    /** Places the learned d×d maps in the (d + k)×(d + k) ones. */
+    private Tensor mapEmbedding;
     /** All zeros, one per node: broadcasts W1 to every diagonal block. */
     private int[] nodeToBlock;
     /** r mod d for each of the n·d rows: tiles ε over the stalks. */
@@ -58,25 +66,33 @@ public final class SheafDiffusion extends GraphModule {
      */
     public SheafDiffusion(RestrictionMaps type, int features, int classes, int d, int channels, int layers,
                           float dropout, float inputDropout) {
+        this(type, features, classes, d, channels, layers, dropout, inputDropout, FixedStalks.NONE);
+    }
+
+    /** As above, each stalk extended by the {@code fixed} dimensions (d learned + k fixed). */
+    public SheafDiffusion(RestrictionMaps type, int features, int classes, int d, int channels, int layers,
+                          float dropout, float inputDropout, FixedStalks fixed) {
         if (d < 1 || channels < 1 || layers < 1) {
             throw new IllegalArgumentException("d, channels and layers must be >= 1, got " + d + ", " + channels + ", "
                     + layers);
         }
         this.type = type;
-        this.d = d;
+        this.learnedD = d;
+        this.fixed = fixed;
+        this.d = d + fixed.count();
         this.channels = channels;
         this.layers = layers;
         this.dropout = dropout;
         this.inputDropout = inputDropout;
-        int hidden = channels * d;
+        int hidden = channels * this.d;
         input = addModule("input", new Linear(features, hidden));
         for (int t = 0; t < layers; t++) {
             if (type != RestrictionMaps.IDENTITY) {
-                learners.add(addModule("sheaf" + t, new SheafLearner(type, d, hidden)));
+                learners.add(addModule("sheaf" + t, new SheafLearner(type, learnedD, hidden)));
             }
-            left.add(addParameter("left" + t, d, d));
+            left.add(addParameter("left" + t, this.d, this.d));
             right.add(addParameter("right" + t, channels, channels));
-            epsilons.add(addParameter("epsilon" + t, d, 1));
+            epsilons.add(addParameter("epsilon" + t, this.d, 1));
         }
         output = addModule("output", new Linear(hidden, classes));
     }
@@ -115,15 +131,15 @@ public final class SheafDiffusion extends GraphModule {
         h = tape.elu(input.forward(tape, h), 1f);
         h = tape.dropout(h, dropout, training);
         h = tape.reshape(h, n * d, channels);
-        Tensor identityBlocks = type == RestrictionMaps.IDENTITY
-                ? laplacian.blocks(tape, laplacian.identityMaps(), true) : null;
+        Tensor identityBlocks = type == RestrictionMaps.IDENTITY ? laplacian.blocks(tape, constantMaps, true) : null;
         List<Tensor> layerBlocks = new ArrayList<>(layers);
         List<Tensor> states = new ArrayList<>(layers + 1);
         for (int t = 0; t < layers; t++) {
             Tensor blocks = identityBlocks;
             if (blocks == null) {
                 Tensor forMaps = tape.reshape(tape.dropout(h, t > 0 ? dropout : 0f, training), n, channels * d);
-                blocks = laplacian.blocks(tape, learners.get(t).forward(tape, simple, laplacian, forMaps), true);
+                Tensor maps = learners.get(t).forward(tape, simple, laplacian, forMaps);
+                blocks = laplacian.blocks(tape, fixed.extend(tape, maps, mapEmbedding, constantMaps), true);
             }
             layerBlocks.add(blocks);
             states.add(h);
@@ -172,6 +188,9 @@ public final class SheafDiffusion extends GraphModule {
         }
         simple = undirected.build();
         laplacian = SheafLaplacian.of(simple, d);
+        boolean identity = type == RestrictionMaps.IDENTITY;
+        constantMaps = identity || fixed.count() > 0 ? fixed.constantMaps(simple, learnedD, identity) : null;
+        mapEmbedding = fixed.count() > 0 ? fixed.embedding(learnedD) : null;
         nodeBlocks = diagonal.build();
         nodeToBlock = new int[n];
         rowToStalk = new int[n * d];
@@ -183,6 +202,7 @@ public final class SheafDiffusion extends GraphModule {
 
     @Override
     public String toString() {
-        return "SheafDiffusion(" + type + ", d=" + d + ", channels=" + channels + ", layers=" + layers + ")";
+        return "SheafDiffusion(" + type + ", d=" + learnedD + ", fixed=" + fixed.label() + ", channels=" + channels
+                + ", layers=" + layers + ")";
     }
 }

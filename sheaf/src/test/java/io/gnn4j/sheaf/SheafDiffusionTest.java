@@ -33,6 +33,10 @@ class SheafDiffusionTest {
     }
 
     static float[] train(RestrictionMaps type, int d, long seed) {
+        return train(type, d, seed, FixedStalks.NONE);
+    }
+
+    static float[] train(RestrictionMaps type, int d, long seed, FixedStalks fixed) {
         Graph g = heterophilic();
         SplittableRandom r = new SplittableRandom(5);
         float[] feats = new float[N * 4];
@@ -44,7 +48,7 @@ class SheafDiffusionTest {
             }
         }
         Tensor x = Tensor.of(N, 4, feats);
-        SheafDiffusion model = new SheafDiffusion(type, 4, 2, d, 4, 2, 0.1f, 0f);
+        SheafDiffusion model = new SheafDiffusion(type, 4, 2, d, 4, 2, 0.1f, 0f, fixed);
         model.resetParameters(new SplittableRandom(seed));
         Adam adam = new Adam(model.parameters(), 0.02, 0);
         Tape tape = new Tape(seed);

@@ -62,9 +62,15 @@ final class HyperParameterOptions {
     @Option(names = "--input-dropout", paramLabel = "P", description = "dropout on the input features (sheaf models)")
     Double inputDropout;
 
+    @Option(names = "--fixed-stalks", paramLabel = "KIND",
+            description = "fixed stalk dimensions beside the learned ones (sheaf models): none, lp, hp or lp+hp "
+                    + "(the official NSD code's add_lp/add_hp)")
+    String fixedStalks;
+
     /** The options given on the command line. */
     HyperParameters.Overrides overrides() {
         return new HyperParameters.Overrides(epochs, patience, monitor, hidden, layers, dropout, lr, weightDecay,
-                heads, hops, alpha, batchSize, lrStep, lrGamma, batchesPerEpoch, stalkDim, inputDropout);
+                heads, hops, alpha, batchSize, lrStep, lrGamma, batchesPerEpoch, stalkDim, inputDropout,
+                fixedStalks);
     }
 }

@@ -1,5 +1,6 @@
 package io.gnn4j.bench.config;
 
+import io.gnn4j.sheaf.FixedStalks;
 import io.gnn4j.train.EarlyStopping;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,15 +12,17 @@ import java.util.Map;
  * {@code patience} 0 disables early stopping; {@code batchesPerEpoch} makes a mini-batch epoch that many batches of
  * randomly drawn graphs (the GIN authors' {@code iters_per_epoch}) instead of one pass over the shuffled training set
  * (0, the default); {@code stalkDim} is the stalk dimension d of sheaf models and {@code inputDropout} the dropout
- * on their input features (Neural Sheaf Diffusion).
+ * on their input features (Neural Sheaf Diffusion), {@code fixedStalks} their fixed stalk dimensions beside the
+ * learned ones ({@code none}, {@code lp}, {@code hp} or {@code lp+hp}: the official NSD code's add_lp/add_hp,
+ * {@link FixedStalks}).
  */
 public record HyperParameters(int epochs, int patience, EarlyStopping.Monitor monitor, int hidden, int layers,
                               double dropout, double lr, double weightDecay, int heads, int hops, double alpha,
                               int batchSize, int lrStep, double lrGamma, int batchesPerEpoch, int stalkDim,
-                              double inputDropout) {
+                              double inputDropout, String fixedStalks) {
     /** Built-in defaults (the GCN paper's Cora settings, no early stopping). */
     public static final HyperParameters DEFAULTS = new HyperParameters(200, 0, EarlyStopping.Monitor.VAL_LOSS, 16, 2,
-            0.5, 0.01, 5e-4, 8, 10, 0.1, 32, 0, 0.5, 0, 2, 0.0);
+            0.5, 0.01, 5e-4, 8, 10, 0.1, 32, 0, 0.5, 0, 2, 0.0, "none");
 
     public HyperParameters {
         positive("epochs", epochs);
@@ -51,6 +54,7 @@ public record HyperParameters(int epochs, int patience, EarlyStopping.Monitor mo
             throw new IllegalArgumentException("lrGamma must be in (0, 1], got " + lrGamma);
         }
         java.util.Objects.requireNonNull(monitor, "monitor");
+        FixedStalks.parse(java.util.Objects.requireNonNull(fixedStalks, "fixedStalks"));
     }
 
     private static void positive(String name, int v) {
@@ -70,7 +74,8 @@ public record HyperParameters(int epochs, int patience, EarlyStopping.Monitor mo
                 or(o.layers(), layers), or(o.dropout(), dropout), or(o.lr(), lr), or(o.weightDecay(), weightDecay),
                 or(o.heads(), heads), or(o.hops(), hops), or(o.alpha(), alpha), or(o.batchSize(), batchSize),
                 or(o.lrStep(), lrStep), or(o.lrGamma(), lrGamma), or(o.batchesPerEpoch(), batchesPerEpoch),
-                or(o.stalkDim(), stalkDim), or(o.inputDropout(), inputDropout));
+                or(o.stalkDim(), stalkDim), or(o.inputDropout(), inputDropout),
+                o.fixedStalks() == null ? fixedStalks : o.fixedStalks());
     }
 
     private static int or(Integer v, int d) {
@@ -101,6 +106,7 @@ public record HyperParameters(int epochs, int patience, EarlyStopping.Monitor mo
         m.put("batchesPerEpoch", batchesPerEpoch);
         m.put("stalkDim", stalkDim);
         m.put("inputDropout", inputDropout);
+        m.put("fixedStalks", fixedStalks);
         return m;
     }
 
@@ -111,10 +117,10 @@ public record HyperParameters(int epochs, int patience, EarlyStopping.Monitor mo
     public record Overrides(Integer epochs, Integer patience, String monitor, Integer hidden, Integer layers,
                             Double dropout, Double lr, Double weightDecay, Integer heads, Integer hops, Double alpha,
                             Integer batchSize, Integer lrStep, Double lrGamma, Integer batchesPerEpoch,
-                            Integer stalkDim, Double inputDropout) {
+                            Integer stalkDim, Double inputDropout, String fixedStalks) {
         /** No overrides. */
         public static final Overrides NONE = new Overrides(null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null);
 
         /** These overrides, then {@code later}'s non-null fields on top. */
         public Overrides then(Overrides later) {
@@ -124,7 +130,7 @@ public record HyperParameters(int epochs, int patience, EarlyStopping.Monitor mo
                     pick(later.hops, hops), pick(later.alpha, alpha), pick(later.batchSize, batchSize),
                     pick(later.lrStep, lrStep), pick(later.lrGamma, lrGamma),
                     pick(later.batchesPerEpoch, batchesPerEpoch), pick(later.stalkDim, stalkDim),
-                    pick(later.inputDropout, inputDropout));
+                    pick(later.inputDropout, inputDropout), pick(later.fixedStalks, fixedStalks));
         }
 
         private static <T> T pick(T later, T earlier) {

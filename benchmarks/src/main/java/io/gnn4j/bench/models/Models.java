@@ -21,7 +21,7 @@ public final class Models {
                                Double dropout, Double lr, Double weightDecay, Integer heads, Integer hops, Double alpha,
                                Integer batchSize, Integer lrStep, Double lrGamma) {
         return new Overrides(epochs, patience, monitor, hidden, layers, dropout, lr, weightDecay, heads, hops, alpha,
-                batchSize, lrStep, lrGamma, null, null, null);
+                batchSize, lrStep, lrGamma, null, null, null, null);
     }
 
     /** Node classification models. */
@@ -68,7 +68,7 @@ public final class Models {
     private static ModelInfo<NodeModelFactory> sheaf(String name, String maps) {
         Overrides defaults = o(1500, 200, "val_loss", 20, 2, 0.0, 0.01, 5e-4, null, null, null, null, null, null)
                 .then(new Overrides(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                        null, 2, 0.0));
+                        null, 2, 0.0, "none"));
         return new ModelInfo<>(name, "Neural Sheaf Diffusion with " + maps + " restriction maps, Bodnar et al., "
                 + "NeurIPS 2022 (arXiv:2202.04579)", defaults, NodeNetworks.factory(name), null);
     }

@@ -17,6 +17,7 @@ import io.gnn4j.layers.SAGEConv;
 import io.gnn4j.layers.SGConv;
 import io.gnn4j.layers.Sequential;
 import io.gnn4j.nn.Parameter;
+import io.gnn4j.sheaf.FixedStalks;
 import io.gnn4j.sheaf.RestrictionMaps;
 import io.gnn4j.sheaf.SheafDiffusion;
 import java.util.ArrayList;
@@ -41,7 +42,8 @@ import java.util.function.BiFunction;
  *       features and between layers (L = 1: logistic regression on the adaptively combined hops)</li>
  *   <li>nsd-diag, nsd-orth, nsd-gen, nsd-identity: discrete Neural Sheaf Diffusion ({@link SheafDiffusion}) with
  *       diagonal, Householder-orthogonal, general or identity restriction maps; d = {@code stalkDim}, h channels per
- *       stalk dimension, L diffusion layers, dropout p, input dropout {@code inputDropout}</li>
+ *       stalk dimension, L diffusion layers, dropout p, input dropout {@code inputDropout}, fixed stalk dimensions
+ *       {@code fixedStalks}</li>
  *   <li>adpa: {@link Adpa} with K = {@code hops} steps, hidden h, dropout p, r = {@link Adpa#DEFAULT_R} (the official
  *       code's one hidden layer per branch; {@code layers} is not used)</li>
  *   <li>dirgnn: [dropout → DirGNNConv(GCN, α = {@code alpha}, no root weight) → ReLU] × (L−1) → dropout →
@@ -125,7 +127,7 @@ public final class NodeNetworks {
 
     private static SheafDiffusion sheaf(RestrictionMaps maps, int f, int c, HyperParameters hp) {
         return new SheafDiffusion(maps, f, c, hp.stalkDim(), hp.hidden(), hp.layers(), (float) hp.dropout(),
-                (float) hp.inputDropout());
+                (float) hp.inputDropout(), FixedStalks.parse(hp.fixedStalks()));
     }
 
     /** F, h, …, h, C with L − 1 hidden widths. */

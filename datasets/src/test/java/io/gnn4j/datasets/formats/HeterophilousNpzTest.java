@@ -84,6 +84,64 @@ class HeterophilousNpzTest {
         }
     }
 
+    /**
+     * The npz files stand in for Geom-GCN's missing (Chameleon, Squirrel) or wrong (Cornell) node files: they carry
+     * the same node ids — every node's neighbours equal those of geom-gcn's out1_graph_edges.txt without its self
+     * loops, which a relabelling other than an automorphism would break — and their ten stored splits are the
+     * geom-gcn split files, mask for mask.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"chameleon, chameleon", "squirrel, squirrel", "film, actor"})
+    void npzHasTheGeomGcnNodeIdsAndSplits(String name, String file) throws Exception {
+        NodeDataset d = HeterophilousNpz.load(SharedData.require(name + "/heterophilous-graphs/" + file + ".npz"));
+        io.gnn4j.graph.Graph geom = geomGcnEdges(name, d.graph().numNodes());
+        for (int u = 0; u < geom.numNodes(); u++) {
+            assertArrayEquals(neighboursWithoutSelf(geom, u), neighboursWithoutSelf(d.graph(), u), name + " node " + u);
+        }
+        assertStoredSplitsAreGeomGcns(name, d);
+    }
+
+    /**
+     * Cornell's npz is NOT in Geom-GCN's node order: the same degree sequence, but only 5 of its 277 edges join the
+     * same two ids as in geom-gcn's edge file (a relabelled copy). Its stored masks are still the geom-gcn split
+     * files' — which therefore select other nodes than Geom-GCN's splits do in Geom-GCN's numbering.
+     */
+    @Test
+    void cornellNpzIsRelabelledButStoresTheGeomGcnMasks() throws Exception {
+        NodeDataset d = HeterophilousNpz.load(SharedData.require("cornell/heterophilous-graphs/cornell.npz"));
+        io.gnn4j.graph.Graph geom = geomGcnEdges("cornell", d.graph().numNodes());
+        int[] degNpz = new int[geom.numNodes()], degGeom = new int[geom.numNodes()];
+        int sameNeighbours = 0;
+        for (int u = 0; u < geom.numNodes(); u++) {
+            degNpz[u] = neighboursWithoutSelf(d.graph(), u).length;
+            degGeom[u] = neighboursWithoutSelf(geom, u).length;
+            sameNeighbours += Arrays.equals(neighboursWithoutSelf(d.graph(), u), neighboursWithoutSelf(geom, u)) ? 1 : 0;
+        }
+        Arrays.sort(degNpz);
+        Arrays.sort(degGeom);
+        assertArrayEquals(degGeom, degNpz);
+        assertTrue(sameNeighbours < geom.numNodes() / 2, sameNeighbours + " nodes keep their neighbours");
+        assertStoredSplitsAreGeomGcns("cornell", d);
+    }
+
+    private static io.gnn4j.graph.Graph geomGcnEdges(String name, int n) throws Exception {
+        return GeomGcn.loadEdges(SharedData.require(name + "/geom-gcn/out1_graph_edges.txt"), n, false);
+    }
+
+    private static int[] neighboursWithoutSelf(io.gnn4j.graph.Graph g, int u) {
+        return Arrays.stream(g.colIdx(), g.rowPtr()[u], g.rowPtr()[u + 1]).filter(v -> v != u).toArray();
+    }
+
+    private static void assertStoredSplitsAreGeomGcns(String name, NodeDataset d) throws Exception {
+        var splits = GeomGcn.loadSplits(SharedData.require(name + "/geom-gcn/splits"), name, d.graph().numNodes());
+        for (int k = 0; k < 10; k++) {
+            Split stored = d.split("split-" + k), geomSplit = splits.get(k);
+            assertArrayEquals(geomSplit.train(), stored.train(), name + " split " + k);
+            assertArrayEquals(geomSplit.val(), stored.val(), name + " split " + k);
+            assertArrayEquals(geomSplit.test(), stored.test(), name + " split " + k);
+        }
+    }
+
     @Test
     void cornellFromHeterophilousGraphsHasItsOwnLabels() throws Exception {
         NodeDataset d = HeterophilousNpz.load(SharedData.require("cornell/heterophilous-graphs/cornell.npz"));
