@@ -105,4 +105,25 @@ class TrainingLoopTest {
                 ONE, QUIET));
         assertEquals("run 2 needs train, validation and test graphs, has 16/0/4", e.getMessage());
     }
+
+    @Test
+    void evaluationInChunksGivesTheOutputsOfOneBatch() {
+        // 300 graphs: three chunks of at most EVAL_CHUNK, the last one partial
+        GraphDataset data = io.gnn4j.datasets.generate.SubstructureCounting.generate(300, 5, 9, 3);
+        int[] all = GraphMiniBatches.identity(data.graphs().size());
+        GraphMiniBatches batches = new GraphMiniBatches(data, "test", all, all, all);
+        // every path enumerated (no sampling, whose draws follow the nodes' places in the batch)
+        PerLayerReadoutNetwork net = PerLayerReadoutNetwork.kpath(data.numFeatures(), 8, 4, 3, 0.5f, 2, 100);
+        net.resetParameters(new SplittableRandom(4));
+        net.eval();
+        io.gnn4j.nn.Tape tape = io.gnn4j.nn.Tape.noGrad();
+        float[] chunked = batches.outputs(net, tape, all);
+        GraphMiniBatches.Batch whole = batches.of(all);
+        float[] once = net.forward(tape, whole.batch(), whole.x()).toFloatArray();
+        assertTrue(all.length > 2 * GraphMiniBatches.EVAL_CHUNK);
+        assertEquals(once.length, chunked.length);
+        for (int i = 0; i < once.length; i++) {
+            assertEquals(once[i], chunked[i], 1e-4 * Math.max(1, Math.abs(once[i])), "output " + i);
+        }
+    }
 }
