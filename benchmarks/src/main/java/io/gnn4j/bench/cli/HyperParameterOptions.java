@@ -62,9 +62,13 @@ final class HyperParameterOptions {
     @Option(names = "--input-dropout", paramLabel = "P", description = "dropout on the input features (sheaf models)")
     Double inputDropout;
 
+    @Option(names = "--max-paths", paramLabel = "M",
+            description = "paths per node and length kpath lists before it samples (default 64)")
+    Integer maxPaths;
+
     /** The options given on the command line. */
     HyperParameters.Overrides overrides() {
         return new HyperParameters.Overrides(epochs, patience, monitor, hidden, layers, dropout, lr, weightDecay,
-                heads, hops, alpha, batchSize, lrStep, lrGamma, batchesPerEpoch, stalkDim, inputDropout);
+                heads, hops, alpha, batchSize, lrStep, lrGamma, batchesPerEpoch, stalkDim, inputDropout, maxPaths);
     }
 }

@@ -11,15 +11,16 @@ import java.util.Map;
  * {@code patience} 0 disables early stopping; {@code batchesPerEpoch} makes a mini-batch epoch that many batches of
  * randomly drawn graphs (the GIN authors' {@code iters_per_epoch}) instead of one pass over the shuffled training set
  * (0, the default); {@code stalkDim} is the stalk dimension d of sheaf models and {@code inputDropout} the dropout
- * on their input features (Neural Sheaf Diffusion).
+ * on their input features (Neural Sheaf Diffusion); {@code maxPaths} is how many paths per node and length kpath
+ * lists before it samples ({@link io.gnn4j.graph.RootedPaths}).
  */
 public record HyperParameters(int epochs, int patience, EarlyStopping.Monitor monitor, int hidden, int layers,
                               double dropout, double lr, double weightDecay, int heads, int hops, double alpha,
                               int batchSize, int lrStep, double lrGamma, int batchesPerEpoch, int stalkDim,
-                              double inputDropout) {
+                              double inputDropout, int maxPaths) {
     /** Built-in defaults (the GCN paper's Cora settings, no early stopping). */
     public static final HyperParameters DEFAULTS = new HyperParameters(200, 0, EarlyStopping.Monitor.VAL_LOSS, 16, 2,
-            0.5, 0.01, 5e-4, 8, 10, 0.1, 32, 0, 0.5, 0, 2, 0.0);
+            0.5, 0.01, 5e-4, 8, 10, 0.1, 32, 0, 0.5, 0, 2, 0.0, 64);
 
     public HyperParameters {
         positive("epochs", epochs);
@@ -32,6 +33,7 @@ public record HyperParameters(int epochs, int patience, EarlyStopping.Monitor mo
         atLeast("lrStep", lrStep, 0);
         atLeast("batchesPerEpoch", batchesPerEpoch, 0);
         positive("stalkDim", stalkDim);
+        positive("maxPaths", maxPaths);
         if (!(dropout >= 0 && dropout < 1)) {
             throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
         }
@@ -70,7 +72,7 @@ public record HyperParameters(int epochs, int patience, EarlyStopping.Monitor mo
                 or(o.layers(), layers), or(o.dropout(), dropout), or(o.lr(), lr), or(o.weightDecay(), weightDecay),
                 or(o.heads(), heads), or(o.hops(), hops), or(o.alpha(), alpha), or(o.batchSize(), batchSize),
                 or(o.lrStep(), lrStep), or(o.lrGamma(), lrGamma), or(o.batchesPerEpoch(), batchesPerEpoch),
-                or(o.stalkDim(), stalkDim), or(o.inputDropout(), inputDropout));
+                or(o.stalkDim(), stalkDim), or(o.inputDropout(), inputDropout), or(o.maxPaths(), maxPaths));
     }
 
     private static int or(Integer v, int d) {
@@ -101,6 +103,7 @@ public record HyperParameters(int epochs, int patience, EarlyStopping.Monitor mo
         m.put("batchesPerEpoch", batchesPerEpoch);
         m.put("stalkDim", stalkDim);
         m.put("inputDropout", inputDropout);
+        m.put("maxPaths", maxPaths);
         return m;
     }
 
@@ -111,10 +114,10 @@ public record HyperParameters(int epochs, int patience, EarlyStopping.Monitor mo
     public record Overrides(Integer epochs, Integer patience, String monitor, Integer hidden, Integer layers,
                             Double dropout, Double lr, Double weightDecay, Integer heads, Integer hops, Double alpha,
                             Integer batchSize, Integer lrStep, Double lrGamma, Integer batchesPerEpoch,
-                            Integer stalkDim, Double inputDropout) {
+                            Integer stalkDim, Double inputDropout, Integer maxPaths) {
         /** No overrides. */
         public static final Overrides NONE = new Overrides(null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null);
 
         /** These overrides, then {@code later}'s non-null fields on top. */
         public Overrides then(Overrides later) {
@@ -124,7 +127,7 @@ public record HyperParameters(int epochs, int patience, EarlyStopping.Monitor mo
                     pick(later.hops, hops), pick(later.alpha, alpha), pick(later.batchSize, batchSize),
                     pick(later.lrStep, lrStep), pick(later.lrGamma, lrGamma),
                     pick(later.batchesPerEpoch, batchesPerEpoch), pick(later.stalkDim, stalkDim),
-                    pick(later.inputDropout, inputDropout));
+                    pick(later.inputDropout, inputDropout), pick(later.maxPaths, maxPaths));
         }
 
         private static <T> T pick(T later, T earlier) {

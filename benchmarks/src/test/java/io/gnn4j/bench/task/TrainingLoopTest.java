@@ -29,7 +29,7 @@ class TrainingLoopTest {
     private static final ExecutionContext ONE = ExecutionContext.withThreads(1);
 
     private static HyperParameters hp(int epochs, int patience, EarlyStopping.Monitor monitor) {
-        return new HyperParameters(epochs, patience, monitor, 8, 2, 0.0, 0.05, 0, 1, 1, 0.1, 4, 0, 0.5, 0, 2, 0.0);
+        return new HyperParameters(epochs, patience, monitor, 8, 2, 0.0, 0.05, 0, 1, 1, 0.1, 4, 0, 0.5, 0, 2, 0.0, 64);
     }
 
     @Test
