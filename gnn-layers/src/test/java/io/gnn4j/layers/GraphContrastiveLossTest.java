@@ -69,14 +69,35 @@ class GraphContrastiveLossTest {
     }
 
     @Test
-    void trainingOnTheLossAloneLowersIt() {
-        List<Graph> graphs = randomGraphs(8, 11);
-        GraphBatch batch = GraphBatch.of(graphs);
-        int n = batch.graph().numNodes();
-        float[] ones = new float[n];
-        java.util.Arrays.fill(ones, 1f);
-        Tensor x = Tensor.of(n, 1, ones);
-        PerLayerReadoutNetwork net = PerLayerReadoutNetwork.gin(1, 16, 2, 3, 0f);
+    void trainingGinOnTheLossAloneLowersIt() {
+        lowersTheLossAlone(PerLayerReadoutNetwork.gin(1, 16, 2, 3, 0f));
+    }
+
+    @Test
+    void trainingKPathOnTheLossAloneLowersItAndTrainsThePathEncoders() {
+        PerLayerReadoutNetwork net = PerLayerReadoutNetwork.kpath(1, 16, 2, 3, 0f, 3, 8);
+        lowersTheLossAlone(net);
+        // the views' own paths (not the full graphs') feed the embedding: every path encoder got a gradient
+        Tensor x = ones(GraphBatch.of(randomGraphs(8, 11)).graph().numNodes());
+        GraphContrastiveLoss cl = new GraphContrastiveLoss(net.embeddingWidth(), 16, 0.5f, 0.3, 0.7);
+        cl.resetParameters(new SplittableRandom(2));
+        net.zeroGrad();
+        Tape tape = new Tape(3);
+        tape.backward(cl.loss(tape, net, GraphBatch.of(randomGraphs(8, 11)), x, new SplittableRandom(7)));
+        int encoders = 0;
+        for (var e : net.namedParameters().entrySet()) {
+            if (e.getKey().contains("_position") && e.getKey().endsWith(".weight")) {
+                encoders++;
+                assertTrue(e.getValue().grad().norm2Number().doubleValue() > 0, e.getKey() + " got no gradient");
+            }
+        }
+        assertEquals(2 * (2 + 3 + 4), encoders, "position blocks of k = 1..3 in two KPathConv layers");
+    }
+
+    /** Minimises NT-Xent alone for {@code net} on fixed views, and checks it falls and the embedding's width. */
+    private static void lowersTheLossAlone(GraphLevelModule net) {
+        GraphBatch batch = GraphBatch.of(randomGraphs(8, 11));
+        Tensor x = ones(batch.graph().numNodes());
         net.resetParameters(new SplittableRandom(1));
         GraphContrastiveLoss cl = new GraphContrastiveLoss(net.embeddingWidth(), 16, 0.5f, 0.3, 0.7);
         cl.resetParameters(new SplittableRandom(2));
@@ -99,6 +120,13 @@ class GraphContrastiveLossTest {
         }
         assertTrue(last < 0.8 * first, "NT-Xent went from " + first + " to " + last);
         assertEquals(net.embeddingWidth(), net.embed(Tape.noGrad(), batch, x).cols());
+    }
+
+    /** The constant node feature 1 for n nodes (n×1). */
+    private static Tensor ones(int n) {
+        float[] ones = new float[n];
+        java.util.Arrays.fill(ones, 1f);
+        return Tensor.of(n, 1, ones);
     }
 
     private static List<Graph> randomGraphs(int count, long seed) {

@@ -2,6 +2,7 @@ package io.gnn4j.bench.cli;
 
 import io.gnn4j.datasets.Dataset;
 import io.gnn4j.datasets.Datasets;
+import io.gnn4j.datasets.Featureless;
 import io.gnn4j.datasets.GraphDataset;
 import io.gnn4j.datasets.NodeDataset;
 import io.gnn4j.datasets.cache.DataDirectory;
@@ -38,10 +39,13 @@ final class DatasetArgument {
                 : "use 'gnn4j recommend' for a ratings dataset");
     }
 
-    /** The graph-classification dataset loaded, or an error pointing to {@code gnn4j node} and {@code gnn4j link}. */
+    /**
+     * The graph-level dataset loaded — with one-hot degree node features when it has none ({@link Featureless#DEGREE},
+     * e.g. IMDB-BINARY) — or an error pointing to {@code gnn4j node} and {@code gnn4j link}.
+     */
     static GraphDataset graph(Datasets.Loaded loaded) {
         if (loaded.dataset() instanceof GraphDataset g) {
-            return g;
+            return Featureless.DEGREE.apply(g);
         }
         throw wrongKind(loaded, loaded.dataset() instanceof NodeDataset ? "use 'gnn4j node' or 'gnn4j link'"
                 : "use 'gnn4j recommend' for a ratings dataset");

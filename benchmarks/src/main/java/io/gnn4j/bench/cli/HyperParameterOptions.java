@@ -67,10 +67,14 @@ final class HyperParameterOptions {
                     + "(the official NSD code's add_lp/add_hp)")
     String fixedStalks;
 
+    @Option(names = "--max-paths", paramLabel = "M",
+            description = "paths per node and length kpath lists before it samples (default 64)")
+    Integer maxPaths;
+
     /** The options given on the command line. */
     HyperParameters.Overrides overrides() {
         return new HyperParameters.Overrides(epochs, patience, monitor, hidden, layers, dropout, lr, weightDecay,
                 heads, hops, alpha, batchSize, lrStep, lrGamma, batchesPerEpoch, stalkDim, inputDropout,
-                fixedStalks);
+                fixedStalks, maxPaths);
     }
 }

@@ -14,15 +14,16 @@ import java.util.Map;
  * (0, the default); {@code stalkDim} is the stalk dimension d of sheaf models and {@code inputDropout} the dropout
  * on their input features (Neural Sheaf Diffusion), {@code fixedStalks} their fixed stalk dimensions beside the
  * learned ones ({@code none}, {@code lp}, {@code hp} or {@code lp+hp}: the official NSD code's add_lp/add_hp,
- * {@link FixedStalks}).
+ * {@link FixedStalks}); {@code maxPaths} is how many paths per node and length kpath lists before it
+ * samples ({@link io.gnn4j.graph.RootedPaths}).
  */
 public record HyperParameters(int epochs, int patience, EarlyStopping.Monitor monitor, int hidden, int layers,
                               double dropout, double lr, double weightDecay, int heads, int hops, double alpha,
                               int batchSize, int lrStep, double lrGamma, int batchesPerEpoch, int stalkDim,
-                              double inputDropout, String fixedStalks) {
+                              double inputDropout, String fixedStalks, int maxPaths) {
     /** Built-in defaults (the GCN paper's Cora settings, no early stopping). */
     public static final HyperParameters DEFAULTS = new HyperParameters(200, 0, EarlyStopping.Monitor.VAL_LOSS, 16, 2,
-            0.5, 0.01, 5e-4, 8, 10, 0.1, 32, 0, 0.5, 0, 2, 0.0, "none");
+            0.5, 0.01, 5e-4, 8, 10, 0.1, 32, 0, 0.5, 0, 2, 0.0, "none", 64);
 
     public HyperParameters {
         positive("epochs", epochs);
@@ -35,6 +36,7 @@ public record HyperParameters(int epochs, int patience, EarlyStopping.Monitor mo
         atLeast("lrStep", lrStep, 0);
         atLeast("batchesPerEpoch", batchesPerEpoch, 0);
         positive("stalkDim", stalkDim);
+        positive("maxPaths", maxPaths);
         if (!(dropout >= 0 && dropout < 1)) {
             throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
         }
@@ -75,7 +77,7 @@ public record HyperParameters(int epochs, int patience, EarlyStopping.Monitor mo
                 or(o.heads(), heads), or(o.hops(), hops), or(o.alpha(), alpha), or(o.batchSize(), batchSize),
                 or(o.lrStep(), lrStep), or(o.lrGamma(), lrGamma), or(o.batchesPerEpoch(), batchesPerEpoch),
                 or(o.stalkDim(), stalkDim), or(o.inputDropout(), inputDropout),
-                o.fixedStalks() == null ? fixedStalks : o.fixedStalks());
+                o.fixedStalks() == null ? fixedStalks : o.fixedStalks(), or(o.maxPaths(), maxPaths));
     }
 
     private static int or(Integer v, int d) {
@@ -107,6 +109,7 @@ public record HyperParameters(int epochs, int patience, EarlyStopping.Monitor mo
         m.put("stalkDim", stalkDim);
         m.put("inputDropout", inputDropout);
         m.put("fixedStalks", fixedStalks);
+        m.put("maxPaths", maxPaths);
         return m;
     }
 
@@ -117,10 +120,10 @@ public record HyperParameters(int epochs, int patience, EarlyStopping.Monitor mo
     public record Overrides(Integer epochs, Integer patience, String monitor, Integer hidden, Integer layers,
                             Double dropout, Double lr, Double weightDecay, Integer heads, Integer hops, Double alpha,
                             Integer batchSize, Integer lrStep, Double lrGamma, Integer batchesPerEpoch,
-                            Integer stalkDim, Double inputDropout, String fixedStalks) {
+                            Integer stalkDim, Double inputDropout, String fixedStalks, Integer maxPaths) {
         /** No overrides. */
         public static final Overrides NONE = new Overrides(null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null);
 
         /** These overrides, then {@code later}'s non-null fields on top. */
         public Overrides then(Overrides later) {
@@ -130,7 +133,8 @@ public record HyperParameters(int epochs, int patience, EarlyStopping.Monitor mo
                     pick(later.hops, hops), pick(later.alpha, alpha), pick(later.batchSize, batchSize),
                     pick(later.lrStep, lrStep), pick(later.lrGamma, lrGamma),
                     pick(later.batchesPerEpoch, batchesPerEpoch), pick(later.stalkDim, stalkDim),
-                    pick(later.inputDropout, inputDropout), pick(later.fixedStalks, fixedStalks));
+                    pick(later.inputDropout, inputDropout), pick(later.fixedStalks, fixedStalks),
+                    pick(later.maxPaths, maxPaths));
         }
 
         private static <T> T pick(T later, T earlier) {

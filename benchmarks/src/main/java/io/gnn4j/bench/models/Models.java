@@ -21,7 +21,7 @@ public final class Models {
                                Double dropout, Double lr, Double weightDecay, Integer heads, Integer hops, Double alpha,
                                Integer batchSize, Integer lrStep, Double lrGamma) {
         return new Overrides(epochs, patience, monitor, hidden, layers, dropout, lr, weightDecay, heads, hops, alpha,
-                batchSize, lrStep, lrGamma, null, null, null, null);
+                batchSize, lrStep, lrGamma, null, null, null, null, null);
     }
 
     /** Node classification models. */
@@ -68,7 +68,7 @@ public final class Models {
     private static ModelInfo<NodeModelFactory> sheaf(String name, String maps) {
         Overrides defaults = o(1500, 200, "val_loss", 20, 2, 0.0, 0.01, 5e-4, null, null, null, null, null, null)
                 .then(new Overrides(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                        null, 2, 0.0, "none"));
+                        null, 2, 0.0, "none", null));
         return new ModelInfo<>(name, "Neural Sheaf Diffusion with " + maps + " restriction maps, Bodnar et al., "
                 + "NeurIPS 2022 (arXiv:2202.04579)", defaults, NodeNetworks.factory(name), null);
     }
@@ -86,15 +86,12 @@ public final class Models {
                                 hp.hidden(), outputs, Math.max(2, hp.layers()), (float) hp.dropout()), seed), null))
                 .add(new ModelInfo<>("kpath", "k-path rooted-subgraph GNN after Li et al. 2025 (arXiv:2501.00773), "
                         + "designed here from the idea: KPathConv layers, k = --hops (default 3), at most "
-                        + KPATH_MAX_PATHS + " paths per node and length before sampling, sum readout",
+                        + "--max-paths (default 64) paths per node and length before sampling, sum readout",
                         o(350, null, "val_acc", 32, 4, 0.5, 0.01, 0.0, null, 3, null, 32, 50, 0.5),
                         (data, outputs, hp, seed) -> initialised(PerLayerReadoutNetwork.kpath(data.numFeatures(),
                                 hp.hidden(), outputs, Math.max(2, hp.layers()), (float) hp.dropout(), hp.hops(),
-                                KPATH_MAX_PATHS), seed), null));
+                                hp.maxPaths()), seed), null));
     }
-
-    /** Paths per node and length that kpath lists before it samples (see {@link io.gnn4j.graph.RootedPaths}). */
-    static final int KPATH_MAX_PATHS = 64;
 
     private static GraphLevelModule initialised(GraphLevelModule net, long seed) {
         net.resetParameters(new SplittableRandom(seed));

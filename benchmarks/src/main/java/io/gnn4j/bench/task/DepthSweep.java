@@ -61,7 +61,7 @@ public final class DepthSweep {
         }
         Split split = data.splits().getFirst();
         HyperParameters hp = new HyperParameters(epochs, 0, EarlyStopping.Monitor.VAL_ACC, hidden, depth, 0.0, 1e-3,
-                5e-4, 1, 0, 0.1, 32, 0, 0.5, 0, 1, 0.0, "none");
+                5e-4, 1, 0, 0.1, 32, 0, 0.5, 0, 1, 0.0, "none", 64);
         StepTimes times = new StepTimes();
         long params;
         long tapePeak;

@@ -21,7 +21,7 @@ import java.util.random.RandomGenerator;
 
 /**
  * What the graph-level tasks share: their trainer set-up, collation of dataset graphs into one block-diagonal batch with its
- * node features (the fixed evaluation sets collated once), and the graph ids of an epoch's batches — one pass over
+ * node features (the fixed evaluation sets collated once, in chunks of {@link #EVAL_CHUNK} graphs), and the graph ids of an epoch's batches — one pass over
  * the shuffled training graphs or, with {@code batchesPerEpoch} N &gt; 0, N batches each drawn at random without
  * replacement (the GIN authors' {@code iters_per_epoch}).
  */
@@ -30,8 +30,16 @@ final class GraphMiniBatches {
     record Batch(GraphBatch batch, Tensor x) {
     }
 
+    /**
+     * Graphs per forward pass when a fixed evaluation set is scored: bounds the evaluation tape's memory, which grows
+     * with the set's nodes (and kpath's path rows). A network in evaluation mode treats each graph on its own, so this
+     * changes no output, except that kpath's sampled paths (beyond its per-root bound, seeded by the root's index in
+     * the batch) are other draws of the same unbiased sample.
+     */
+    static final int EVAL_CHUNK = 128;
+
     private final GraphDataset data;
-    private final Map<int[], Batch> fixed = new IdentityHashMap<>();
+    private final Map<int[], List<Batch>> fixed = new IdentityHashMap<>();
 
     /**
      * Batches of {@code data} for one run (named {@code run}, e.g. "fold 3", in errors), which needs graphs in each of
@@ -62,16 +70,37 @@ final class GraphMiniBatches {
         return new Batch(b, Tensor.of(b.graph().numNodes(), data.numFeatures(), x));
     }
 
-    /** The batch of a fixed evaluation set (the same array each call), collated on first use. */
-    Batch cached(int[] ids) {
-        return fixed.computeIfAbsent(ids, this::of);
+    /**
+     * The chunks of a fixed evaluation set (the same array each call), each of at most {@link #EVAL_CHUNK} graphs,
+     * collated on first use.
+     */
+    private List<Batch> cached(int[] ids) {
+        return fixed.computeIfAbsent(ids, all -> {
+            List<Batch> chunks = new ArrayList<>();
+            for (int from = 0; from < all.length; from += EVAL_CHUNK) {
+                chunks.add(of(Arrays.copyOfRange(all, from, Math.min(all.length, from + EVAL_CHUNK))));
+            }
+            return chunks;
+        });
     }
 
-    /** The network's outputs for a fixed evaluation set, row-major; the tape is reset so its buffers serve the next. */
+    /**
+     * The network's outputs for a fixed evaluation set, row-major, computed chunk by chunk; the tape is reset after
+     * each chunk so its buffers serve the next.
+     */
     float[] outputs(GraphLevelModule net, Tape tape, int[] graphs) {
-        Batch b = cached(graphs);
-        float[] out = net.forward(tape, b.batch(), b.x()).toFloatArray();
-        tape.reset();
+        float[] out = null;
+        int row = 0;
+        for (Batch b : cached(graphs)) {
+            float[] part = net.forward(tape, b.batch(), b.x()).toFloatArray();
+            tape.reset();
+            int width = part.length / b.batch().numGraphs();
+            if (out == null) {
+                out = new float[graphs.length * width];
+            }
+            System.arraycopy(part, 0, out, row * width, part.length);
+            row += b.batch().numGraphs();
+        }
         return out;
     }
 

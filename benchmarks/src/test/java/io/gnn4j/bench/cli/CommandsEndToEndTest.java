@@ -194,6 +194,14 @@ class CommandsEndToEndTest {
         assertEquals(0, plain.code(), plain.err());
         assertNotEquals(Files.readAllLines(dir.resolve("curves.csv")).get(1).split(",")[4],
                 Files.readAllLines(dir.resolve("plain/curves.csv")).get(1).split(",")[4], "training loss of epoch 1");
+        // kpath embeds the views as well (each view's own rooted paths)
+        Run kpath = run("graph", "--dataset", "mutag", "--model", "kpath", "--hops", "2", "--run-folds", "1",
+                "--epochs", "1", "--contrastive", "0.5", "--max-paths", "8", "--quiet", "--no-plots", "--threads", "1",
+                "-o", dir.resolve("kpath").toString());
+        assertEquals(0, kpath.code(), kpath.err());
+        singleRow(kpath.out(), "MUTAG", "kpath+cl", 1);
+        assertEquals(8, new ObjectMapper().readTree(dir.resolve("kpath/results.json").toFile())
+                .at("/settings/hyperParameters/kpath/maxPaths").asInt());
         Run regression = run("graph", "--task", "regression", "--dataset", "counting", "--model", "gin",
                 "--contrastive", "0.5");
         assertEquals(2, regression.code());

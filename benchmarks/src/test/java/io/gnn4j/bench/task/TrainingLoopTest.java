@@ -29,7 +29,7 @@ class TrainingLoopTest {
     private static final ExecutionContext ONE = ExecutionContext.withThreads(1);
 
     private static HyperParameters hp(int epochs, int patience, EarlyStopping.Monitor monitor) {
-        return new HyperParameters(epochs, patience, monitor, 8, 2, 0.0, 0.05, 0, 1, 1, 0.1, 4, 0, 0.5, 0, 2, 0.0, "none");
+        return new HyperParameters(epochs, patience, monitor, 8, 2, 0.0, 0.05, 0, 1, 1, 0.1, 4, 0, 0.5, 0, 2, 0.0, "none", 64);
     }
 
     @Test
@@ -104,5 +104,26 @@ class TrainingLoopTest {
                 data, targets, GraphRegression.Loss.L1, train, new int[0], test, hp(1, 0, EarlyStopping.Monitor.VAL_ACC),
                 ONE, QUIET));
         assertEquals("run 2 needs train, validation and test graphs, has 16/0/4", e.getMessage());
+    }
+
+    @Test
+    void evaluationInChunksGivesTheOutputsOfOneBatch() {
+        // 300 graphs: three chunks of at most EVAL_CHUNK, the last one partial
+        GraphDataset data = io.gnn4j.datasets.generate.SubstructureCounting.generate(300, 5, 9, 3);
+        int[] all = GraphMiniBatches.identity(data.graphs().size());
+        GraphMiniBatches batches = new GraphMiniBatches(data, "test", all, all, all);
+        // every path enumerated (no sampling, whose draws follow the nodes' places in the batch)
+        PerLayerReadoutNetwork net = PerLayerReadoutNetwork.kpath(data.numFeatures(), 8, 4, 3, 0.5f, 2, 100);
+        net.resetParameters(new SplittableRandom(4));
+        net.eval();
+        io.gnn4j.nn.Tape tape = io.gnn4j.nn.Tape.noGrad();
+        float[] chunked = batches.outputs(net, tape, all);
+        GraphMiniBatches.Batch whole = batches.of(all);
+        float[] once = net.forward(tape, whole.batch(), whole.x()).toFloatArray();
+        assertTrue(all.length > 2 * GraphMiniBatches.EVAL_CHUNK);
+        assertEquals(once.length, chunked.length);
+        for (int i = 0; i < once.length; i++) {
+            assertEquals(once[i], chunked[i], 1e-4 * Math.max(1, Math.abs(once[i])), "output " + i);
+        }
     }
 }

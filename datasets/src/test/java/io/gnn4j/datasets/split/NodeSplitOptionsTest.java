@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gnn4j.datasets.Featureless;
+import io.gnn4j.datasets.GraphDataset;
 import io.gnn4j.datasets.NodeDataset;
 import io.gnn4j.datasets.Split;
+import io.gnn4j.graph.Graph;
 import io.gnn4j.graph.GraphBuilder;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -83,6 +85,20 @@ class NodeSplitOptionsTest {
         assertEquals(1f, deg.features()[4 * 3 + 2]);
         assertTrue(ids == Featureless.DEGREE.apply(ids), "a dataset with features is unchanged");
         assertThrows(IllegalArgumentException.class, () -> Featureless.of("zeros"));
+    }
+
+    @Test
+    void featurelessGraphDatasetsGetOneHotDegreesUpToTheLargestDegreeOfAnyGraph() {
+        Graph path = GraphBuilder.undirected(3).addEdge(0, 1).addEdge(1, 2).build();
+        Graph star = GraphBuilder.undirected(4).addEdge(0, 1).addEdge(0, 2).addEdge(0, 3).build();
+        GraphDataset d = new GraphDataset("two", List.of(path, star), 0, List.of(new float[0], new float[0]),
+                new int[] {0, 1}, 2);
+        GraphDataset deg = Featureless.DEGREE.apply(d);
+        assertEquals(4, deg.numFeatures(), "the star's centre has degree 3");
+        assertArrayEquals(new float[] {0, 1, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0}, deg.nodeFeatures().get(0));
+        assertEquals(1f, deg.nodeFeatures().get(1)[3]);
+        assertTrue(deg == Featureless.DEGREE.apply(deg), "a dataset with features is unchanged");
+        assertThrows(IllegalArgumentException.class, () -> Featureless.ONE_HOT_IDS.apply(d));
     }
 
     private static float sum(float[] x) {
