@@ -9,8 +9,9 @@ import java.util.List;
  * What each layer of a forward-learned stack is trained to do, and how the stack predicts. A layer is applied to
  * every input stream (the positive and negative inputs of forward-forward, the one class-augmented input of
  * ForwardGNN-SF) over {@link #graph()}; {@link #loss} scores the layer's outputs on the training streams, and
- * {@link #scores} turns its outputs on the prediction streams into class scores for the real nodes, which the
- * {@link LocalTrainer} sums over the layers (the per-layer accumulation of ForwardGNN's predictions).
+ * {@link #scores} turns its outputs on the prediction streams into scores — class scores for the real nodes, or edge
+ * probabilities of fixed pairs for link prediction — which the {@link LocalTrainer} sums over the layers (the
+ * per-layer accumulation of ForwardGNN's predictions).
  */
 public interface LocalObjective {
     /** The graph the layers propagate over (possibly augmented with virtual nodes). */
@@ -28,6 +29,9 @@ public interface LocalObjective {
     /** The local loss of layer {@code layer} (from 0) on its outputs for the training streams, in stream order. */
     Tensor loss(Tape tape, int layer, List<Tensor> outputs);
 
-    /** Layer {@code layer}'s class scores (real nodes × classes) from its outputs for the prediction streams. */
+    /**
+     * Layer {@code layer}'s scores from its outputs for the prediction streams: class scores (real nodes × classes),
+     * or {@link LinkObjective}'s column of edge probabilities.
+     */
     Tensor scores(Tape tape, int layer, List<Tensor> outputs);
 }

@@ -8,6 +8,7 @@ import io.gnn4j.nn.Parameter;
 import io.gnn4j.nn.Tape;
 import io.gnn4j.nn.Tensor;
 import io.gnn4j.train.ClassificationEvaluation;
+import io.gnn4j.train.Evaluation;
 import io.gnn4j.train.Trainer;
 import io.gnn4j.train.TrainingResult;
 import java.lang.foreign.MemorySegment;
@@ -29,9 +30,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * detached streams and the summed class scores are kept, and each is freed as soon as it is replaced, so activation
  * memory does not grow with depth.
  *
- * <p>Each layer is evaluated on the stack so far (class scores summed over its layers), so its trainer's early
- * stopping watches the stack's validation accuracy, and it is put back to its best epoch's parameters before its
- * output feeds the next layer, as the official code does.
+ * <p>Each layer is evaluated on the stack so far (the objective's scores summed over its layers), so its trainer's
+ * early stopping watches the stack's validation accuracy (for link prediction, AUC), and it is put back to its best
+ * epoch's parameters before its output feeds the next layer, as the official code does.
  *
  * <pre>{@code
  * LocalObjective sf = SingleForward.of(graph, x, labels, split.train(), classes, 1.0, seed);
@@ -70,6 +71,17 @@ public final class LocalTrainer {
      */
     public ForwardResult fit(List<? extends GraphModule> layers, LocalObjective objective, int[] labels, int[] train,
                              int[] val, int[] test) {
+        return fit(layers, objective,
+                (depth, stack) -> ClassificationEvaluation.nodes(stack, labels, train, val, test));
+    }
+
+    /**
+     * Trains {@code layers} one by one on {@code objective}, evaluating the stack so far with {@code evaluation}
+     * (link prediction, or any task whose scores the objective sums over the layers).
+     */
+    public ForwardResult fit(List<? extends GraphModule> layers, LocalObjective objective,
+                             StackEvaluation evaluation) {
+        Objects.requireNonNull(evaluation, "evaluation");
         if (layers.isEmpty()) {
             throw new IllegalArgumentException("forward learning needs at least one layer");
         }
@@ -93,10 +105,10 @@ public final class LocalTrainer {
                         trainingTape[0] = tape;
                         return objective.loss(tape, depth, apply(tape, layer, graph, in));
                     },
-                    ClassificationEvaluation.nodes(tape -> {
+                    evaluation.of(depth, tape -> {
                         Tensor s = objective.scores(tape, depth, apply(tape, layer, graph, predictIn));
                         return scoresBelow == null ? s : tape.add(s, scoresBelow);
-                    }, labels, train, val, test));
+                    }));
             best.restore();
             results.add(result);
             long held = bytes(trainStreams) + (shared ? 0 : bytes(predictStreams))
@@ -129,6 +141,16 @@ public final class LocalTrainer {
         }
         free(List.of(below));
         return new ForwardResult(results, peak);
+    }
+
+    /** How the stack of layers 0..{@code depth} is evaluated while layer {@code depth} trains. */
+    @FunctionalInterface
+    public interface StackEvaluation {
+        /**
+         * The evaluation of the stack whose scores, summed over layers 0..depth by {@code summedScores} on a no-grad
+         * tape, are the objective's {@link LocalObjective#scores}.
+         */
+        Evaluation of(int depth, Function<Tape, Tensor> summedScores);
     }
 
     /**

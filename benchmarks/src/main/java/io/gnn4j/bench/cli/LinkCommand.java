@@ -7,6 +7,7 @@ import io.gnn4j.bench.eval.RunResult;
 import io.gnn4j.bench.models.LinkModelFactory;
 import io.gnn4j.bench.models.ModelInfo;
 import io.gnn4j.bench.models.Models;
+import io.gnn4j.bench.task.ForwardLinkPrediction;
 import io.gnn4j.bench.task.LinkPrediction;
 import io.gnn4j.datasets.Datasets;
 import io.gnn4j.datasets.NodeDataset;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,7 +31,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "link", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Link prediction: held-out edges with sampled negatives; test ROC-AUC and Hits@K over seeds.",
-        footer = {"", "Examples:", "  ./gnn4j link --dataset cora --model gcn --seeds 5"})
+        footer = {"", "Examples:", "  ./gnn4j link --dataset cora --model gcn --seeds 5",
+                "  ./gnn4j link --dataset cora --model gcn --training forward --layers 4 --hidden 128 --lr 1e-3"})
 final class LinkCommand extends ExperimentCommand<LinkModelFactory> {
     @Mixin
     SeedOptions seeds;
@@ -47,6 +50,12 @@ final class LinkCommand extends ExperimentCommand<LinkModelFactory> {
     @Mixin
     FeatureOptions features;
 
+    @Option(names = "--training", paramLabel = "HOW", defaultValue = "backprop",
+            description = "backprop (the auto-encoder end to end, default) or forward (forward learning: each GCN "
+                    + "layer trained on its own link loss, its input detached; a pair scores the mean of the layers' "
+                    + "edge probabilities)")
+    String training;
+
     LinkCommand() {
         super("link", Models.link(), "test_auc");
     }
@@ -60,6 +69,12 @@ final class LinkCommand extends ExperimentCommand<LinkModelFactory> {
                 throw new IllegalArgumentException("--hits values must be >= 1, got " + k);
             }
         }
+        boolean forward = switch (training.toLowerCase(Locale.ROOT)) {
+            case "backprop" -> false;
+            case "forward" -> true;
+            default -> throw new IllegalArgumentException("unknown training '" + training
+                    + "': use backprop or forward");
+        };
         Datasets.Loaded loaded = DatasetArgument.load(request.dataset(), false);
         NodeDataset data = features.nodes(loaded, cfg);
         Map<String, Object> settings = new LinkedHashMap<>();
@@ -69,6 +84,7 @@ final class LinkCommand extends ExperimentCommand<LinkModelFactory> {
         settings.put("seeds", runs);
         settings.put("firstSeed", seeds.seed);
         settings.put("rowNormalizedFeatures", !features.raw(cfg));
+        settings.put("training", forward ? "forward" : "backprop");
         List<EdgeSplit> splits = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
             splits.add(Splits.edges(data.graph(), valFraction, testFraction, seeds.seed + run));
@@ -80,6 +96,11 @@ final class LinkCommand extends ExperimentCommand<LinkModelFactory> {
                 for (int run = 0; run < runs; run++) {
                     long s = seeds.seed + run;
                     EdgeSplit split = splits.get(run);
+                    if (forward) {
+                        results.add(ForwardLinkPrediction.run(data.name(), info.name(), "held-out edges", run, s,
+                                data.features(), data.numFeatures(), split, hits, hp, ctx, progress));
+                        continue;
+                    }
                     var model = info.factory().create(split.trainGraph(), data.features(), data.numFeatures(),
                             split.train().src(), split.train().dst(), hp, s);
                     results.add(LinkPrediction.run(data.name(), info.name(), "held-out edges", run, s, model, split,

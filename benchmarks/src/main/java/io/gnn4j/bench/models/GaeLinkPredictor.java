@@ -5,16 +5,21 @@ import io.gnn4j.graph.Graph;
 import io.gnn4j.layers.Activation;
 import io.gnn4j.layers.Dropout;
 import io.gnn4j.layers.GCNConv;
+import io.gnn4j.layers.GraphModule;
 import io.gnn4j.layers.Sequential;
 import io.gnn4j.nn.Module;
 import io.gnn4j.nn.Tape;
 import io.gnn4j.nn.Tensor;
+import io.gnn4j.train.LinkLoss;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /**
  * The graph auto-encoder of Kipf &amp; Welling, "Variational Graph Auto-Encoders", 2016 (arXiv:1611.07308), non-
- * variational form: a two-layer GCN encoder Z = GCN(X, A_train) and the inner-product decoder
+ * variational form: a GCN encoder Z = GCN(X, A_train) ({@code layers} GCN layers of width {@code hidden}, ReLU
+ * between them, dropout before each; the paper's two by default) and the inner-product decoder
  * {@code s(u, v) = z_u · z_v}, trained with binary cross-entropy on the training edges against as many uniformly
  * sampled non-edges per step. Only the training graph is seen.
  */
@@ -22,8 +27,7 @@ public final class GaeLinkPredictor implements LinkPredictor {
     private final Sequential encoder;
     private final Graph graph;
     private final Tensor x;
-    private final int[] trainSrc;
-    private final int[] trainDst;
+    private final LinkLoss linkLoss;
 
     /** A freshly initialised auto-encoder on the training graph. */
     public GaeLinkPredictor(Graph trainGraph, float[] features, int numFeatures, int[] trainSrc, int[] trainDst,
@@ -33,11 +37,20 @@ public final class GaeLinkPredictor implements LinkPredictor {
         }
         this.graph = trainGraph;
         this.x = Tensor.of(trainGraph.numNodes(), numFeatures, features);
-        this.trainSrc = trainSrc;
-        this.trainDst = trainDst;
+        this.linkLoss = new LinkLoss(trainGraph, trainSrc, trainDst);
+        if (hp.layers() < 1) {
+            throw new IllegalArgumentException("the GCN auto-encoder needs at least one layer, got " + hp.layers());
+        }
         float p = (float) hp.dropout();
-        this.encoder = new Sequential(new Dropout(p), new GCNConv(numFeatures, hp.hidden()), Activation.RELU.module(),
-                new Dropout(p), new GCNConv(hp.hidden(), hp.hidden()));
+        List<GraphModule> steps = new ArrayList<>();
+        for (int i = 0; i < hp.layers(); i++) {
+            if (i > 0) {
+                steps.add(Activation.RELU.module());
+            }
+            steps.add(new Dropout(p));
+            steps.add(new GCNConv(i == 0 ? numFeatures : hp.hidden(), hp.hidden()));
+        }
+        this.encoder = new Sequential(steps.toArray(GraphModule[]::new));
         encoder.resetParameters(new SplittableRandom(seed));
     }
 
@@ -51,30 +64,14 @@ public final class GaeLinkPredictor implements LinkPredictor {
         return encoder;
     }
 
-    /** Binary cross-entropy of the training edges (target 1) and as many uniformly sampled non-edges (target 0). */
+    /** {@link LinkLoss}: the training edges (target 1) against as many uniformly sampled non-edges (target 0). */
     @Override
     public Tensor loss(Tape tape, RandomGenerator rng) {
-        int m = trainSrc.length, n = graph.numNodes();
-        int[] src = new int[2 * m], dst = new int[2 * m];
-        float[] target = new float[2 * m];
-        System.arraycopy(trainSrc, 0, src, 0, m);
-        System.arraycopy(trainDst, 0, dst, 0, m);
-        for (int i = 0; i < m; i++) {
-            target[i] = 1f;
-            int u, v;
-            do {
-                u = rng.nextInt(n);
-                v = rng.nextInt(n);
-            } while (u == v || graph.hasEdge(u, v));
-            src[m + i] = u;
-            dst[m + i] = v;
-        }
-        return tape.bceWithLogits(scores(tape, src, dst), Tensor.of(2 * m, 1, target));
+        return linkLoss.loss(tape, encoder.forward(tape, graph, x), rng);
     }
 
     @Override
     public Tensor scores(Tape tape, int[] src, int[] dst) {
-        Tensor z = encoder.forward(tape, graph, x);
-        return tape.sumRows(tape.mul(tape.gatherRows(z, src), tape.gatherRows(z, dst)));
+        return LinkLoss.scores(tape, encoder.forward(tape, graph, x), src, dst);
     }
 }

@@ -14,6 +14,7 @@ import io.gnn4j.train.Evaluation;
 import io.gnn4j.train.Metrics;
 import io.gnn4j.train.Trainer;
 import io.gnn4j.train.TrainingResult;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -32,21 +33,66 @@ public final class LinkPrediction {
     public static RunResult run(String dataset, String modelName, String protocol, int run, long seed,
                                 LinkPredictor model, EdgeSplit split, int[] hitsK, HyperParameters hp,
                                 ExecutionContext ctx, Progress progress) {
+        check(split);
+        RunRecorder recorder = new RunRecorder(modelName, "run " + run, "val_auc", progress);
+        Trainer trainer = Trainer.builder().optimizer(new Adam(model.module().parameters(), hp.lr(), hp.weightDecay()))
+                .epochs(hp.epochs()).earlyStopping(monitor(hp), hp.patience()).seed(seed ^ RunRecorder.TAPE_SEED_SALT)
+                .context(ctx).listener(recorder).build();
+        SplittableRandom rng = new SplittableRandom(seed);
+        EdgePairs val = concat(split.valPositive(), split.valNegative());
+        EdgePairs test = concat(split.testPositive(), split.testNegative());
+        Evaluation evaluation = evaluation(tape -> scores(tape, model, val), split.valPositive().size(),
+                tape -> scores(tape, model, test), split.testPositive().size(), hitsK);
+        TrainingResult trained = trainer.fit(model.module(), (epoch, steps) -> steps.step(tape -> model.loss(tape, rng)),
+                evaluation);
+        return recorder.result(dataset, protocol, run, seed, trained, metrics(trained, hitsK));
+    }
+
+    /** {@code model}'s scores of {@code pairs}; the tape's buffers then serve the next scoring. */
+    private static float[] scores(Tape tape, LinkPredictor model, EdgePairs pairs) {
+        float[] out = model.scores(tape, pairs.src(), pairs.dst()).toFloatArray();
+        tape.reset();
+        return out;
+    }
+
+    /** The split's edges a model needs, checked: validation and test positives must exist. */
+    static void check(EdgeSplit split) {
         if (split.valPositive().size() == 0 || split.testPositive().size() == 0) {
             throw new IllegalArgumentException("the edge split needs validation and test edges, has "
                     + split.valPositive().size() + " and " + split.testPositive().size());
         }
-        RunRecorder recorder = new RunRecorder(modelName, "run " + run, "val_auc", progress);
-        EarlyStopping.Monitor monitor = hp.monitor().higherIsBetter() ? EarlyStopping.Monitor.maximize("val_auc")
-                : hp.monitor();
-        Trainer trainer = Trainer.builder().optimizer(new Adam(model.module().parameters(), hp.lr(), hp.weightDecay()))
-                .epochs(hp.epochs()).earlyStopping(monitor, hp.patience()).seed(seed ^ RunRecorder.TAPE_SEED_SALT)
-                .context(ctx).listener(recorder).build();
-        SplittableRandom rng = new SplittableRandom(seed);
-        Evaluation evaluation = new Evaluation() {
+    }
+
+    /** The early-stopping monitor: an accuracy monitor selects on validation AUC, a loss monitor on the BCE. */
+    static EarlyStopping.Monitor monitor(HyperParameters hp) {
+        return hp.monitor().higherIsBetter() ? EarlyStopping.Monitor.maximize("val_auc") : hp.monitor();
+    }
+
+    /** The pairs of {@code a} followed by those of {@code b}. */
+    static EdgePairs concat(EdgePairs a, EdgePairs b) {
+        int[] src = Arrays.copyOf(a.src(), a.size() + b.size()), dst = Arrays.copyOf(a.dst(), a.size() + b.size());
+        System.arraycopy(b.src(), 0, src, a.size(), b.size());
+        System.arraycopy(b.dst(), 0, dst, a.size(), b.size());
+        return new EdgePairs(src, dst);
+    }
+
+    /** Scores (logits) of a fixed list of pairs, positives first, computed on a no-grad tape. */
+    @FunctionalInterface
+    interface PairScores {
+        float[] of(Tape noGrad);
+    }
+
+    /**
+     * The evaluation of link scores: {@code val} scores the validation pairs ({@code valPositives} positives, then
+     * the negatives) each epoch — ROC-AUC as {@code val_auc}, the binary cross-entropy of the logits as
+     * {@code val_loss} — and {@code test} the test pairs at the best epoch (ROC-AUC, Hits@K).
+     */
+    static Evaluation evaluation(PairScores val, int valPositives, PairScores test, int testPositives, int[] hitsK) {
+        return new Evaluation() {
             @Override
             public Map<String, Double> validate(Tape noGrad) {
-                float[] vp = scores(noGrad, split.valPositive()), vn = scores(noGrad, split.valNegative());
+                float[] s = val.of(noGrad);
+                float[] vp = Arrays.copyOf(s, valPositives), vn = Arrays.copyOfRange(s, valPositives, s.length);
                 Map<String, Double> m = new LinkedHashMap<>();
                 m.put("val_loss", bce(vp, vn));
                 m.put("val_auc", Metrics.rocAuc(vp, vn));
@@ -55,7 +101,8 @@ public final class LinkPrediction {
 
             @Override
             public Map<String, Double> atBest(Tape noGrad) {
-                float[] tp = scores(noGrad, split.testPositive()), tn = scores(noGrad, split.testNegative());
+                float[] s = test.of(noGrad);
+                float[] tp = Arrays.copyOf(s, testPositives), tn = Arrays.copyOfRange(s, testPositives, s.length);
                 Map<String, Double> m = new LinkedHashMap<>();
                 m.put("test_auc", Metrics.rocAuc(tp, tn));
                 for (int k : hitsK) {
@@ -63,22 +110,18 @@ public final class LinkPrediction {
                 }
                 return m;
             }
-
-            private float[] scores(Tape tape, EdgePairs edges) {
-                float[] out = model.scores(tape, edges.src(), edges.dst()).toFloatArray();
-                tape.reset();   // its buffers serve the next scoring
-                return out;
-            }
         };
-        TrainingResult trained = trainer.fit(model.module(), (epoch, steps) -> steps.step(tape -> model.loss(tape, rng)),
-                evaluation);
+    }
+
+    /** The reported metrics of a trained run: test AUC and Hits@K and validation AUC at the best epoch. */
+    static Map<String, Double> metrics(TrainingResult trained, int[] hitsK) {
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("test_auc", trained.best("test_auc"));
         for (int k : hitsK) {
             metrics.put("test_hits@" + k, trained.best("test_hits@" + k));
         }
         metrics.put("val_auc", trained.best("val_auc"));
-        return recorder.result(dataset, protocol, run, seed, trained, metrics);
+        return metrics;
     }
 
     /** Mean binary cross-entropy of sigmoid(score) against 1 for positives and 0 for negatives. */

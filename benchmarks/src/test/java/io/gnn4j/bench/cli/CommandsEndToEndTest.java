@@ -332,6 +332,25 @@ class CommandsEndToEndTest {
     }
 
     @Test
+    void linkCommandTrainsLayerByLayerWithALocalLinkObjective(@TempDir Path dir) throws Exception {
+        Run r = run("link", "--dataset", "cora", "--model", "gcn", "--training", "forward", "--layers", "2",
+                "--hidden", "32", "--seeds", "1", "--epochs", "15", "--threads", "1", "--quiet", "--no-plots", "-o",
+                dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("| test auc l1 (%) | test auc l2 (%) |"), r.out());
+        assertTrue(r.out().contains("| cora | gcn/forward | 1 | "), r.out());
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
+        assertEquals("forward", json.at("/settings/training").asText());
+        double auc = json.at("/runs/0/metrics/test_auc").asDouble();
+        assertTrue(auc > 0.65 && auc <= 1, "test AUC " + auc + " (a random scorer gives 0.5)");
+        assertEquals(1 + 2 * 15, Files.readAllLines(dir.resolve("curves.csv")).size(), "both layers' epochs");
+
+        Run unknown = run("link", "--dataset", "cora", "--model", "gcn", "--training", "ff");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("unknown training 'ff'"), unknown.err());
+    }
+
+    @Test
     void kernelsCommandTimesBothKernelsOnASmallGraph() {
         Run r = run("kernels", "--nodes", "2000", "--edges", "10000", "--features", "16", "--threads", "1",
                 "--reps", "3");
