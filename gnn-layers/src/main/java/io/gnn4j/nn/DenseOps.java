@@ -103,7 +103,7 @@ final class DenseOps {
             return mulSameShape(tape, a, b);
         }
         if (colB && !rowB && op == BinaryOp.MUL) {
-            return mulColumn(tape, a, b);
+            return rowWeightedSum(tape, b, a); // row r of a scaled by b[r], in the generic loop's order
         }
         int n = a.rows, m = a.cols, bm = b.cols;
         Tensor y = tape.output(n, m, a, b);
@@ -211,50 +211,6 @@ final class DenseOps {
                     }
                     if (gb != null) {
                         gb.setAtIndex(Tensor.F, i, gb.getAtIndex(Tensor.F, i) + gi * ad.getAtIndex(Tensor.F, i));
-                    }
-                }
-            });
-        });
-        return y;
-    }
-
-    /**
-     * {@code a ⊙ b} for an n×1 column b (row r of a scaled by b[r]): the fast path, parallel over rows. It adds in
-     * the generic loop's order (per row, column by column), so its results are the same to the bit.
-     */
-    private static Tensor mulColumn(Tape tape, Tensor a, Tensor b) {
-        int n = a.rows, m = a.cols;
-        ExecutionContext ctx = tape.context();
-        Tensor y = tape.output(n, m, a, b);
-        MemorySegment ad = a.data, bd = b.data, yd = y.data;
-        parallelRows(ctx, n, m, (from, to) -> {
-            for (int r = from; r < to; r++) {
-                long base = (long) r * m;
-                float z = bd.getAtIndex(Tensor.F, r);
-                for (int c = 0; c < m; c++) {
-                    yd.setAtIndex(Tensor.F, base + c, ad.getAtIndex(Tensor.F, base + c) * z);
-                }
-            }
-        });
-        tape.record(y, () -> {
-            MemorySegment g = y.gradData;
-            MemorySegment ga = a.requiresGrad ? tape.gradient(a) : null, gb = b.requiresGrad ? tape.gradient(b) : null;
-            parallelRows(ctx, n, m, (from, to) -> {
-                for (int r = from; r < to; r++) {
-                    long base = (long) r * m;
-                    float z = bd.getAtIndex(Tensor.F, r);
-                    if (ga != null) {
-                        for (int c = 0; c < m; c++) {
-                            long i = base + c;
-                            ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + g.getAtIndex(Tensor.F, i) * z);
-                        }
-                    }
-                    if (gb != null) {
-                        float acc = gb.getAtIndex(Tensor.F, r);
-                        for (int c = 0; c < m; c++) {
-                            acc += g.getAtIndex(Tensor.F, base + c) * ad.getAtIndex(Tensor.F, base + c);
-                        }
-                        gb.setAtIndex(Tensor.F, r, acc);
                     }
                 }
             });
