@@ -28,7 +28,6 @@ final class EdgeKernels {
         forRows(n, ctx, (from, to) -> {
             float[] acc = new float[f]; // the output row is summed here and written once
             float[] hw = new float[heads]; // the edge's per-head weights
-            float[] aw = new float[f];     // the same, one per column
             float[] row = new float[f];  // rows are bulk-copied to the heap so the arithmetic runs on plain arrays
             for (int v = from; v < to; v++) {
                 if (inPtr[v] == inPtr[v + 1]) {
@@ -44,7 +43,12 @@ final class EdgeKernels {
                         }
                     } else {
                         MemorySegment.copy(scratch, Tensor.F, (long) p * heads * Float.BYTES, hw, 0, heads);
-                        accumulateHeads(acc, hw, aw, row, c);
+                        for (int k = 0; k < heads; k++) {
+                            float a = hw[k];
+                            for (int j = k * c, end = j + c; j < end; j++) {
+                                acc[j] += a * row[j];
+                            }
+                        }
                     }
                 }
                 addRow(out, (long) v * f, acc, f);
@@ -61,7 +65,6 @@ final class EdgeKernels {
         forRows(n, ctx, (from, to) -> {
             float[] acc = new float[f];
             float[] hw = new float[heads];
-            float[] aw = new float[f];
             float[] row = new float[f];
             for (int u = from; u < to; u++) {
                 if (rowStart[u] == rowStart[u + 1]) {
@@ -77,7 +80,12 @@ final class EdgeKernels {
                         }
                     } else {
                         MemorySegment.copy(w, Tensor.F, (long) e * heads * Float.BYTES, hw, 0, heads);
-                        accumulateHeads(acc, hw, aw, row, c);
+                        for (int k = 0; k < heads; k++) {
+                            float a = hw[k];
+                            for (int j = k * c, end = j + c; j < end; j++) {
+                                acc[j] += a * row[j];
+                            }
+                        }
                     }
                 }
                 addRow(out, (long) u * f, acc, f);
@@ -94,19 +102,15 @@ final class EdgeKernels {
         forRows(n, ctx, (from, to) -> {
             float[] xr = new float[f]; // the source row, read once per node
             float[] gr = new float[f];
-            float[] prod = new float[f];
             for (int u = from; u < to; u++) {
                 loadRow(x, (long) u * f, xr, f);
                 for (int e = rowStart[u]; e < rowStart[u + 1]; e++) {
                     loadRow(g, (long) dst[e] * f, gr, f);
-                    for (int j = 0; j < f; j++) { // all products in one (vectorisable) loop, summed per head below
-                        prod[j] = xr[j] * gr[j];
-                    }
                     for (int k = 0; k < heads; k++) {
                         int off = k * c;
                         float s = 0f;
                         for (int j = 0; j < c; j++) {
-                            s += prod[off + j];
+                            s += xr[off + j] * gr[off + j];
                         }
                         long i = (long) e * heads + k;
                         out.setAtIndex(Tensor.F, i, out.getAtIndex(Tensor.F, i) + s);
@@ -114,19 +118,6 @@ final class EdgeKernels {
                 }
             }
         });
-    }
-
-    /**
-     * {@code acc[j] += hw[j / c]·row[j]}: the per-head weights spread over their c columns first, so that the
-     * product runs as one loop over all columns (which the JIT vectorises) instead of one c-long loop per head.
-     */
-    private static void accumulateHeads(float[] acc, float[] hw, float[] aw, float[] row, int c) {
-        for (int k = 0; k < hw.length; k++) {
-            java.util.Arrays.fill(aw, k * c, (k + 1) * c, hw[k]);
-        }
-        for (int j = 0; j < acc.length; j++) {
-            acc[j] += aw[j] * row[j];
-        }
     }
 
     /** Bulk-copies f floats starting at element {@code base} of {@code m} into {@code row}. */
