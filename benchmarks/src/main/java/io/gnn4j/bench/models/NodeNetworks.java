@@ -33,8 +33,8 @@ import java.util.function.BiFunction;
  * <ul>
  *   <li>mlp: dropout → Linear(F, h) → ReLU → dropout → … → Linear(h, C)</li>
  *   <li>gcn: [dropout → GCNConv → ReLU] × (L−1) → dropout → GCNConv(h, C); weight decay on the first layer only</li>
- *   <li>gat: dropout → GATConv(F, h, H heads, concat, attention dropout p) → ELU → dropout → GATConv(H·h, C, one
- *       head)</li>
+ *   <li>gat: [dropout → GATConv(·, h, H heads, concat, attention dropout p) → ELU] × (L−1) → dropout →
+ *       GATConv(H·h, C, one head); L = 2 is the paper's network</li>
  *   <li>sgc: SGConv(F, C, K) on precomputed Â^K X (logistic regression)</li>
  *   <li>appnp: the mlp above, then APPNP(K, α) propagation; weight decay on the first layer's weights only</li>
  *   <li>sage: [dropout → SAGEConv(mean) → ReLU] × (L−1) → dropout → SAGEConv(h, C)</li>
@@ -72,11 +72,13 @@ public final class NodeNetworks {
             case "gcn" -> decayed.addAll(convolutions(steps, widths(f, h, c, hp.layers()), p, GCNConv::new).get(0)
                     .parameters());
             case "gat" -> {
+                for (int i = 0; i + 1 < hp.layers(); i++) {
+                    steps.add(new Dropout(p));
+                    steps.add(new GATConv(i == 0 ? f : h * hp.heads(), h, hp.heads(), true, 0.2f, p, true, true));
+                    steps.add(Activation.ELU.module());
+                }
                 steps.add(new Dropout(p));
-                steps.add(new GATConv(f, h, hp.heads(), true, 0.2f, p, true, true));
-                steps.add(Activation.ELU.module());
-                steps.add(new Dropout(p));
-                steps.add(new GATConv(h * hp.heads(), c, 1, false, 0.2f, p, true, true));
+                steps.add(new GATConv(hp.layers() == 1 ? f : h * hp.heads(), c, 1, false, 0.2f, p, true, true));
             }
             case "sgc" -> steps.add(new SGConv(f, c, Math.max(1, hp.hops())));
             case "appnp" -> {

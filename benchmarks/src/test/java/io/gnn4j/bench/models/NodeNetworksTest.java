@@ -1,0 +1,41 @@
+package io.gnn4j.bench.models;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.gnn4j.bench.config.HyperParameters;
+import io.gnn4j.datasets.NodeDataset;
+import io.gnn4j.graph.GraphBuilder;
+import io.gnn4j.layers.GATConv;
+import io.gnn4j.layers.Sequential;
+import io.gnn4j.train.EarlyStopping;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The harness's networks have the depth and widths their Javadoc states. */
+class NodeNetworksTest {
+    private static final NodeDataset DATA = new NodeDataset("path", GraphBuilder.undirected(4).addEdge(0, 1)
+            .addEdge(1, 2).addEdge(2, 3).build(), 5, new float[20], new int[] {0, 1, 2, 0}, 3, List.of(), null);
+
+    private static HyperParameters layers(int l) {
+        return new HyperParameters(10, 0, EarlyStopping.Monitor.VAL_LOSS, 4, l, 0.0, 0.01, 0, 2, 1, 0.1, 4, 0, 0.5,
+                0, 2, 0.0, "none", 64);
+    }
+
+    @Test
+    void gatHasOneConvolutionPerLayerHeadsConcatenatedBetweenThemAndOneOutputHead() {
+        for (int l = 1; l <= 4; l++) {
+            Sequential net = (Sequential) NodeNetworks.factory("gat").create(DATA, layers(l), 7).module();
+            List<GATConv> convs = net.steps().stream().filter(GATConv.class::isInstance).map(GATConv.class::cast)
+                    .toList();
+            assertEquals(l, convs.size());
+            // W: in × (heads·out), attention vectors and bias: heads·out each (the output layer: one head of 3).
+            int expected = 0;
+            for (int i = 0; i < l; i++) {
+                int in = i == 0 ? 5 : 4 * 2;
+                int out = i == l - 1 ? 3 : 4 * 2;
+                expected += in * out + 3 * out;
+            }
+            assertEquals(expected, net.parameters().stream().mapToLong(p -> p.size()).sum(), "L = " + l);
+        }
+    }
+}
