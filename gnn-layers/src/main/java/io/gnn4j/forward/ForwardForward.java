@@ -13,32 +13,23 @@ import java.util.SplittableRandom;
  * by Park et al., "Forward Learning of Graph Neural Networks", ICLR 2024, Sec. 3.1): every node's features get a
  * C-wide label part — the one-hot label for training nodes, the uniform 1/C vector for the others — in the positive
  * stream, and a wrong class for the training nodes in each negative stream. Each layer is trained to make the
- * goodness {@code g(h) = Σ_j h_j² − θ} (θ = 2 in the paper) large on positive and small on negative inputs: the
- * binary cross-entropy of g with target 1 on the positive stream plus the mean over the negative streams of that
- * with target 0, over the training nodes. Prediction runs one stream per class c (training nodes keep their label,
- * every other node gets c) and picks the class whose stream has the largest mean squared activation summed over the
- * layers (the official code's {@code mean(h²) − θ}; the constant θ does not change the choice).
+ * {@link Goodness goodness} {@code Σ_j h_j² − θ} (θ = 2 in the paper) large on positive and small on negative
+ * inputs. Prediction runs one stream per class c (training nodes keep their label, every other node gets c) and
+ * picks the class whose stream has the largest mean squared activation summed over the layers.
+ * {@link VirtualNodeForwardForward} puts the labels into the edges instead.
  */
 public final class ForwardForward implements LocalObjective {
     private final Graph graph;
     private final List<Tensor> trainingInputs;
     private final List<Tensor> predictionInputs;
-    private final int[] train;
-    private final Tensor minusTheta;
-    private final Tensor ones;
-    private final Tensor zeros;
+    private final Goodness goodness;
 
     private ForwardForward(Graph graph, List<Tensor> trainingInputs, List<Tensor> predictionInputs, int[] train,
                            double theta) {
         this.graph = graph;
         this.trainingInputs = trainingInputs;
         this.predictionInputs = predictionInputs;
-        this.train = train;
-        this.minusTheta = Tensor.of(1, 1, (float) -theta);
-        float[] one = new float[train.length];
-        Arrays.fill(one, 1f);
-        this.ones = Tensor.of(train.length, 1, one);
-        this.zeros = Tensor.of(train.length, 1, new float[train.length]);
+        this.goodness = new Goodness(train, theta);
     }
 
     /**
@@ -48,10 +39,6 @@ public final class ForwardForward implements LocalObjective {
     public static ForwardForward of(Graph graph, Tensor x, int[] labels, int[] train, int classes, int negatives,
                                     double theta, long seed) {
         Checks.nodeTask(graph, x, labels, train, classes);
-        if (negatives < 1 || negatives > classes - 1) {
-            throw new IllegalArgumentException("negatives must be in 1.." + (classes - 1) + " for " + classes
-                    + " classes, got " + negatives);
-        }
         int n = graph.numNodes();
         int[] positive = new int[n];
         Arrays.fill(positive, -1);                 // -1: the uniform label part
@@ -59,24 +46,12 @@ public final class ForwardForward implements LocalObjective {
             positive[v] = labels[v];
         }
         List<int[]> wrong = new ArrayList<>();
-        for (int k = 0; k < negatives; k++) {
-            wrong.add(positive.clone());
-        }
-        SplittableRandom rng = new SplittableRandom(seed);
-        int[] others = new int[classes - 1];
-        for (int v : train) {
-            for (int c = 0, j = 0; c < classes; c++) {
-                if (c != labels[v]) {
-                    others[j++] = c;
-                }
+        for (int[] w : wrongClasses(labels, train, classes, negatives, seed)) {
+            int[] stream = positive.clone();
+            for (int i = 0; i < train.length; i++) {
+                stream[train[i]] = w[i];
             }
-            for (int k = 0; k < negatives; k++) {               // partial Fisher–Yates: k distinct wrong classes
-                int pick = k + rng.nextInt(others.length - k);
-                int t = others[k];
-                others[k] = others[pick];
-                others[pick] = t;
-                wrong.get(k)[v] = others[k];
-            }
+            wrong.add(stream);
         }
         float[] features = x.toFloatArray();
         List<Tensor> training = new ArrayList<>();
@@ -95,6 +70,36 @@ public final class ForwardForward implements LocalObjective {
             prediction.add(appended(features, n, x.cols(), classes, guess));
         }
         return new ForwardForward(graph, List.copyOf(training), List.copyOf(prediction), train, theta);
+    }
+
+    /**
+     * For each of {@code negatives} negative streams, a wrong class per training node (in {@code train}'s order): each
+     * node's {@code negatives} wrong classes are distinct, drawn from {@code seed}.
+     */
+    static int[][] wrongClasses(int[] labels, int[] train, int classes, int negatives, long seed) {
+        if (negatives < 1 || negatives > classes - 1) {
+            throw new IllegalArgumentException("negatives must be in 1.." + (classes - 1) + " for " + classes
+                    + " classes, got " + negatives);
+        }
+        int[][] wrong = new int[negatives][train.length];
+        SplittableRandom rng = new SplittableRandom(seed);
+        int[] others = new int[classes - 1];
+        for (int i = 0; i < train.length; i++) {
+            int label = labels[train[i]];
+            for (int c = 0, j = 0; c < classes; c++) {
+                if (c != label) {
+                    others[j++] = c;
+                }
+            }
+            for (int k = 0; k < negatives; k++) {               // partial Fisher–Yates: k distinct wrong classes
+                int pick = k + rng.nextInt(others.length - k);
+                int t = others[k];
+                others[k] = others[pick];
+                others[pick] = t;
+                wrong[k][i] = others[k];
+            }
+        }
+        return wrong;
     }
 
     /** {@code [x | label part]}: one-hot of {@code label[v]}, or uniform 1/C where it is −1. */
@@ -129,28 +134,11 @@ public final class ForwardForward implements LocalObjective {
 
     @Override
     public Tensor loss(Tape tape, int layer, List<Tensor> outputs) {
-        Tensor positive = tape.bceWithLogits(goodness(tape, outputs.getFirst()), ones);
-        Tensor negative = null;
-        for (int k = 1; k < outputs.size(); k++) {
-            Tensor l = tape.bceWithLogits(goodness(tape, outputs.get(k)), zeros);
-            negative = negative == null ? l : tape.add(negative, l);
-        }
-        return tape.add(positive, tape.scale(negative, 1f / (outputs.size() - 1)));
-    }
-
-    /** {@code Σ_j h_j² − θ} of the training nodes, a column. */
-    private Tensor goodness(Tape tape, Tensor h) {
-        Tensor t = tape.gatherRows(h, train);
-        return tape.add(tape.sumRows(tape.mul(t, t)), minusTheta);
+        return goodness.loss(tape, outputs);
     }
 
     @Override
     public Tensor scores(Tape tape, int layer, List<Tensor> outputs) {
-        Tensor[] columns = new Tensor[outputs.size()];
-        for (int c = 0; c < columns.length; c++) {
-            Tensor h = outputs.get(c);
-            columns[c] = tape.scale(tape.sumRows(tape.mul(h, h)), 1f / h.cols());
-        }
-        return tape.concat(columns);
+        return Goodness.scores(tape, outputs, null);
     }
 }

@@ -3,6 +3,7 @@ package io.gnn4j.forward;
 import io.gnn4j.graph.Graph;
 import io.gnn4j.nn.Tape;
 import io.gnn4j.nn.Tensor;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -25,6 +26,28 @@ public interface LocalObjective {
      * the streams are computed once.
      */
     List<Tensor> predictionInputs();
+
+    /**
+     * The graph each training stream propagates over, in stream order: {@link #graph()} for every stream unless the
+     * streams differ in their edges (forward-forward with virtual nodes).
+     */
+    default List<Graph> trainingGraphs() {
+        return Collections.nCopies(trainingInputs().size(), graph());
+    }
+
+    /** The graph each prediction stream propagates over, in stream order; {@link #graph()} by default. */
+    default List<Graph> predictionGraphs() {
+        return Collections.nCopies(predictionInputs().size(), graph());
+    }
+
+    /**
+     * Whether every training stream of a layer reads the same input — the layer below's output on the first stream —
+     * so that the streams differ only in their {@link #trainingGraphs() graphs}; otherwise each stream carries its own
+     * output to the next layer.
+     */
+    default boolean trainingStreamsShareInput() {
+        return false;
+    }
 
     /** The local loss of layer {@code layer} (from 0) on its outputs for the training streams, in stream order. */
     Tensor loss(Tape tape, int layer, List<Tensor> outputs);

@@ -14,8 +14,12 @@ import io.gnn4j.train.TrainingResult;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -85,7 +89,10 @@ public final class LocalTrainer {
         if (layers.isEmpty()) {
             throw new IllegalArgumentException("forward learning needs at least one layer");
         }
-        Graph graph = objective.graph();
+        List<Graph> trainGraphs = objective.trainingGraphs(), predictGraphs = objective.predictionGraphs();
+        checkStreams("training", objective.trainingInputs(), trainGraphs);
+        checkStreams("prediction", objective.predictionInputs(), predictGraphs);
+        boolean tied = objective.trainingStreamsShareInput();
         List<Tensor> trainStreams = normalizedCopies(objective.trainingInputs());
         boolean shared = objective.predictionInputs() == objective.trainingInputs();
         List<Tensor> predictStreams = shared ? trainStreams : normalizedCopies(objective.predictionInputs());
@@ -103,10 +110,10 @@ public final class LocalTrainer {
             TrainingResult result = trainer.fit(layer,
                     tape -> {
                         trainingTape[0] = tape;
-                        return objective.loss(tape, depth, apply(tape, layer, graph, in));
+                        return objective.loss(tape, depth, apply(tape, layer, trainGraphs, in));
                     },
                     evaluation.of(depth, tape -> {
-                        Tensor s = objective.scores(tape, depth, apply(tape, layer, graph, predictIn));
+                        Tensor s = objective.scores(tape, depth, apply(tape, layer, predictGraphs, predictIn));
                         return scoresBelow == null ? s : tape.add(s, scoresBelow);
                     }));
             best.restore();
@@ -117,13 +124,16 @@ public final class LocalTrainer {
 
             Tape noGrad = Tape.noGrad(context);
             layer.eval();
-            List<Tensor> predictOut = apply(noGrad, layer, graph, predictStreams);
+            List<Tensor> predictOut = apply(noGrad, layer, predictGraphs, predictStreams);
             Tensor s = objective.scores(noGrad, depth, predictOut);
             Tensor summed = copy(below == null ? s : noGrad.add(s, below), false);
             free(below == null ? List.of() : List.of(below));
             below = summed;
             if (i + 1 < layers.size()) {
-                List<Tensor> nextTrain = shared ? null : detach(apply(noGrad, layer, graph, trainStreams));
+                List<Tensor> nextTrain = shared ? null : tied
+                        ? Collections.nCopies(trainStreams.size(), copy(apply(noGrad, layer,
+                                trainGraphs.subList(0, 1), trainStreams.subList(0, 1)).getFirst(), true))
+                        : detach(apply(noGrad, layer, trainGraphs, trainStreams));
                 List<Tensor> nextPredict = detach(predictOut);
                 free(trainStreams);
                 if (!shared) {
@@ -158,7 +168,7 @@ public final class LocalTrainer {
      * layer's input is: a constant (owning its memory) for a readout trained on the last layer, as tpSGD predicts.
      */
     public Tensor embed(List<? extends GraphModule> layers, LocalObjective objective) {
-        Graph graph = objective.graph();
+        Graph graph = objective.predictionGraphs().getFirst();
         Tensor h = copy(objective.predictionInputs().getFirst(), true);
         for (GraphModule layer : layers) {
             Tape noGrad = Tape.noGrad(context);
@@ -172,21 +182,36 @@ public final class LocalTrainer {
         return h;
     }
 
-    /** The layer's block {@code ReLU(conv(x))} on every stream. */
-    private static List<Tensor> apply(Tape tape, GraphModule layer, Graph graph, List<Tensor> streams) {
+    /** The layer's block {@code ReLU(conv(x))} on every stream, stream s over {@code graphs.get(s)}. */
+    private static List<Tensor> apply(Tape tape, GraphModule layer, List<Graph> graphs, List<Tensor> streams) {
         List<Tensor> out = new ArrayList<>(streams.size());
-        for (Tensor x : streams) {
-            out.add(tape.relu(layer.forward(tape, graph, x)));
+        for (int s = 0; s < streams.size(); s++) {
+            out.add(tape.relu(layer.forward(tape, graphs.get(s), streams.get(s))));
         }
         return out;
     }
 
+    /** Normalised constant copies of {@code outputs}; a tensor listed several times is copied once and shared. */
     private static List<Tensor> detach(List<Tensor> outputs) {
+        Map<Tensor, Tensor> copies = new IdentityHashMap<>();
         List<Tensor> out = new ArrayList<>(outputs.size());
         for (Tensor h : outputs) {
-            out.add(copy(h, true));
+            out.add(copies.computeIfAbsent(h, t -> copy(t, true)));
         }
         return out;
+    }
+
+    private static void checkStreams(String what, List<Tensor> inputs, List<Graph> graphs) {
+        if (inputs.size() != graphs.size()) {
+            throw new IllegalArgumentException("the objective has " + inputs.size() + " " + what + " inputs but "
+                    + graphs.size() + " " + what + " graphs");
+        }
+        for (int s = 0; s < inputs.size(); s++) {
+            if (inputs.get(s).rows() != graphs.get(s).numNodes()) {
+                throw new IllegalArgumentException(what + " stream " + s + " has " + inputs.get(s).rows()
+                        + " rows but its graph has " + graphs.get(s).numNodes() + " nodes");
+            }
+        }
     }
 
     private static List<Tensor> normalizedCopies(List<Tensor> inputs) {
@@ -218,18 +243,24 @@ public final class LocalTrainer {
         return c;
     }
 
-    /** Frees the native memory of copies this trainer made (they are not used again). */
+    /** Frees the native memory of copies this trainer made (they are not used again), each shared copy once. */
     static void free(List<Tensor> copies) {
-        for (Tensor t : copies) {
+        for (Tensor t : distinct(copies)) {
             t.value().close();
         }
     }
 
     private static long bytes(List<Tensor> ts) {
         long b = 0;
-        for (Tensor t : ts) {
+        for (Tensor t : distinct(ts)) {
             b += t.size() * Float.BYTES;
         }
         return b;
+    }
+
+    private static Set<Tensor> distinct(List<Tensor> ts) {
+        Set<Tensor> set = Collections.newSetFromMap(new IdentityHashMap<>());
+        set.addAll(ts);
+        return set;
     }
 }

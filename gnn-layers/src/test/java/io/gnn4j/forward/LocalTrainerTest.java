@@ -2,6 +2,7 @@ package io.gnn4j.forward;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -160,6 +161,17 @@ class LocalTrainerTest {
     }
 
     @Test
+    void forwardForwardWithVirtualNodesLearnsAPlantedPartitionAboveChance() {   // chance is 1/3
+        // Weaker than label appending here (≈0.5 against ≥0.95 with the same layers): a node sees its label only
+        // through one normalised edge to a class node with random features.
+        LocalObjective vn = VirtualNodeForwardForward.of(TASK.graph(), TASK.features(), TASK.labels(), TASK.train(),
+                TASK.classes(), 2, 2.0, 3);
+        List<GraphModule> layers = gcn(2, 16, 16, 11);
+        ForwardResult r = trainer(200, 0.01).fit(layers, vn, TASK.labels(), TASK.train(), VAL, TEST);
+        assertTrue(r.testAccuracy() > 0.45, "test accuracy " + r.testAccuracy());
+    }
+
+    @Test
     void singleForwardLearnsOnAMultiHeadGatBackbone() {
         List<GraphModule> layers = List.of(new GATConv(16, 4, 4, true, 0.2f, 0f, true, true),
                 new GATConv(16, 4, 4, true, 0.2f, 0f, true, true));
@@ -267,6 +279,84 @@ class LocalTrainerTest {
         assertEquals(1f, ff.predictionInputs().get(2).get(VAL[0], f + 2));
         assertThrows(IllegalArgumentException.class, () -> ForwardForward.of(TASK.graph(), TASK.features(),
                 TASK.labels(), TASK.train(), k, k, 2.0, 3));
+    }
+
+    @Test
+    void virtualNodeGraphsLinkTrainingNodesToTheirOwnClassOrAWrongOneAndPredictionGraphsEveryOtherNodeToOneClass() {
+        Graph g = TASK.graph();
+        int n = g.numNodes(), k = TASK.classes();
+        VirtualNodeForwardForward vn = VirtualNodeForwardForward.of(g, TASK.features(), TASK.labels(), TASK.train(),
+                k, 2, 2.0, 3);
+        List<Graph> training = vn.trainingGraphs();
+        assertEquals(3, training.size());
+        assertEquals(3, vn.trainingInputs().size());
+        assertTrue(vn.trainingStreamsShareInput());
+        for (Graph aug : training) {
+            assertEquals(n + k, aug.numNodes());
+            assertEquals(g.numEntries() + 2 * TASK.train().length, aug.numEntries());
+        }
+        for (int v : TASK.train()) {
+            int y = TASK.labels()[v];
+            assertTrue(training.get(0).hasEdge(v, n + y) && training.get(0).hasEdge(n + y, v), "node " + v);
+            int w1 = classNeighbour(training.get(1), v, n, k), w2 = classNeighbour(training.get(2), v, n, k);
+            assertTrue(w1 != y && w2 != y && w1 != w2, "node " + v + ": " + y + ", " + w1 + ", " + w2);
+        }
+        assertEquals(k, vn.predictionGraphs().size());
+        Graph third = vn.predictionGraphs().get(2);
+        assertEquals(g.numEntries() + 2 * n, third.numEntries());
+        assertEquals(2, classNeighbour(third, VAL[0], n, k));
+        assertEquals(TASK.labels()[TASK.train()[0]], classNeighbour(third, TASK.train()[0], n, k));
+        assertEquals(n + k, vn.predictionInputs().getFirst().rows());
+        assertThrows(IllegalArgumentException.class, () -> VirtualNodeForwardForward.of(g, TASK.features(),
+                TASK.labels(), TASK.train(), k, k, 2.0, 3));
+    }
+
+    /** The one class node (n … n + k − 1) that {@code v} links to. */
+    private static int classNeighbour(Graph g, int v, int n, int k) {
+        int found = -1;
+        for (int c = 0; c < k; c++) {
+            if (g.hasEdge(v, n + c)) {
+                assertEquals(-1, found, "node " + v + " links to two class nodes");
+                found = c;
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void streamsSharingTheirInputAllReadThePositiveStreamsOutputOfTheLayerBelow() {
+        VirtualNodeForwardForward vn = VirtualNodeForwardForward.of(TASK.graph(), TASK.features(), TASK.labels(),
+                TASK.train(), TASK.classes(), 2, 2.0, 3);
+        List<float[]> firstOutputsOfLayer1 = new ArrayList<>();
+        LocalObjective recording = new LocalObjective() {
+            @Override public Graph graph() { return vn.graph(); }
+            @Override public List<Tensor> trainingInputs() { return vn.trainingInputs(); }
+            @Override public List<Graph> trainingGraphs() { return vn.trainingGraphs(); }
+            @Override public boolean trainingStreamsShareInput() { return true; }
+            @Override public List<Tensor> predictionInputs() { return vn.predictionInputs(); }
+            @Override public List<Graph> predictionGraphs() { return vn.predictionGraphs(); }
+            @Override public Tensor scores(Tape t, int layer, List<Tensor> out) { return vn.scores(t, layer, out); }
+
+            @Override
+            public Tensor loss(Tape tape, int layer, List<Tensor> outputs) {
+                if (layer == 1 && firstOutputsOfLayer1.isEmpty()) {
+                    outputs.forEach(o -> firstOutputsOfLayer1.add(o.toFloatArray()));
+                }
+                return vn.loss(tape, layer, outputs);
+            }
+        };
+        List<GraphModule> layers = gcn(2, 16, 16, 1);
+        GraphModule untrainedLayer1 = gcn(2, 16, 16, 1).get(1);
+        fit(layers, recording, 3);
+        Tape t = Tape.noGrad();
+        Tensor below = LocalTrainer.copy(t.relu(layers.getFirst().forward(t, vn.graph(),
+                LocalTrainer.copy(vn.trainingInputs().getFirst(), true))), true);
+        assertEquals(3, firstOutputsOfLayer1.size());
+        for (int s = 0; s < 3; s++) {
+            Tensor expected = t.relu(untrainedLayer1.forward(t, vn.trainingGraphs().get(s), below));
+            assertArrayEquals(expected.toFloatArray(), firstOutputsOfLayer1.get(s), 1e-5f, "stream " + s);
+        }
+        assertFalse(java.util.Arrays.equals(firstOutputsOfLayer1.get(0), firstOutputsOfLayer1.get(1)));
     }
 
     private static int argmax(Tensor t, int row, int from, int width) {

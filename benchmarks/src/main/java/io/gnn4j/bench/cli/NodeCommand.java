@@ -75,8 +75,8 @@ final class NodeCommand extends ExperimentCommand<NodeModelFactory> {
     @Option(names = "--training", paramLabel = "HOW", defaultValue = "backprop",
             description = "backprop (end to end, default), or forward learning layer by layer: forward-sf "
                     + "(ForwardGNN-SF), forward-td-input / forward-td-loss (ForwardGNN-SF with the top-down signal "
-                    + "into the input / the loss, all layers training together), ff (forward-forward, label "
-                    + "appending) or tpsgd (fixed random targets); forward learning takes the gcn, sage or gat "
+                    + "into the input / the loss, all layers training together), ff / ff-vn (forward-forward, "
+                    + "labels appended to the features / linked to class virtual nodes) or tpsgd (fixed random targets); forward learning takes the gcn, sage or gat "
                     + "backbone")
     String training;
 

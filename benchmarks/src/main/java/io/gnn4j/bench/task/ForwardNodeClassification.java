@@ -12,6 +12,7 @@ import io.gnn4j.forward.LocalTrainer;
 import io.gnn4j.forward.SingleForward;
 import io.gnn4j.forward.TargetProjection;
 import io.gnn4j.forward.TopDownTrainer;
+import io.gnn4j.forward.VirtualNodeForwardForward;
 import io.gnn4j.graph.ExecutionContext;
 import io.gnn4j.graph.Graph;
 import io.gnn4j.layers.GATConv;
@@ -46,7 +47,7 @@ import java.util.function.IntUnaryOperator;
 public final class ForwardNodeClassification {
     /** Temperature of ForwardGNN-SF's similarities (the official default). */
     private static final double TEMPERATURE = 1.0;
-    /** Negative streams of forward-forward (the official default). */
+    /** Negative streams of forward-forward with label appending (the official default; with virtual nodes: all C − 1). */
     private static final int NEGATIVES = 2;
     /** θ of the forward-forward goodness (the paper's). */
     private static final double THETA = 2.0;
@@ -145,6 +146,8 @@ public final class ForwardNodeClassification {
             case FORWARD_SF -> SingleForward.of(graph, x, labels, split.train(), classes, TEMPERATURE, seed);
             case FF -> ForwardForward.of(graph, x, labels, split.train(), classes, Math.min(NEGATIVES, classes - 1),
                     THETA, seed);
+            case FF_VN -> VirtualNodeForwardForward.of(graph, x, labels, split.train(), classes, classes - 1, THETA,
+                    seed);
             case TPSGD, TPSGD_READOUT -> TargetProjection.of(graph, x, labels, split.train(), classes, seed);
             case BACKPROP, FORWARD_TD_INPUT, FORWARD_TD_LOSS -> throw new IllegalArgumentException(training.label()
                     + " has no single local objective per layer");
