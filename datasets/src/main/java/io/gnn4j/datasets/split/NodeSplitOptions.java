@@ -14,12 +14,14 @@ import java.util.Locale;
  *   <li>{@code stored}: the dataset's own splits in turn (e.g. an Arrow {@code split} column);</li>
  *   <li>{@code random}: one seeded split per run — stratified by ratio ({@link Splits#stratifiedRatio}) when
  *       {@code trainFraction} is set, else per class ({@link Splits#perClass}: trainPerClass + valSize +
- *       testSize).</li>
+ *       testSize);</li>
+ *   <li>the name of one of the dataset's splits (e.g. {@code geom-gcn-0}, {@code split-0}): that split for every
+ *       run, so the runs differ only in their seeds (as papers that report seeds on one split do).</li>
  * </ul>
  * Without a protocol the first that applies is used: public, geom-gcn, stored, then random by ratio with the
  * fractions given or 0.6/0.2 — a dataset without splits gets a stratified random split rather than an error.
  *
- * @param protocol      public, geom-gcn, stored, random, or null for the default above
+ * @param protocol      public, geom-gcn, stored, random, a split's name, or null for the default above
  * @param trainFraction random by ratio: training share per class, or null for per-class counts
  * @param valFraction   random by ratio: validation share per class (null: (1 − trainFraction) / 2)
  */
@@ -32,13 +34,16 @@ public record NodeSplitOptions(String protocol, int trainPerClass, int valSize, 
 
     public NodeSplitOptions {
         protocol = protocol == null ? null : protocol.toLowerCase(Locale.ROOT);
-        if (protocol != null && !List.of("public", "geom-gcn", "stored", "random").contains(protocol)) {
-            throw new IllegalArgumentException("unknown split protocol '" + protocol
-                    + "': use public, random, geom-gcn or stored");
-        }
         if (valFraction != null && trainFraction == null) {
             throw new IllegalArgumentException("a validation fraction needs a training fraction too");
         }
+    }
+
+    private static Split named(NodeDataset d, String name) {
+        return d.splits().stream().filter(s -> s.name().equalsIgnoreCase(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown split protocol '" + name + "' for "
+                        + d.name() + ": use public, random, geom-gcn, stored or one of its splits "
+                        + d.splits().stream().map(Split::name).toList()));
     }
 
     /** A builder with the Planetoid-style per-class defaults (20 per class, 500 val, 1000 test). */
@@ -67,7 +72,8 @@ public record NodeSplitOptions(String protocol, int trainPerClass, int valSize, 
             case "public" -> List.of(d.split("public"));
             case "geom-gcn" -> d.splits().stream().filter(s -> s.name().startsWith("geom-gcn-")).toList();
             case "stored" -> d.splits();
-            default -> List.of();
+            case "random" -> List.of();
+            default -> List.of(named(d, proto));
         };
         if (!proto.equals("random") && pool.isEmpty()) {
             throw new IllegalArgumentException(d.name() + " has no " + proto + " splits; its splits are "
@@ -100,7 +106,7 @@ public record NodeSplitOptions(String protocol, int trainPerClass, int valSize, 
 
         private Builder() {}
 
-        /** public, geom-gcn, stored, random, or null for the default. */
+        /** public, geom-gcn, stored, random, a split's name, or null for the default. */
         public Builder protocol(String p) {
             protocol = p;
             return this;

@@ -70,7 +70,20 @@ class NodeSplitOptionsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> NodeSplitOptions.builder().protocol("public").build().splits(stored, 1, 0));
         assertTrue(e.getMessage().contains("[file]"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> NodeSplitOptions.builder().protocol("kfold").build());
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> NodeSplitOptions.builder().protocol("kfold").build().splits(stored, 1, 0));
+        assertEquals("unknown split protocol 'kfold' for s: use public, random, geom-gcn, stored or one of its splits "
+                + "[file]", unknown.getMessage());
+    }
+
+    @Test
+    void aSplitNamedAsTheProtocolServesEveryRun() {
+        Split a = new Split("geom-gcn-0", new int[] {0, 6}, new int[] {1}, new int[] {7});
+        Split b = new Split("geom-gcn-1", new int[] {1, 7}, new int[] {0}, new int[] {6});
+        NodeDataset d = new NodeDataset("s", plain().graph(), 0, new float[0], plain().labels(), 2, List.of(a, b),
+                null);
+        assertEquals(List.of(a, b, a), NodeSplitOptions.builder().protocol("geom-gcn").build().splits(d, 3, 0));
+        assertEquals(List.of(b, b, b), NodeSplitOptions.builder().protocol("GEOM-GCN-1").build().splits(d, 3, 0));
     }
 
     @Test
