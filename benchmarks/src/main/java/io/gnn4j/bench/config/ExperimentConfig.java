@@ -78,20 +78,41 @@ public record ExperimentConfig(String description, String source, String model, 
         }
         ObjectNode hp = obj.deepCopy();
         EXPERIMENT_KEYS.forEach(hp::remove);
-        HyperParameters.Overrides overrides;
-        try {
-            overrides = mapper.treeToValue(hp, HyperParameters.Overrides.class);
-        } catch (UnrecognizedPropertyException e) {
-            throw new IllegalArgumentException(displayName + ": unknown key '" + e.getPropertyName() + "'; allowed: "
-                    + String.join(", ", EXPERIMENT_KEYS) + ", " + String.join(", ",
-                    HyperParameters.DEFAULTS.toMap().keySet()));
-        } catch (JacksonException e) {
-            throw new IllegalArgumentException(displayName + ": " + e.getOriginalMessage());
-        }
+        HyperParameters.Overrides overrides = overrides(mapper, hp, displayName, true);
         return new ExperimentConfig(text(obj, "description"), text(obj, "source"), text(obj, "model"),
                 text(obj, "dataset"), text(obj, "protocol"), integer(obj, "seeds", displayName),
                 integer(obj, "folds", displayName), oneOf(obj, "features", displayName, "raw", "row-normalized"),
                 oneOf(obj, "selection", displayName, "holdout", "fold-mean"), overrides);
+    }
+
+    /**
+     * The hyper-parameters of a mapping whose other keys were removed; an unknown key is an error naming it and
+     * {@code displayName} (listing the experiment keys too when {@code inFile}).
+     */
+    static HyperParameters.Overrides overrides(ObjectMapper mapper, ObjectNode hp, String displayName, boolean inFile) {
+        try {
+            return mapper.treeToValue(hp, HyperParameters.Overrides.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new IllegalArgumentException(displayName + ": unknown key '" + e.getPropertyName() + "'; allowed: "
+                    + (inFile ? String.join(", ", EXPERIMENT_KEYS) + ", " : "")
+                    + String.join(", ", HyperParameters.DEFAULTS.toMap().keySet()));
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException(displayName + ": " + e.getOriginalMessage());
+        }
+    }
+
+    /** Hyper-parameter overrides written as the keys of a configuration file in YAML flow style. */
+    static HyperParameters.Overrides overrides(String keyValues) {
+        ObjectMapper mapper = new ObjectMapper(new YAMLFactory());
+        mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        String displayName = "hyper-parameters '" + keyValues + "'";
+        JsonNode node;
+        try {
+            node = mapper.readTree("{" + keyValues + "}");
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException(displayName + ": not valid YAML: " + e.getOriginalMessage());
+        }
+        return overrides(mapper, (ObjectNode) node, displayName, false);
     }
 
     private static String oneOf(ObjectNode o, String key, String displayName, String first, String second) {

@@ -125,6 +125,14 @@ public record HyperParameters(int epochs, int patience, EarlyStopping.Monitor mo
         public static final Overrides NONE = new Overrides(null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null);
 
+        /**
+         * Overrides written as a configuration file's keys in YAML flow style, e.g.
+         * {@code of("hidden: 8, heads: 8, dropout: 0.6")}; an unknown key is an error naming it.
+         */
+        public static Overrides of(String keyValues) {
+            return ExperimentConfig.overrides(keyValues);
+        }
+
         /** These overrides, then {@code later}'s non-null fields on top. */
         public Overrides then(Overrides later) {
             return new Overrides(pick(later.epochs, epochs), pick(later.patience, patience), pick(later.monitor, monitor),

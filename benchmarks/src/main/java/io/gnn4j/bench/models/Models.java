@@ -17,47 +17,47 @@ public final class Models {
     private Models() {
     }
 
-    private static Overrides o(Integer epochs, Integer patience, String monitor, Integer hidden, Integer layers,
-                               Double dropout, Double lr, Double weightDecay, Integer heads, Integer hops, Double alpha,
-                               Integer batchSize, Integer lrStep, Double lrGamma) {
-        return new Overrides(epochs, patience, monitor, hidden, layers, dropout, lr, weightDecay, heads, hops, alpha,
-                batchSize, lrStep, lrGamma, null, null, null, null, null);
-    }
-
     /** Node classification models. */
     public static ModelRegistry<NodeModelFactory> node() {
         return new ModelRegistry<NodeModelFactory>("node classification")
                 .add(new ModelInfo<>("mlp", "multi-layer perceptron on the features alone (no graph)",
-                        o(null, null, null, 64, 2, 0.5, 0.01, 5e-4, null, null, null, null, null, null),
+                        Overrides.of("hidden: 64, layers: 2, dropout: 0.5, lr: 0.01, weightDecay: 5e-4"),
                         NodeNetworks.factory("mlp"), null))
                 .add(new ModelInfo<>("gcn", "GCN, Kipf & Welling, ICLR 2017 (arXiv:1609.02907)",
                         Overrides.NONE, NodeNetworks.factory("gcn"), null))
                 .add(new ModelInfo<>("gat", "GAT, Veličković et al., ICLR 2018 (arXiv:1710.10903)",
-                        o(1000, 100, null, 8, 2, 0.6, 0.005, 5e-4, 8, null, null, null, null, null),
+                        Overrides.of("epochs: 1000, patience: 100, hidden: 8, heads: 8, layers: 2, dropout: 0.6, "
+                                + "lr: 0.005, weightDecay: 5e-4"),
                         NodeNetworks.factory("gat"), null))
                 .add(new ModelInfo<>("sgc", "SGC, Wu et al., ICML 2019 (arXiv:1902.07153)",
-                        o(100, null, null, null, 1, 0.0, 0.2, 5e-5, null, 2, null, null, null, null),
+                        Overrides.of("epochs: 100, layers: 1, hops: 2, dropout: 0.0, lr: 0.2, weightDecay: 5e-5"),
                         NodeNetworks.factory("sgc"), null))
                 .add(new ModelInfo<>("appnp", "APPNP, Klicpera et al., ICLR 2019 (arXiv:1810.05997)",
-                        o(1000, 100, null, 64, 2, 0.5, 0.01, 5e-3, null, 10, 0.1, null, null, null),
+                        Overrides.of("epochs: 1000, patience: 100, hidden: 64, layers: 2, hops: 10, alpha: 0.1, "
+                                + "dropout: 0.5, lr: 0.01, weightDecay: 5e-3"),
                         NodeNetworks.factory("appnp"), null))
                 .add(new ModelInfo<>("sage", "GraphSAGE (mean), Hamilton et al., NeurIPS 2017 (arXiv:1706.02216)",
-                        o(null, null, null, 64, 2, 0.5, 0.01, 5e-4, null, null, null, null, null, null),
+                        Overrides.of("hidden: 64, layers: 2, dropout: 0.5, lr: 0.01, weightDecay: 5e-4"),
                         NodeNetworks.factory("sage"), null))
-                .add(new ModelInfo<>("dgmlp", "decoupled deep graph MLP with node-adaptive hop weights, Zhang et al., 2021 "
-                        + "(arXiv:2108.00955)", o(500, 100, null, 64, 1, 0.2, 0.01, 5e-4, null, 20, null, null, null,
-                        null), NodeNetworks.factory("dgmlp"), null))
+                .add(new ModelInfo<>("dgmlp", "decoupled deep graph MLP with node-adaptive hop weights, Zhang et al., "
+                        + "2021 (arXiv:2108.00955)",
+                        Overrides.of("epochs: 500, patience: 100, hidden: 64, layers: 1, hops: 20, dropout: 0.2, "
+                                + "lr: 0.01, weightDecay: 5e-4"),
+                        NodeNetworks.factory("dgmlp"), null))
                 .add(sheaf("nsd-diag", "diagonal"))
                 .add(sheaf("nsd-orth", "orthogonal (Householder)"))
                 .add(sheaf("nsd-gen", "general"))
                 .add(sheaf("nsd-identity", "identity (the trivial sheaf: graph Laplacian ⊗ I_d)"))
                 .add(new ModelInfo<>("adpa", "ADPA, directed patterns with node-adaptive step attention, Sun et al., "
                         + "ICDE 2024; defaults of the official code (xkLi-Allen/AMUD-ADPA)",
-                        o(500, 50, "val_acc", 32, 1, 0.64251, 0.06036, 0.01273, null, 2, null, null, null, null),
+                        Overrides.of("epochs: 500, patience: 50, monitor: val_acc, hidden: 32, layers: 1, hops: 2, "
+                                + "dropout: 0.64251, lr: 0.06036, weightDecay: 0.01273"),
                         NodeNetworks.factory("adpa"), null))
-                .add(new ModelInfo<>("dirgnn", "Dir-GCN, Rossi et al., LoG 2023 (arXiv:2305.10498), as PyG's DirGNNConv "
-                        + "over GCNConv; defaults of PyG's examples/dir_gnn.py (alpha 0.5: DirGNNConv's default)",
-                        o(1000, 200, "val_acc", 128, 2, 0.0, 0.01, 0.0, null, null, 0.5, null, null, null),
+                .add(new ModelInfo<>("dirgnn", "Dir-GCN, Rossi et al., LoG 2023 (arXiv:2305.10498), as PyG's "
+                        + "DirGNNConv over GCNConv; defaults of PyG's examples/dir_gnn.py (alpha 0.5: DirGNNConv's "
+                        + "default)",
+                        Overrides.of("epochs: 1000, patience: 200, monitor: val_acc, hidden: 128, layers: 2, "
+                                + "alpha: 0.5, dropout: 0.0, lr: 0.01, weightDecay: 0.0"),
                         NodeNetworks.factory("dirgnn"), null));
     }
 
@@ -66,28 +66,29 @@ public final class Models {
      * dimension, lr 0.01, weight decay 5e-4, up to 1500 epochs with patience 200 on the validation loss.
      */
     private static ModelInfo<NodeModelFactory> sheaf(String name, String maps) {
-        Overrides defaults = o(1500, 200, "val_loss", 20, 2, 0.0, 0.01, 5e-4, null, null, null, null, null, null)
-                .then(new Overrides(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                        null, 2, 0.0, "none", null));
+        Overrides defaults = Overrides.of("epochs: 1500, patience: 200, monitor: val_loss, hidden: 20, layers: 2, "
+                + "stalkDim: 2, dropout: 0.0, inputDropout: 0.0, fixedStalks: none, lr: 0.01, weightDecay: 5e-4");
         return new ModelInfo<>(name, "Neural Sheaf Diffusion with " + maps + " restriction maps, Bodnar et al., "
                 + "NeurIPS 2022 (arXiv:2202.04579)", defaults, NodeNetworks.factory(name), null);
     }
 
-    /** Graph classification and regression models. */
+    /** Graph classification and regression models (mini-batches of 32, lr halved every 50 epochs, as GIN's code). */
     public static ModelRegistry<GraphModelFactory> graph() {
+        String schedule = "epochs: 350, monitor: val_acc, dropout: 0.5, lr: 0.01, weightDecay: 0.0, batchSize: 32, "
+                + "lrStep: 50, lrGamma: 0.5, ";
         return new ModelRegistry<GraphModelFactory>("graph-level tasks")
                 .add(new ModelInfo<>("gin", "GIN-0 with sum readout over all layers, Xu et al., ICLR 2019 "
-                        + "(arXiv:1810.00826)", o(350, null, "val_acc", 32, 5, 0.5, 0.01, 0.0, null, null, null, 32, 50,
-                        0.5), (data, outputs, hp, seed) -> initialised(PerLayerReadoutNetwork.gin(data.numFeatures(),
+                        + "(arXiv:1810.00826)", Overrides.of(schedule + "hidden: 32, layers: 5"),
+                        (data, outputs, hp, seed) -> initialised(PerLayerReadoutNetwork.gin(data.numFeatures(),
                                 hp.hidden(), outputs, Math.max(2, hp.layers()), (float) hp.dropout()), seed), null))
                 .add(new ModelInfo<>("gcn", "GCN layers with mean readout (graph-level baseline)",
-                        o(350, null, "val_acc", 64, 3, 0.5, 0.01, 0.0, null, null, null, 32, 50, 0.5),
+                        Overrides.of(schedule + "hidden: 64, layers: 3"),
                         (data, outputs, hp, seed) -> initialised(PerLayerReadoutNetwork.gcn(data.numFeatures(),
                                 hp.hidden(), outputs, Math.max(2, hp.layers()), (float) hp.dropout()), seed), null))
                 .add(new ModelInfo<>("kpath", "k-path rooted-subgraph GNN after Li et al. 2025 (arXiv:2501.00773), "
                         + "designed here from the idea: KPathConv layers, k = --hops (default 3), at most "
                         + "--max-paths (default 64) paths per node and length before sampling, sum readout",
-                        o(350, null, "val_acc", 32, 4, 0.5, 0.01, 0.0, null, 3, null, 32, 50, 0.5),
+                        Overrides.of(schedule + "hidden: 32, layers: 4, hops: 3"),
                         (data, outputs, hp, seed) -> initialised(PerLayerReadoutNetwork.kpath(data.numFeatures(),
                                 hp.hidden(), outputs, Math.max(2, hp.layers()), (float) hp.dropout(), hp.hops(),
                                 hp.maxPaths()), seed), null));
@@ -102,8 +103,9 @@ public final class Models {
     public static ModelRegistry<LinkModelFactory> link() {
         return new ModelRegistry<LinkModelFactory>("link prediction")
                 .add(new ModelInfo<>("gcn", "two GCN layers as encoder, dot-product decoder (GAE, Kipf & Welling "
-                        + "2016, arXiv:1611.07308)", o(200, null, "val_acc", 32, 2, 0.0, 0.01, 0.0, null, null, null,
-                        null, null, null), GaeLinkPredictor.factory(), null));
+                        + "2016, arXiv:1611.07308)",
+                        Overrides.of("epochs: 200, monitor: val_acc, hidden: 32, layers: 2, dropout: 0.0, lr: 0.01, "
+                                + "weightDecay: 0.0"), GaeLinkPredictor.factory(), null));
     }
 
     /**
@@ -127,7 +129,8 @@ public final class Models {
     }
 
     private static Overrides recommender(int layers, double dropout) {
-        return o(50, 0, null, 64, layers, dropout, 1e-3, 1e-4, null, null, null, 1024, null, null);
+        return Overrides.of("epochs: 50, patience: 0, hidden: 64, lr: 1e-3, weightDecay: 1e-4, batchSize: 1024, "
+                + "layers: " + layers + ", dropout: " + dropout);
     }
 
     private static Recommender initialised(Recommender model, long seed) {

@@ -16,7 +16,6 @@ import io.gnn4j.nn.Parameter;
 import io.gnn4j.nn.Tape;
 import io.gnn4j.nn.Tensor;
 import io.gnn4j.train.ClassificationEvaluation;
-import io.gnn4j.train.EarlyStopping;
 import io.gnn4j.train.EpochRecord;
 import io.gnn4j.train.Trainer;
 import io.gnn4j.train.TrainingListener;
@@ -60,8 +59,9 @@ public final class DepthSweep {
                     + ", " + hidden);
         }
         Split split = data.splits().getFirst();
-        HyperParameters hp = new HyperParameters(epochs, 0, EarlyStopping.Monitor.VAL_ACC, hidden, depth, 0.0, 1e-3,
-                5e-4, 1, 0, 0.1, 32, 0, 0.5, 0, 1, 0.0, "none", 64);
+        HyperParameters hp = HyperParameters.DEFAULTS.with(HyperParameters.Overrides.of("epochs: " + epochs
+                + ", patience: 0, monitor: val_acc, hidden: " + hidden + ", layers: " + depth
+                + ", dropout: 0.0, lr: 1e-3, weightDecay: 5e-4"));
         StepTimes times = new StepTimes();
         long params;
         long tapePeak;

@@ -101,4 +101,20 @@ class ExperimentConfigTest {
         var e = assertThrows(NoSuchFileException.class, () -> ExperimentConfig.load("no-such-config"));
         assertTrue(e.getMessage().contains("gcn-cora"), e.getMessage());
     }
+
+    @Test
+    void inlineOverridesReadTheKeysOfAConfigurationFile() {
+        HyperParameters.Overrides o = HyperParameters.Overrides.of("hidden: 8, heads: 8, lr: 5e-3, monitor: val_acc, "
+                + "fixedStalks: lp+hp");
+        HyperParameters hp = HyperParameters.DEFAULTS.with(o);
+        assertEquals(8, hp.hidden());
+        assertEquals(8, hp.heads());
+        assertEquals(5e-3, hp.lr());
+        assertEquals(EarlyStopping.Monitor.VAL_ACC, hp.monitor());
+        assertEquals("lp+hp", hp.fixedStalks());
+        assertEquals(HyperParameters.DEFAULTS.layers(), hp.layers());
+        var e = assertThrows(IllegalArgumentException.class, () -> HyperParameters.Overrides.of("hiden: 8"));
+        assertTrue(e.getMessage().startsWith("hyper-parameters 'hiden: 8': unknown key 'hiden'; allowed: epochs, "),
+                e.getMessage());
+    }
 }

@@ -7,7 +7,6 @@ import io.gnn4j.datasets.NodeDataset;
 import io.gnn4j.graph.GraphBuilder;
 import io.gnn4j.layers.GATConv;
 import io.gnn4j.layers.Sequential;
-import io.gnn4j.train.EarlyStopping;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,8 +16,8 @@ class NodeNetworksTest {
             .addEdge(1, 2).addEdge(2, 3).build(), 5, new float[20], new int[] {0, 1, 2, 0}, 3, List.of(), null);
 
     private static HyperParameters layers(int l) {
-        return new HyperParameters(10, 0, EarlyStopping.Monitor.VAL_LOSS, 4, l, 0.0, 0.01, 0, 2, 1, 0.1, 4, 0, 0.5,
-                0, 2, 0.0, "none", 64);
+        return HyperParameters.DEFAULTS.with(HyperParameters.Overrides.of("hidden: 4, heads: 2, dropout: 0.0, "
+                + "layers: " + l));
     }
 
     @Test

@@ -29,7 +29,9 @@ class TrainingLoopTest {
     private static final ExecutionContext ONE = ExecutionContext.withThreads(1);
 
     private static HyperParameters hp(int epochs, int patience, EarlyStopping.Monitor monitor) {
-        return new HyperParameters(epochs, patience, monitor, 8, 2, 0.0, 0.05, 0, 1, 1, 0.1, 4, 0, 0.5, 0, 2, 0.0, "none", 64);
+        return HyperParameters.DEFAULTS.with(HyperParameters.Overrides.of("epochs: " + epochs + ", patience: "
+                + patience + ", monitor: " + monitor.metric() + ", hidden: 8, layers: 2, dropout: 0.0, lr: 0.05, "
+                + "weightDecay: 0, heads: 1, hops: 1, batchSize: 4"));
     }
 
     @Test
