@@ -247,7 +247,7 @@ final class DepthSweepCommand implements Callable<Integer> {
         }
         Plots.saveLines(List.of(new Plots.LinePanel("peak RSS", "MB", rss),
                 new Plots.LinePanel("tape peak live bytes", "MB", tape),
-                new Plots.LinePanel("time per epoch (loaded machine)", "s", time)), "depth (layers)", true, file);
+                new Plots.LinePanel("time per epoch", "s", time)), "depth (layers)", true, file);
     }
 
     /** The first three fields of {@code /proc/loadavg}, or "unknown". */
