@@ -53,13 +53,8 @@ final class SparseMatrixOps {
         SparseOps.sddmm(a, x.data, y.data, x.cols, tmp, ctx);
         MemorySegment.copy(MemorySegment.ofArray(tmp), 0, s.data, 0, (long) e * Float.BYTES);
         tape.record(s, () -> {
-            EdgeIndex ei = EdgeIndex.of(a);
-            if (x.requiresGrad) {
-                EdgeKernels.sourceAccumulate(ei, s.gradData, 1, y.data, tape.gradient(x), x.cols, ctx);
-            }
-            if (y.requiresGrad) {
-                EdgeKernels.targetAccumulate(ei, s.gradData, 1, x.data, tape.gradient(y), x.cols, tape.scratch(e, 1).data, ctx);
-            }
+            tape.accumulate(x, into -> SparseOps.headSpmm(a, s.gradData, 1, y.data, into, x.cols, ctx));
+            tape.accumulate(y, into -> SparseOps.headSpmmTranspose(a, s.gradData, 1, x.data, into, x.cols, ctx));
         });
         return s;
     }
@@ -70,19 +65,13 @@ final class SparseMatrixOps {
             throw new IllegalArgumentException("w has " + w.rows + " rows but the graph has " + a.numEntries()
                     + " entries");
         }
-        int heads = w.cols, c = ReductionOps.groupWidth(x, heads);
-        EdgeIndex ei = EdgeIndex.of(a);
+        int heads = w.cols;
         Tensor y = tape.output(x.rows, x.cols, w, x);
         ExecutionContext ctx = tape.context();
-        y.data.fill((byte) 0);
-        EdgeKernels.targetAccumulate(ei, w.data, heads, x.data, y.data, c * heads, tape.scratch(w.rows, heads).data, ctx);
+        SparseOps.headSpmmTranspose(a, w.data, heads, x.data, y.data, x.cols, ctx);
         tape.record(y, () -> {
-            if (x.requiresGrad) {
-                EdgeKernels.sourceAccumulate(ei, w.data, heads, y.gradData, tape.gradient(x), c * heads, ctx);
-            }
-            if (w.requiresGrad) {
-                EdgeKernels.edgeDots(ei, x.data, y.gradData, tape.gradient(w), heads, c, ctx);
-            }
+            tape.accumulate(x, into -> SparseOps.headSpmm(a, w.data, heads, y.gradData, into, x.cols, ctx));
+            tape.accumulate(w, into -> SparseOps.headSddmm(a, x.data, y.gradData, heads, x.cols, into, ctx));
         });
         return y;
     }

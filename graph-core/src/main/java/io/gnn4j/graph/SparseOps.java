@@ -2,7 +2,9 @@ package io.gnn4j.graph;
 
 import io.gnn4j.graph.internal.KernelProvider;
 import io.gnn4j.graph.internal.SparseKernels;
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 
 /**
  * The sparse kernels of gnn4j: SpMM {@code Y = A·X} and {@code Y = Aᵀ·X}, SDDMM on the entries of A, and
@@ -84,6 +86,117 @@ public final class SparseOps {
     }
 
     /**
+     * Multi-head weighted SpMM {@code Y = A_w·X}, the backward of attention to its values: every stored entry e = (u→v)
+     * carries h weights ({@code w} is E×h, CSR order), head k owns the columns {@code [k·c, (k+1)·c)} of X and Y
+     * (N×f, c = f/h), and {@code Y[u][k·c+j] = Σ_{u→v} w[e][k]·X[v][k·c+j]}; Y is overwritten. Every row is summed in
+     * CSR order with each product rounded before it is added, so the scalar and vector kernels give the same bits.
+     */
+    public static void headSpmm(Graph a, MemorySegment w, int heads, MemorySegment x, MemorySegment y, int f,
+                                ExecutionContext ctx) {
+        headSpmm(KernelProvider.kernels(), a, w, heads, x, y, f, ctx);
+    }
+
+    /** {@link #headSpmm(Graph, MemorySegment, int, MemorySegment, MemorySegment, int, ExecutionContext)} with
+     * explicitly chosen kernels; used by tests and benchmarks to compare implementations. */
+    public static void headSpmm(SparseKernels kernels, Graph a, MemorySegment w, int heads, MemorySegment x,
+                                MemorySegment y, int f, ExecutionContext ctx) {
+        requireHeadOperands(a, w, heads, x, y, f);
+        int[] bounds = RowPartition.balanced(a.rowPtr(), a.numNodes(), blocksFor(ctx));
+        ctx.forEachBlock(bounds.length - 1, b -> kernels.headSpmm(a.rowPtr(), a.colIdx(), null, w, heads, x, y, f,
+                bounds[b], bounds[b + 1]));
+    }
+
+    /**
+     * Multi-head weighted aggregation over incoming edges {@code Y = A_wᵀ·X}, the forward of attention (GAT's
+     * {@code Σ_j α_{j→i}^k W^k x_j}): with w, heads and columns as in {@link #headSpmm(Graph, MemorySegment, int,
+     * MemorySegment, MemorySegment, int, ExecutionContext)}, {@code Y[v][k·c+j] = Σ_{u→v} w[e][k]·X[u][k·c+j]},
+     * summed by one thread per target in ascending edge order (ascending source); Y is overwritten. The weights are
+     * read where they are stored, through the pattern's column-grouped view (derived once per graph).
+     */
+    public static void headSpmmTranspose(Graph a, MemorySegment w, int heads, MemorySegment x, MemorySegment y, int f,
+                                         ExecutionContext ctx) {
+        headSpmmTranspose(KernelProvider.kernels(), a, w, heads, x, y, f, ctx);
+    }
+
+    /** {@link #headSpmmTranspose(Graph, MemorySegment, int, MemorySegment, MemorySegment, int, ExecutionContext)}
+     * with explicitly chosen kernels. */
+    public static void headSpmmTranspose(SparseKernels kernels, Graph a, MemorySegment w, int heads, MemorySegment x,
+                                         MemorySegment y, int f, ExecutionContext ctx) {
+        requireHeadOperands(a, w, heads, x, y, f);
+        EntryTranspose t = a.derived(EntryTranspose.KEY);
+        int[] bounds = RowPartition.balanced(t.rowPtr(), a.numNodes(), blocksFor(ctx));
+        ctx.forEachBlock(bounds.length - 1, b -> kernels.headSpmm(t.rowPtr(), t.colIdx(), t.entry(), w, heads, x, y,
+                f, bounds[b], bounds[b + 1]));
+    }
+
+    /**
+     * Multi-head SDDMM, the gradient of the multi-head products with respect to their weights: for every stored
+     * entry e = (u→v) (CSR order) and head k, {@code out[e][k] = Σ_j X[u][k·c+j]·Y[v][k·c+j]} (X, Y are N×f, c = f/h,
+     * out is E×h, overwritten), each sum in ascending j with every product rounded before it is added.
+     */
+    public static void headSddmm(Graph a, MemorySegment x, MemorySegment y, int heads, int f, MemorySegment out,
+                                 ExecutionContext ctx) {
+        headSddmm(KernelProvider.kernels(), a, x, y, heads, f, out, ctx);
+    }
+
+    /** {@link #headSddmm(Graph, MemorySegment, MemorySegment, int, int, MemorySegment, ExecutionContext)} with
+     * explicitly chosen kernels. */
+    public static void headSddmm(SparseKernels kernels, Graph a, MemorySegment x, MemorySegment y, int heads, int f,
+                                 MemorySegment out, ExecutionContext ctx) {
+        requireHeadOperands(a, out, heads, x, y, f);
+        int n = a.numNodes();
+        int[] bounds = RowPartition.balanced(a.rowPtr(), n, blocksFor(ctx));
+        if (heads == 1) {
+            ctx.forEachBlock(bounds.length - 1, b -> kernels.headSddmm(a.rowPtr(), a.colIdx(), x, y, 1, f, out,
+                    bounds[b], bounds[b + 1]));
+            return;
+        }
+        // The kernels read rows head-minor (element j of head k at column j·h+k), so that one vector holds one
+        // element of several heads: both operands are regrouped once here rather than once per entry.
+        try (Arena arena = Arena.ofShared()) {
+            MemorySegment xt = arena.allocate((long) n * f * Float.BYTES, 64);
+            MemorySegment yt = arena.allocate((long) n * f * Float.BYTES, 64);
+            int blocks = blocksFor(ctx);
+            ctx.forEachBlock(blocks, b -> {
+                int from = (int) ((long) n * b / blocks), to = (int) ((long) n * (b + 1) / blocks);
+                headMinor(x, xt, heads, f, from, to);
+                headMinor(y, yt, heads, f, from, to);
+            });
+            ctx.forEachBlock(bounds.length - 1, b -> kernels.headSddmm(a.rowPtr(), a.colIdx(), xt, yt, heads, f, out,
+                    bounds[b], bounds[b + 1]));
+        }
+    }
+
+    /** Rows [from, to) of the head-major m (head k's element j at k·c+j) into head-minor t (at j·h+k). */
+    private static void headMinor(MemorySegment m, MemorySegment t, int heads, int f, int from, int to) {
+        ValueLayout.OfFloat fl = ValueLayout.JAVA_FLOAT_UNALIGNED;
+        int c = f / heads;
+        for (long r = from; r < to; r++) {
+            long base = r * f;
+            for (int k = 0; k < heads; k++) {
+                for (int j = 0; j < c; j++) {
+                    t.setAtIndex(fl, base + (long) j * heads + k, m.getAtIndex(fl, base + (long) k * c + j));
+                }
+            }
+        }
+    }
+
+    private static void requireHeadOperands(Graph a, MemorySegment perEntry, int heads, MemorySegment x,
+                                            MemorySegment y, int f) {
+        requireColumns(f);
+        if (heads < 1 || f % heads != 0) {
+            throw new IllegalArgumentException("the " + f + " columns do not split into " + heads + " heads");
+        }
+        if (perEntry.byteSize() < (long) a.numEntries() * heads * Float.BYTES) {
+            throw new IllegalArgumentException("the per-entry weights hold " + perEntry.byteSize() / Float.BYTES
+                    + " floats but the graph's " + a.numEntries() + " entries × " + heads + " heads need "
+                    + (long) a.numEntries() * heads);
+        }
+        requireBytes("X", x, a.numNodes(), f);
+        requireBytes("Y", y, a.numNodes(), f);
+    }
+
+    /**
      * Block SpMM {@code Y = L·X} for an operator of n×n blocks of size d×d (an n·d × n·d matrix, e.g. a sheaf
      * Laplacian) whose non-zero blocks sit on the entries of {@code pattern}: entry k = (u→v) holds the block
      * {@code L_uv}, row-major at floats {@code [k·d², (k+1)·d²)} of {@code blocks} (the pattern's weights are
@@ -113,7 +226,7 @@ public final class SparseOps {
     public static void blockSpmmTranspose(Graph pattern, MemorySegment blocks, int d, MemorySegment x,
                                           MemorySegment y, int f, ExecutionContext ctx) {
         requireBlockOperands(pattern, blocks, d, x, y, f);
-        BlockTranspose t = pattern.derived(BlockTranspose.KEY);
+        EntryTranspose t = pattern.derived(EntryTranspose.KEY);
         SparseKernels kernels = KernelProvider.kernels();
         int[] bounds = RowPartition.balanced(t.rowPtr(), pattern.numNodes(), blocksFor(ctx));
         ctx.forEachBlock(bounds.length - 1, b -> kernels.blockSpmm(t.rowPtr(), t.colIdx(), t.entry(), true, blocks,

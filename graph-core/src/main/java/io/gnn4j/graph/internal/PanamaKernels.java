@@ -9,11 +9,16 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link SparseKernels} on the Vector API (jdk.incubator.vector). Loaded reflectively by {@link KernelProvider}
  * only when the module is readable, so nothing else links against the incubator module. Segment reductions
  * (max with argmax) keep the scalar code: they are compare-bound, not bandwidth-bound, and so does block SDDMM
- * (small d×d outputs per entry).
+ * (small d×d outputs per entry). The multi-head kernels use vectors of eight lanes with a separate multiply and add,
+ * in the scalar kernels' order of additions, so that they give the same bits: the weighted SpMM runs one head's
+ * columns eight at a time (heads whose width is not a multiple of eight use the scalar code), the SDDMM eight heads
+ * at a time on head-minor rows (fewer than eight heads use the scalar code).
  */
 final class PanamaKernels extends ScalarKernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    /** One head's columns are processed eight at a time: attention heads are commonly 8, 16 or 64 wide. */
+    private static final VectorSpecies<Float> H = FloatVector.SPECIES_256;
     private static final ByteOrder NATIVE = ByteOrder.nativeOrder();
 
     @Override
@@ -176,6 +181,87 @@ final class PanamaKernels extends ScalarKernels {
                         }
                     }
                     y.setAtIndex(FLOAT, out / Float.BYTES + c, t);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void headSpmm(int[] rowPtr, int[] colIdx, int[] entry, MemorySegment w, int heads, MemorySegment x,
+                         MemorySegment y, int f, int rowFrom, int rowTo) {
+        int c = f / heads;
+        if (c % 8 != 0) {
+            super.headSpmm(rowPtr, colIdx, entry, w, heads, x, y, f, rowFrom, rowTo);
+            return;
+        }
+        int chunks = f / 8, perHead = c / 8;
+        long stride = (long) f * Float.BYTES;
+        for (int r = rowFrom; r < rowTo; r++) {
+            int from = rowPtr[r], to = rowPtr[r + 1];
+            long out = r * stride;
+            int q = 0;
+            // Four chunks of eight columns at a time, their accumulators in registers: four independent addition
+            // chains while the row's neighbours stream past (their rows stay in L1 for the next four chunks).
+            for (; q + 4 <= chunks; q += 4) {
+                int k0 = q / perHead, k1 = (q + 1) / perHead, k2 = (q + 2) / perHead, k3 = (q + 3) / perHead;
+                long off = q * 32L;
+                FloatVector a0 = FloatVector.zero(H), a1 = a0, a2 = a0, a3 = a0;
+                for (int p = from; p < to; p++) {
+                    long we = (long) (entry == null ? p : entry[p]) * heads, src = colIdx[p] * stride + off;
+                    a0 = a0.add(FloatVector.fromMemorySegment(H, x, src, NATIVE).mul(w.getAtIndex(FLOAT, we + k0)));
+                    a1 = a1.add(FloatVector.fromMemorySegment(H, x, src + 32, NATIVE).mul(w.getAtIndex(FLOAT, we + k1)));
+                    a2 = a2.add(FloatVector.fromMemorySegment(H, x, src + 64, NATIVE).mul(w.getAtIndex(FLOAT, we + k2)));
+                    a3 = a3.add(FloatVector.fromMemorySegment(H, x, src + 96, NATIVE).mul(w.getAtIndex(FLOAT, we + k3)));
+                }
+                a0.intoMemorySegment(y, out + off, NATIVE);
+                a1.intoMemorySegment(y, out + off + 32, NATIVE);
+                a2.intoMemorySegment(y, out + off + 64, NATIVE);
+                a3.intoMemorySegment(y, out + off + 96, NATIVE);
+            }
+            for (; q < chunks; q++) {
+                int k = q / perHead;
+                long off = q * 32L;
+                FloatVector a = FloatVector.zero(H);
+                for (int p = from; p < to; p++) {
+                    long we = (long) (entry == null ? p : entry[p]) * heads;
+                    a = a.add(FloatVector.fromMemorySegment(H, x, colIdx[p] * stride + off, NATIVE)
+                            .mul(w.getAtIndex(FLOAT, we + k)));
+                }
+                a.intoMemorySegment(y, out + off, NATIVE);
+            }
+        }
+    }
+
+    @Override
+    public void headSddmm(int[] rowPtr, int[] colIdx, MemorySegment x, MemorySegment y, int heads, int f,
+                          MemorySegment out, int rowFrom, int rowTo) {
+        if (heads < 8) {
+            super.headSddmm(rowPtr, colIdx, x, y, heads, f, out, rowFrom, rowTo);
+            return;
+        }
+        // Lanes are heads: on head-minor rows, eight consecutive columns are one element of eight heads, so each
+        // head's sum advances by one lane-wise multiply and add per element, in the scalar kernel's order.
+        int groups = heads / 8, c = f / heads;
+        long stride = (long) f * Float.BYTES, step = (long) heads * Float.BYTES;
+        for (int r = rowFrom; r < rowTo; r++) {
+            long xr = r * stride;
+            for (int p = rowPtr[r]; p < rowPtr[r + 1]; p++) {
+                long yr = colIdx[p] * stride;
+                for (int g = 0; g < groups; g++) {
+                    long off = g * 32L;
+                    FloatVector s = FloatVector.zero(H);
+                    for (int j = 0; j < c; j++, off += step) {
+                        s = s.add(FloatVector.fromMemorySegment(H, x, xr + off, NATIVE)
+                                .mul(FloatVector.fromMemorySegment(H, y, yr + off, NATIVE)));
+                    }
+                    s.intoMemorySegment(out, ((long) p * heads + g * 8) * Float.BYTES, NATIVE);
+                }
+                for (int k = groups * 8; k < heads; k++) {
+                    float s = 0f;
+                    for (int at = k; at < f; at += heads) {
+                        s += x.getAtIndex(FLOAT, xr / 4 + at) * y.getAtIndex(FLOAT, yr / 4 + at);
+                    }
+                    out.setAtIndex(FLOAT, (long) p * heads + k, s);
                 }
             }
         }

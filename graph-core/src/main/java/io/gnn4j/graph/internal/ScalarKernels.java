@@ -124,4 +124,42 @@ class ScalarKernels implements SparseKernels {
             }
         }
     }
+
+    @Override
+    public void headSpmm(int[] rowPtr, int[] colIdx, int[] entry, MemorySegment w, int heads, MemorySegment x,
+                         MemorySegment y, int f, int rowFrom, int rowTo) {
+        int c = f / heads;
+        float[] acc = new float[f];
+        for (int r = rowFrom; r < rowTo; r++) {
+            java.util.Arrays.fill(acc, 0f);
+            for (int p = rowPtr[r]; p < rowPtr[r + 1]; p++) {
+                long we = (long) (entry == null ? p : entry[p]) * heads, xr = (long) colIdx[p] * f;
+                for (int k = 0; k < heads; k++) {
+                    float a = w.getAtIndex(FLOAT, we + k);
+                    for (int j = k * c, end = j + c; j < end; j++) {
+                        acc[j] += a * x.getAtIndex(FLOAT, xr + j);
+                    }
+                }
+            }
+            MemorySegment.copy(acc, 0, y, FLOAT, (long) r * f * Float.BYTES, f);
+        }
+    }
+
+    @Override
+    public void headSddmm(int[] rowPtr, int[] colIdx, MemorySegment x, MemorySegment y, int heads, int f,
+                          MemorySegment out, int rowFrom, int rowTo) {
+        for (int r = rowFrom; r < rowTo; r++) {
+            long xr = (long) r * f;
+            for (int p = rowPtr[r]; p < rowPtr[r + 1]; p++) {
+                long yr = (long) colIdx[p] * f;
+                for (int k = 0; k < heads; k++) {
+                    float s = 0f;
+                    for (int at = k; at < f; at += heads) {
+                        s += x.getAtIndex(FLOAT, xr + at) * y.getAtIndex(FLOAT, yr + at);
+                    }
+                    out.setAtIndex(FLOAT, (long) p * heads + k, s);
+                }
+            }
+        }
+    }
 }

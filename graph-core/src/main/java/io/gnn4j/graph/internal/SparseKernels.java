@@ -44,4 +44,21 @@ public interface SparseKernels {
      */
     void blockSddmm(int[] rowPtr, int[] colIdx, int d, MemorySegment g, MemorySegment x, int f, MemorySegment out,
                     int rowFrom, int rowTo);
+
+    /**
+     * Multi-head weighted SpMM: for rows r in {@code [rowFrom, rowTo)}, heads k &lt; h and c = f/h,
+     * {@code y[r][k·c+j] = Σ_{p in row r} w[e·h+k]·x[colIdx[p]][k·c+j]} with {@code e = entry == null ? p :
+     * entry[p]}; each row is summed from zero in entry order, every product rounded before it is added (no fused
+     * multiply-add, so every implementation gives the same bits), and overwritten.
+     */
+    void headSpmm(int[] rowPtr, int[] colIdx, int[] entry, MemorySegment w, int heads, MemorySegment x,
+                  MemorySegment y, int f, int rowFrom, int rowTo);
+
+    /**
+     * Multi-head SDDMM on head-minor rows: x and y hold element j of head k of a row at column {@code j·h+k} (c = f/h
+     * elements per head), and {@code out[p·h+k] = Σ_j x[r][j·h+k]·y[colIdx[p]][j·h+k]} for every entry p of rows
+     * {@code [rowFrom, rowTo)}, each sum in ascending j from zero with every product rounded before it is added.
+     */
+    void headSddmm(int[] rowPtr, int[] colIdx, MemorySegment x, MemorySegment y, int heads, int f,
+                   MemorySegment out, int rowFrom, int rowTo);
 }

@@ -1,14 +1,15 @@
 package io.gnn4j.graph;
 
 /**
- * The entries of a CSR pattern regrouped by column, for products with the transpose of a block operator: row v of
- * this structure lists, in ascending source order, the sources u ({@code colIdx}) of the entries u→v and their
- * positions k in the original CSR order ({@code entry}), so that block k can be read transposed.
+ * The entries of a CSR pattern regrouped by column, for products with the transpose of an operator whose entries
+ * carry data (a d×d block, per-head attention weights): row v of this structure lists, in ascending source order,
+ * the sources u ({@code colIdx}) of the entries u→v and their positions k in the original CSR order ({@code entry}),
+ * so that entry k's data is read where it is stored.
  */
-record BlockTranspose(int[] rowPtr, int[] colIdx, int[] entry) {
-    static final Derived<BlockTranspose> KEY = Derived.of("block-transpose", BlockTranspose::of);
+record EntryTranspose(int[] rowPtr, int[] colIdx, int[] entry) {
+    static final Derived<EntryTranspose> KEY = Derived.of("entry-transpose", EntryTranspose::of);
 
-    static BlockTranspose of(Graph g) {
+    static EntryTranspose of(Graph g) {
         int n = g.numNodes(), e = g.numEntries();
         int[] rowPtr = new int[n + 1];
         int[] col = g.colIdx(), ptr = g.rowPtr();
@@ -27,6 +28,6 @@ record BlockTranspose(int[] rowPtr, int[] colIdx, int[] entry) {
                 entry[at] = k;
             }
         }
-        return new BlockTranspose(rowPtr, sources, entry);
+        return new EntryTranspose(rowPtr, sources, entry);
     }
 }
