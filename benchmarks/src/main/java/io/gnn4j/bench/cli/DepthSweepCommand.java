@@ -212,21 +212,33 @@ final class DepthSweepCommand implements Callable<Integer> {
                 Long.parseLong(f[3]), Long.parseLong(f[4]), Double.parseDouble(f[5]), Double.parseDouble(f[6]));
     }
 
-    /** The table: one row per point, the per-layer step beside it (backprop's step divided by the depth). */
+    /**
+     * The table: one row per point, the per-layer step beside it (backprop's step divided by the depth) and the cost
+     * of the layers added since the same training's previous depth ((s/epoch − s/epoch at the previous depth) /
+     * (depth − previous depth)). The added layers are hidden-to-hidden layers of the same width for every training,
+     * whereas backprop's per-layer share also averages in its narrow output layer, so the last column compares
+     * like with like.
+     */
     static String markdown(List<DepthSweep.Point> points, List<String> missing, String loadBefore, String loadAfter) {
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "Load average (1, 5, 15 min) before: %s; after: %s%n%n", loadBefore,
                 loadAfter));
-        s.append("| training | depth | parameters (MB) | tape peak (MB) | peak RSS (MB) | s/epoch | s/layer-step |\n");
-        s.append("|---|---:|---:|---:|---:|---:|---:|\n");
+        s.append("| training | depth | parameters (MB) | tape peak (MB) | peak RSS (MB) | s/epoch | s/layer-step "
+                + "| s/added layer |\n");
+        s.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (DepthSweep.Point p : points) {
             double perLayer = p.training() == Training.BACKPROP ? p.secondsPerStep() / p.depth() : p.secondsPerStep();
-            s.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.1f | %.0f | %.3f | %.3f |%n",
+            DepthSweep.Point previous = points.stream()
+                    .filter(q -> q.training() == p.training() && q.depth() < p.depth())
+                    .max(java.util.Comparator.comparingInt(DepthSweep.Point::depth)).orElse(null);
+            String added = previous == null ? "" : String.format(Locale.ROOT, "%.3f",
+                    (p.secondsPerEpoch() - previous.secondsPerEpoch()) / (p.depth() - previous.depth()));
+            s.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.1f | %.0f | %.3f | %.3f | %s |%n",
                     p.training().label(), p.depth(), p.parameterBytes() / MB, p.tapePeakBytes() / MB,
-                    p.peakRssBytes() / MB, p.secondsPerEpoch(), perLayer));
+                    p.peakRssBytes() / MB, p.secondsPerEpoch(), perLayer, added));
         }
         for (String f : missing) {
-            s.append("| ").append(f).append(" | | | | | | |\n");
+            s.append("| ").append(f).append(" | | | | | | | |\n");
         }
         return s.toString();
     }

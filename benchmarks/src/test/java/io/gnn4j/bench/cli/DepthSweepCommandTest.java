@@ -39,4 +39,18 @@ class DepthSweepCommandTest {
         assertTrue(again.out().contains(row), again.out());
         assertTrue(Files.size(redrawn.resolve("depth-sweep.png")) > 0);
     }
+
+    @Test
+    void theTableChargesTheLayersAddedSinceThePreviousDepth() {
+        List<DepthSweep.Point> points = List.of(
+                new DepthSweep.Point(Training.BACKPROP, 2, 4, 8, 16, 0.4, 0.4),
+                new DepthSweep.Point(Training.FORWARD_SF, 2, 4, 8, 16, 0.5, 1.0),
+                new DepthSweep.Point(Training.BACKPROP, 8, 4, 8, 16, 1.6, 1.6),
+                new DepthSweep.Point(Training.FORWARD_SF, 4, 4, 8, 16, 0.45, 1.8));
+        List<String> rows = DepthSweepCommand.markdown(points, List.of(), "0", "0").lines()
+                .filter(l -> l.startsWith("| backprop") || l.startsWith("| forward-sf")).toList();
+        assertTrue(rows.get(0).endsWith("| 0.400 | 0.200 |  |"), rows.get(0));
+        assertTrue(rows.get(2).endsWith("| 1.600 | 0.200 | 0.200 |"), rows.get(2));
+        assertTrue(rows.get(3).endsWith("| 1.800 | 0.450 | 0.400 |"), rows.get(3));
+    }
 }
