@@ -18,7 +18,7 @@ import java.util.random.RandomGenerator;
  * eq. (11)), in the form of the official code's discrete models with their defaults (ELU activations, left and right
  * weights, a new sheaf learned at every layer):
  * <pre>
- *   X = dropout(X, p_in);  X = ELU(X·W_in + b);  X = dropout(X, p);  X ← reshape(X, n·d × c)     (c channels)
+ *   X = dropout(X, p_in);  X = ELU(X·W_in + b);  X = dropout(X, p);  [X = X·W_2nd + b]  X ← reshape(X, n·d × c)
  *   per layer t:  F_t = Φ_t(dropout(X, t &gt; 0 ? p : 0))                                         (the maps)
  *                 Z = ELU(Δ_{F_t} · (I_n ⊗ W1_t) · dropout(X, p) · W2_t)
  *                 X ← (1 + tanh ε_t) ⊙ X − Z                                                    (ε_t ∈ ℝ^d)
@@ -29,7 +29,8 @@ import java.util.random.RandomGenerator;
  * on the graph made simple and undirected (self loops removed, every edge in both directions), as the official code
  * prepares every dataset. With {@link FixedStalks} (the official {@code add_lp}/{@code add_hp}) every stalk has k more
  * dimensions with constant maps: the stalks, W1_t and ε_t are (d + k)-dimensional and the hidden width c·(d + k),
- * while the learner still emits d-dimensional maps.
+ * while the learner still emits d-dimensional maps. The bracketed second input layer (hidden to hidden, with bias, no
+ * activation) is the official {@code second_linear} option (c channels per stalk dimension throughout).
  */
 public final class SheafDiffusion extends GraphModule {
     private final RestrictionMaps type;
@@ -41,6 +42,8 @@ public final class SheafDiffusion extends GraphModule {
     private final float dropout;
     private final float inputDropout;
     private final Linear input;
+    /** The official second_linear layer, or null. */
+    private final Linear second;
     private final Linear output;
     private final List<SheafLearner> learners = new ArrayList<>();
     private final List<Parameter> left = new ArrayList<>();
@@ -66,12 +69,15 @@ public final class SheafDiffusion extends GraphModule {
      */
     public SheafDiffusion(RestrictionMaps type, int features, int classes, int d, int channels, int layers,
                           float dropout, float inputDropout) {
-        this(type, features, classes, d, channels, layers, dropout, inputDropout, FixedStalks.NONE);
+        this(type, features, classes, d, channels, layers, dropout, inputDropout, FixedStalks.NONE, false);
     }
 
-    /** As above, each stalk extended by the {@code fixed} dimensions (d learned + k fixed). */
+    /**
+     * As above, each stalk extended by the {@code fixed} dimensions (d learned + k fixed), with a second input layer
+     * when {@code secondLinear}.
+     */
     public SheafDiffusion(RestrictionMaps type, int features, int classes, int d, int channels, int layers,
-                          float dropout, float inputDropout, FixedStalks fixed) {
+                          float dropout, float inputDropout, FixedStalks fixed, boolean secondLinear) {
         if (d < 1 || channels < 1 || layers < 1) {
             throw new IllegalArgumentException("d, channels and layers must be >= 1, got " + d + ", " + channels + ", "
                     + layers);
@@ -86,6 +92,7 @@ public final class SheafDiffusion extends GraphModule {
         this.inputDropout = inputDropout;
         int hidden = channels * this.d;
         input = addModule("input", new Linear(features, hidden));
+        second = secondLinear ? addModule("second", new Linear(hidden, hidden)) : null;
         for (int t = 0; t < layers; t++) {
             if (type != RestrictionMaps.IDENTITY) {
                 learners.add(addModule("sheaf" + t, new SheafLearner(type, learnedD, hidden)));
@@ -111,6 +118,15 @@ public final class SheafDiffusion extends GraphModule {
         }
     }
 
+    /** The weights of the sheaf learners' maps (not their O(d) edge weights): the official sheaf_decay applies to these. */
+    public List<Parameter> learnerMaps() {
+        List<Parameter> maps = new ArrayList<>();
+        for (SheafLearner learner : learners) {
+            maps.addAll(learner.mapParameters());
+        }
+        return maps;
+    }
+
     @Override
     public Tensor forward(Tape tape, Graph graph, Tensor x) {
         return diffuse(tape, graph, x).logits();
@@ -130,6 +146,9 @@ public final class SheafDiffusion extends GraphModule {
         Tensor h = tape.dropout(x, inputDropout, training);
         h = tape.elu(input.forward(tape, h), 1f);
         h = tape.dropout(h, dropout, training);
+        if (second != null) {
+            h = second.forward(tape, h);
+        }
         h = tape.reshape(h, n * d, channels);
         Tensor identityBlocks = type == RestrictionMaps.IDENTITY ? laplacian.blocks(tape, constantMaps, true) : null;
         List<Tensor> layerBlocks = new ArrayList<>(layers);

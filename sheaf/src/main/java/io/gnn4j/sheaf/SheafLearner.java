@@ -4,8 +4,10 @@ import io.gnn4j.graph.Graph;
 import io.gnn4j.nn.EdgeIndex;
 import io.gnn4j.nn.Linear;
 import io.gnn4j.nn.Module;
+import io.gnn4j.nn.Parameter;
 import io.gnn4j.nn.Tape;
 import io.gnn4j.nn.Tensor;
+import java.util.List;
 
 /**
  * Learns the restriction maps from the features, Φ(x_u, x_v) = σ(W·[x_u ‖ x_v]) per directed entry u→v (Bodnar et
@@ -39,6 +41,11 @@ public final class SheafLearner extends Module {
             embed[i * d * d + i * d + i] = 1;     // row i of the d×d² matrix puts value i on the diagonal
         }
         this.diagonalEmbedding = Tensor.of(d, d * d, embed);
+    }
+
+    /** The parameters of the maps' linear layer (not the O(d) edge weights'). */
+    public List<Parameter> mapParameters() {
+        return maps.parameters();
     }
 
     /** The E×d² restriction maps (row k the map of entry k's source), from node features x (n×in). */

@@ -37,6 +37,10 @@ class SheafDiffusionTest {
     }
 
     static float[] train(RestrictionMaps type, int d, long seed, FixedStalks fixed) {
+        return train(type, d, seed, fixed, false);
+    }
+
+    static float[] train(RestrictionMaps type, int d, long seed, FixedStalks fixed, boolean secondLinear) {
         Graph g = heterophilic();
         SplittableRandom r = new SplittableRandom(5);
         float[] feats = new float[N * 4];
@@ -48,7 +52,7 @@ class SheafDiffusionTest {
             }
         }
         Tensor x = Tensor.of(N, 4, feats);
-        SheafDiffusion model = new SheafDiffusion(type, 4, 2, d, 4, 2, 0.1f, 0f, fixed);
+        SheafDiffusion model = new SheafDiffusion(type, 4, 2, d, 4, 2, 0.1f, 0f, fixed, secondLinear);
         model.resetParameters(new SplittableRandom(seed));
         Adam adam = new Adam(model.parameters(), 0.02, 0);
         Tape tape = new Tape(seed);
@@ -71,6 +75,12 @@ class SheafDiffusionTest {
             assertTrue(losses[losses.length - 1] < 0.7f * losses[0], type + ": loss " + losses[0] + " → "
                     + losses[losses.length - 1]);
         }
+    }
+
+    @Test
+    void theSecondInputLayerLearnsToo() {
+        float[] losses = train(RestrictionMaps.DIAGONAL, 2, 11, FixedStalks.NONE, true);
+        assertTrue(losses[losses.length - 1] < 0.7f * losses[0], "loss " + losses[0] + " → " + losses[losses.length - 1]);
     }
 
     @Test

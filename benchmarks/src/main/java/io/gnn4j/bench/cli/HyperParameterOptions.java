@@ -71,10 +71,20 @@ final class HyperParameterOptions {
             description = "paths per node and length kpath lists before it samples (default 64)")
     Integer maxPaths;
 
+    @Option(names = "--sheaf-decay", paramLabel = "L2",
+            description = "weight decay of the sheaf learners' maps, the others keeping --weight-decay (sheaf models; "
+                    + "the official NSD code's sheaf_decay; default: the same as --weight-decay)")
+    Double sheafDecay;
+
+    @Option(names = "--second-linear", arity = "0..1", paramLabel = "BOOL",
+            description = "a second linear layer (hidden to hidden, no activation) after the input layer's dropout "
+                    + "(sheaf models; the official NSD code's second_linear)")
+    Boolean secondLinear;
+
     /** The options given on the command line. */
     HyperParameters.Overrides overrides() {
         return new HyperParameters.Overrides(epochs, patience, monitor, hidden, layers, dropout, lr, weightDecay,
                 heads, hops, alpha, batchSize, lrStep, lrGamma, batchesPerEpoch, stalkDim, inputDropout,
-                fixedStalks, maxPaths);
+                fixedStalks, maxPaths, sheafDecay, secondLinear);
     }
 }

@@ -14,16 +14,19 @@ import java.util.Map;
  * (0, the default); {@code stalkDim} is the stalk dimension d of sheaf models and {@code inputDropout} the dropout
  * on their input features (Neural Sheaf Diffusion), {@code fixedStalks} their fixed stalk dimensions beside the
  * learned ones ({@code none}, {@code lp}, {@code hp} or {@code lp+hp}: the official NSD code's add_lp/add_hp,
- * {@link FixedStalks}); {@code maxPaths} is how many paths per node and length kpath lists before it
+ * {@link FixedStalks}), {@code sheafDecay} the weight decay of their sheaf learners' maps (null: {@code weightDecay};
+ * the official NSD code's sheaf_decay) and {@code secondLinear} a second hidden-to-hidden linear layer after their
+ * input layer (its second_linear); {@code maxPaths} is how many paths per node and length kpath lists before it
  * samples ({@link io.gnn4j.graph.RootedPaths}).
  */
 public record HyperParameters(int epochs, int patience, EarlyStopping.Monitor monitor, int hidden, int layers,
                               double dropout, double lr, double weightDecay, int heads, int hops, double alpha,
                               int batchSize, int lrStep, double lrGamma, int batchesPerEpoch, int stalkDim,
-                              double inputDropout, String fixedStalks, int maxPaths) {
+                              double inputDropout, String fixedStalks, int maxPaths, Double sheafDecay,
+                              boolean secondLinear) {
     /** Built-in defaults (the GCN paper's Cora settings, no early stopping). */
     public static final HyperParameters DEFAULTS = new HyperParameters(200, 0, EarlyStopping.Monitor.VAL_LOSS, 16, 2,
-            0.5, 0.01, 5e-4, 8, 10, 0.1, 32, 0, 0.5, 0, 2, 0.0, "none", 64);
+            0.5, 0.01, 5e-4, 8, 10, 0.1, 32, 0, 0.5, 0, 2, 0.0, "none", 64, null, false);
 
     public HyperParameters {
         positive("epochs", epochs);
@@ -55,6 +58,9 @@ public record HyperParameters(int epochs, int patience, EarlyStopping.Monitor mo
         if (!(lrGamma > 0 && lrGamma <= 1)) {
             throw new IllegalArgumentException("lrGamma must be in (0, 1], got " + lrGamma);
         }
+        if (sheafDecay != null && (!(sheafDecay >= 0) || Double.isInfinite(sheafDecay))) {
+            throw new IllegalArgumentException("sheafDecay must be >= 0, got " + sheafDecay);
+        }
         java.util.Objects.requireNonNull(monitor, "monitor");
         FixedStalks.parse(java.util.Objects.requireNonNull(fixedStalks, "fixedStalks"));
     }
@@ -77,7 +83,9 @@ public record HyperParameters(int epochs, int patience, EarlyStopping.Monitor mo
                 or(o.heads(), heads), or(o.hops(), hops), or(o.alpha(), alpha), or(o.batchSize(), batchSize),
                 or(o.lrStep(), lrStep), or(o.lrGamma(), lrGamma), or(o.batchesPerEpoch(), batchesPerEpoch),
                 or(o.stalkDim(), stalkDim), or(o.inputDropout(), inputDropout),
-                o.fixedStalks() == null ? fixedStalks : o.fixedStalks(), or(o.maxPaths(), maxPaths));
+                o.fixedStalks() == null ? fixedStalks : o.fixedStalks(), or(o.maxPaths(), maxPaths),
+                o.sheafDecay() == null ? sheafDecay : o.sheafDecay(),
+                o.secondLinear() == null ? secondLinear : o.secondLinear());
     }
 
     private static int or(Integer v, int d) {
@@ -110,6 +118,8 @@ public record HyperParameters(int epochs, int patience, EarlyStopping.Monitor mo
         m.put("inputDropout", inputDropout);
         m.put("fixedStalks", fixedStalks);
         m.put("maxPaths", maxPaths);
+        m.put("sheafDecay", sheafDecay);
+        m.put("secondLinear", secondLinear);
         return m;
     }
 
@@ -120,10 +130,11 @@ public record HyperParameters(int epochs, int patience, EarlyStopping.Monitor mo
     public record Overrides(Integer epochs, Integer patience, String monitor, Integer hidden, Integer layers,
                             Double dropout, Double lr, Double weightDecay, Integer heads, Integer hops, Double alpha,
                             Integer batchSize, Integer lrStep, Double lrGamma, Integer batchesPerEpoch,
-                            Integer stalkDim, Double inputDropout, String fixedStalks, Integer maxPaths) {
+                            Integer stalkDim, Double inputDropout, String fixedStalks, Integer maxPaths,
+                            Double sheafDecay, Boolean secondLinear) {
         /** No overrides. */
         public static final Overrides NONE = new Overrides(null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null);
 
         /**
          * Overrides written as a configuration file's keys in YAML flow style, e.g.
@@ -142,7 +153,8 @@ public record HyperParameters(int epochs, int patience, EarlyStopping.Monitor mo
                     pick(later.lrStep, lrStep), pick(later.lrGamma, lrGamma),
                     pick(later.batchesPerEpoch, batchesPerEpoch), pick(later.stalkDim, stalkDim),
                     pick(later.inputDropout, inputDropout), pick(later.fixedStalks, fixedStalks),
-                    pick(later.maxPaths, maxPaths));
+                    pick(later.maxPaths, maxPaths), pick(later.sheafDecay, sheafDecay),
+                    pick(later.secondLinear, secondLinear));
         }
 
         private static <T> T pick(T later, T earlier) {

@@ -21,8 +21,10 @@ import io.gnn4j.sheaf.FixedStalks;
 import io.gnn4j.sheaf.RestrictionMaps;
 import io.gnn4j.sheaf.SheafDiffusion;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.BiFunction;
@@ -43,7 +45,8 @@ import java.util.function.BiFunction;
  *   <li>nsd-diag, nsd-orth, nsd-gen, nsd-identity: discrete Neural Sheaf Diffusion ({@link SheafDiffusion}) with
  *       diagonal, Householder-orthogonal, general or identity restriction maps; d = {@code stalkDim}, h channels per
  *       stalk dimension, L diffusion layers, dropout p, input dropout {@code inputDropout}, fixed stalk dimensions
- *       {@code fixedStalks}</li>
+ *       {@code fixedStalks}, a second input layer when {@code secondLinear}; the learners' maps decayed by
+ *       {@code sheafDecay} when it is set, every other parameter by {@code weightDecay}</li>
  *   <li>adpa: {@link Adpa} with K = {@code hops} steps, hidden h, dropout p, r = {@link Adpa#DEFAULT_R} (the official
  *       code's one hidden layer per branch; {@code layers} is not used)</li>
  *   <li>dirgnn: [dropout → DirGNNConv(GCN, α = {@code alpha}, no root weight) → ReLU] × (L−1) → dropout →
@@ -64,6 +67,7 @@ public final class NodeNetworks {
         float p = (float) hp.dropout();
         List<GraphModule> steps = new ArrayList<>();
         Set<Parameter> decayed = new HashSet<>();
+        SheafDiffusion sheaf = null;
         switch (name) {
             case "mlp" -> {
                 steps.add(new Dropout(p));
@@ -94,21 +98,29 @@ public final class NodeNetworks {
                 java.util.Arrays.fill(hidden, h);
                 steps.add(new DGMLP(f, c, new DGMLPParameters(hp.hops(), 0.5, hidden, Activation.RELU, p, p)));
             }
-            case "nsd-diag" -> steps.add(sheaf(RestrictionMaps.DIAGONAL, f, c, hp));
-            case "nsd-orth" -> steps.add(sheaf(RestrictionMaps.ORTHOGONAL, f, c, hp));
-            case "nsd-gen" -> steps.add(sheaf(RestrictionMaps.GENERAL, f, c, hp));
-            case "nsd-identity" -> steps.add(sheaf(RestrictionMaps.IDENTITY, f, c, hp));
+            case "nsd-diag" -> sheaf = sheaf(RestrictionMaps.DIAGONAL, f, c, hp);
+            case "nsd-orth" -> sheaf = sheaf(RestrictionMaps.ORTHOGONAL, f, c, hp);
+            case "nsd-gen" -> sheaf = sheaf(RestrictionMaps.GENERAL, f, c, hp);
+            case "nsd-identity" -> sheaf = sheaf(RestrictionMaps.IDENTITY, f, c, hp);
             case "adpa" -> steps.add(new Adpa(f, c, h, Math.max(1, hp.hops()), Adpa.DEFAULT_R, p));
             case "dirgnn" -> convolutions(steps, widths(f, h, c, hp.layers()), p,
                     (in, out) -> DirGNNConv.gcn(in, out, hp.alpha(), false));
             default -> throw new IllegalArgumentException("no network named '" + name + "'");
+        }
+        if (sheaf != null) {
+            steps.add(sheaf);
         }
         Sequential model = new Sequential(steps.toArray(GraphModule[]::new));
         model.resetParameters(new SplittableRandom(seed));
         if (!name.equals("gcn") && !name.equals("appnp")) {
             decayed.addAll(model.parameters());
         }
-        return new NodeNetwork(model, decayed);
+        Map<Parameter, Double> decay = new HashMap<>();
+        decayed.forEach(q -> decay.put(q, hp.weightDecay()));
+        if (sheaf != null && hp.sheafDecay() != null) {
+            sheaf.learnerMaps().forEach(q -> decay.put(q, hp.sheafDecay()));
+        }
+        return new NodeNetwork(model, decay);
     }
 
     /** Appends [dropout → conv → ReLU] × (L−1) → dropout → conv over the widths w; returns the convolutions. */
@@ -129,7 +141,7 @@ public final class NodeNetworks {
 
     private static SheafDiffusion sheaf(RestrictionMaps maps, int f, int c, HyperParameters hp) {
         return new SheafDiffusion(maps, f, c, hp.stalkDim(), hp.hidden(), hp.layers(), (float) hp.dropout(),
-                (float) hp.inputDropout(), FixedStalks.parse(hp.fixedStalks()));
+                (float) hp.inputDropout(), FixedStalks.parse(hp.fixedStalks()), hp.secondLinear());
     }
 
     /** F, h, …, h, C with L − 1 hidden widths. */

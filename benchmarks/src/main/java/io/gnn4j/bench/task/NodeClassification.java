@@ -46,17 +46,13 @@ public final class NodeClassification {
         RunRecorder recorder = new RunRecorder(modelName, "run " + run, "val_acc", progress);
         Trainer.Builder trainer = Trainer.builder().epochs(hp.epochs()).earlyStopping(hp.monitor(), hp.patience())
                 .seed(seed ^ RunRecorder.TAPE_SEED_SALT).context(ctx).listener(recorder);
-        List<Parameter> withDecay = new ArrayList<>(), without = new ArrayList<>();
+        // One Adam per weight decay (coupled L2), the parameters in the network's order; 0 for those without one.
+        Map<Double, List<Parameter>> byDecay = new LinkedHashMap<>();
         for (Parameter p : model.parameters()) {
-            (net.decayed().contains(p) ? withDecay : without).add(p);
+            byDecay.computeIfAbsent(net.weightDecay().getOrDefault(p, 0.0), k -> new ArrayList<>()).add(p);
         }
         List<Adam> optimizers = new ArrayList<>();
-        if (!withDecay.isEmpty()) {
-            optimizers.add(new Adam(withDecay, hp.lr(), hp.weightDecay()));
-        }
-        if (!without.isEmpty()) {
-            optimizers.add(new Adam(without, hp.lr()));
-        }
+        byDecay.forEach((decay, params) -> optimizers.add(new Adam(params, hp.lr(), decay)));
         for (Adam o : optimizers) {
             trainer.optimizer(o);
             if (hp.lrStep() > 0) {

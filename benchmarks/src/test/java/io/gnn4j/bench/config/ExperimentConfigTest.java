@@ -69,15 +69,15 @@ class ExperimentConfigTest {
     @Test
     void laterOverridesWinAndValidationNamesTheBound() {
         var file = new HyperParameters.Overrides(300, null, null, 32, null, 0.6, null, null, null, null, null, null,
-                null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null);
         var cli = new HyperParameters.Overrides(null, null, null, 64, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null);
         HyperParameters hp = HyperParameters.DEFAULTS.with(file.then(cli));
         assertEquals(300, hp.epochs());
         assertEquals(64, hp.hidden());
         assertEquals(0.6, hp.dropout());
         var bad = new HyperParameters.Overrides(null, null, null, null, null, 1.0, null, null, null, null, null, null,
-                null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null);
         var e = assertThrows(IllegalArgumentException.class, () -> HyperParameters.DEFAULTS.with(bad));
         assertEquals("dropout must be in [0, 1), got 1.0", e.getMessage());
     }
