@@ -101,9 +101,7 @@ public final class SparseOps {
     public static void headSpmm(SparseKernels kernels, Graph a, MemorySegment w, int heads, MemorySegment x,
                                 MemorySegment y, int f, ExecutionContext ctx) {
         requireHeadOperands(a, w, heads, x, y, f);
-        int[] bounds = RowPartition.balanced(a.rowPtr(), a.numNodes(), blocksFor(ctx));
-        ctx.forEachBlock(bounds.length - 1, b -> kernels.headSpmm(a.rowPtr(), a.colIdx(), null, w, heads, x, y, f,
-                bounds[b], bounds[b + 1]));
+        headSpmm(kernels, a.rowPtr(), a.colIdx(), null, w, heads, x, y, f, a.numNodes(), ctx);
     }
 
     /**
@@ -124,9 +122,15 @@ public final class SparseOps {
                                          MemorySegment y, int f, ExecutionContext ctx) {
         requireHeadOperands(a, w, heads, x, y, f);
         EntryTranspose t = a.derived(EntryTranspose.KEY);
-        int[] bounds = RowPartition.balanced(t.rowPtr(), a.numNodes(), blocksFor(ctx));
-        ctx.forEachBlock(bounds.length - 1, b -> kernels.headSpmm(t.rowPtr(), t.colIdx(), t.entry(), w, heads, x, y,
-                f, bounds[b], bounds[b + 1]));
+        headSpmm(kernels, t.rowPtr(), t.colIdx(), t.entry(), w, heads, x, y, f, a.numNodes(), ctx);
+    }
+
+    /** The multi-head SpMM of validated operands over the rows of a CSR structure, in balanced row blocks. */
+    private static void headSpmm(SparseKernels kernels, int[] rowPtr, int[] colIdx, int[] entry, MemorySegment w,
+                                 int heads, MemorySegment x, MemorySegment y, int f, int rows, ExecutionContext ctx) {
+        int[] bounds = RowPartition.balanced(rowPtr, rows, blocksFor(ctx));
+        ctx.forEachBlock(bounds.length - 1, b -> kernels.headSpmm(rowPtr, colIdx, entry, w, heads, x, y, f, bounds[b],
+                bounds[b + 1]));
     }
 
     /**
