@@ -81,10 +81,14 @@ final class HyperParameterOptions {
                     + "(sheaf models; the official NSD code's second_linear)")
     Boolean secondLinear;
 
-    /** The options given on the command line. */
+    /** The options given on the command line: each field is named as the hyper-parameter it sets. */
     HyperParameters.Overrides overrides() {
-        return new HyperParameters.Overrides(epochs, patience, monitor, hidden, layers, dropout, lr, weightDecay,
-                heads, hops, alpha, batchSize, lrStep, lrGamma, batchesPerEpoch, stalkDim, inputDropout,
-                fixedStalks, maxPaths, sheafDecay, secondLinear);
+        return HyperParameters.Overrides.byName(name -> {
+            try {
+                return HyperParameterOptions.class.getDeclaredField(name).get(this);
+            } catch (NoSuchFieldException | IllegalAccessException e) {
+                throw new IllegalStateException("no command-line option for the hyper-parameter " + name, e);
+            }
+        });
     }
 }

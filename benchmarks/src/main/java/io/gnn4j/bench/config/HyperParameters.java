@@ -2,6 +2,7 @@ package io.gnn4j.bench.config;
 
 import io.gnn4j.sheaf.FixedStalks;
 import io.gnn4j.train.EarlyStopping;
+import java.lang.reflect.RecordComponent;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -27,6 +28,13 @@ public record HyperParameters(int epochs, int patience, EarlyStopping.Monitor mo
     /** Built-in defaults (the GCN paper's Cora settings, no early stopping). */
     public static final HyperParameters DEFAULTS = new HyperParameters(200, 0, EarlyStopping.Monitor.VAL_LOSS, 16, 2,
             0.5, 0.01, 5e-4, 8, 10, 0.1, 32, 0, 0.5, 0, 2, 0.0, "none", 64, null, false);
+
+    /** The components in declaration order: every hyper-parameter once, read and written by name. */
+    private static final RecordComponent[] FIELDS = HyperParameters.class.getRecordComponents();
+
+    static {
+        Components.requireSameNames(HyperParameters.class, Overrides.class);
+    }
 
     public HyperParameters {
         positive("epochs", epochs);
@@ -77,49 +85,22 @@ public record HyperParameters(int epochs, int patience, EarlyStopping.Monitor mo
 
     /** These parameters with every non-null field of {@code o} taken from {@code o}. */
     public HyperParameters with(Overrides o) {
-        return new HyperParameters(or(o.epochs(), epochs), or(o.patience(), patience),
-                o.monitor() == null ? monitor : EarlyStopping.Monitor.parse(o.monitor()), or(o.hidden(), hidden),
-                or(o.layers(), layers), or(o.dropout(), dropout), or(o.lr(), lr), or(o.weightDecay(), weightDecay),
-                or(o.heads(), heads), or(o.hops(), hops), or(o.alpha(), alpha), or(o.batchSize(), batchSize),
-                or(o.lrStep(), lrStep), or(o.lrGamma(), lrGamma), or(o.batchesPerEpoch(), batchesPerEpoch),
-                or(o.stalkDim(), stalkDim), or(o.inputDropout(), inputDropout),
-                o.fixedStalks() == null ? fixedStalks : o.fixedStalks(), or(o.maxPaths(), maxPaths),
-                o.sheafDecay() == null ? sheafDecay : o.sheafDecay(),
-                o.secondLinear() == null ? secondLinear : o.secondLinear());
+        Object[] values = new Object[FIELDS.length];
+        for (int i = 0; i < FIELDS.length; i++) {
+            Object v = Components.value(Overrides.FIELDS[i], o);
+            values[i] = v == null ? Components.value(FIELDS[i], this)
+                    : FIELDS[i].getType() == EarlyStopping.Monitor.class ? EarlyStopping.Monitor.parse((String) v) : v;
+        }
+        return Components.construct(HyperParameters.class, values);
     }
 
-    private static int or(Integer v, int d) {
-        return v == null ? d : v;
-    }
-
-    private static double or(Double v, double d) {
-        return v == null ? d : v;
-    }
-
-    /** Field name → value, in declaration order (for the JSON output). */
+    /** Field name → value, in declaration order (for the JSON output); the monitor as its metric's name. */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("epochs", epochs);
-        m.put("patience", patience);
-        m.put("monitor", monitor.metric());
-        m.put("hidden", hidden);
-        m.put("layers", layers);
-        m.put("dropout", dropout);
-        m.put("lr", lr);
-        m.put("weightDecay", weightDecay);
-        m.put("heads", heads);
-        m.put("hops", hops);
-        m.put("alpha", alpha);
-        m.put("batchSize", batchSize);
-        m.put("lrStep", lrStep);
-        m.put("lrGamma", lrGamma);
-        m.put("batchesPerEpoch", batchesPerEpoch);
-        m.put("stalkDim", stalkDim);
-        m.put("inputDropout", inputDropout);
-        m.put("fixedStalks", fixedStalks);
-        m.put("maxPaths", maxPaths);
-        m.put("sheafDecay", sheafDecay);
-        m.put("secondLinear", secondLinear);
+        for (RecordComponent c : FIELDS) {
+            Object v = Components.value(c, this);
+            m.put(c.getName(), v instanceof EarlyStopping.Monitor monitor ? monitor.metric() : v);
+        }
         return m;
     }
 
@@ -132,9 +113,11 @@ public record HyperParameters(int epochs, int patience, EarlyStopping.Monitor mo
                             Integer batchSize, Integer lrStep, Double lrGamma, Integer batchesPerEpoch,
                             Integer stalkDim, Double inputDropout, String fixedStalks, Integer maxPaths,
                             Double sheafDecay, Boolean secondLinear) {
+        /** The components, named as {@link HyperParameters}'s and in the same order (checked when the class loads). */
+        private static final RecordComponent[] FIELDS = Overrides.class.getRecordComponents();
+
         /** No overrides. */
-        public static final Overrides NONE = new Overrides(null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null);
+        public static final Overrides NONE = Components.construct(Overrides.class, new Object[FIELDS.length]);
 
         /**
          * Overrides written as a configuration file's keys in YAML flow style, e.g.
@@ -144,21 +127,23 @@ public record HyperParameters(int epochs, int patience, EarlyStopping.Monitor mo
             return ExperimentConfig.overrides(keyValues);
         }
 
-        /** These overrides, then {@code later}'s non-null fields on top. */
-        public Overrides then(Overrides later) {
-            return new Overrides(pick(later.epochs, epochs), pick(later.patience, patience), pick(later.monitor, monitor),
-                    pick(later.hidden, hidden), pick(later.layers, layers), pick(later.dropout, dropout),
-                    pick(later.lr, lr), pick(later.weightDecay, weightDecay), pick(later.heads, heads),
-                    pick(later.hops, hops), pick(later.alpha, alpha), pick(later.batchSize, batchSize),
-                    pick(later.lrStep, lrStep), pick(later.lrGamma, lrGamma),
-                    pick(later.batchesPerEpoch, batchesPerEpoch), pick(later.stalkDim, stalkDim),
-                    pick(later.inputDropout, inputDropout), pick(later.fixedStalks, fixedStalks),
-                    pick(later.maxPaths, maxPaths), pick(later.sheafDecay, sheafDecay),
-                    pick(later.secondLinear, secondLinear));
+        /** The overrides whose component named n is {@code byName.apply(n)} (null: not overridden). */
+        public static Overrides byName(java.util.function.Function<String, Object> byName) {
+            Object[] values = new Object[FIELDS.length];
+            for (int i = 0; i < FIELDS.length; i++) {
+                values[i] = byName.apply(FIELDS[i].getName());
+            }
+            return Components.construct(Overrides.class, values);
         }
 
-        private static <T> T pick(T later, T earlier) {
-            return later != null ? later : earlier;
+        /** These overrides, then {@code later}'s non-null fields on top. */
+        public Overrides then(Overrides later) {
+            Object[] values = new Object[FIELDS.length];
+            for (int i = 0; i < FIELDS.length; i++) {
+                Object v = Components.value(FIELDS[i], later);
+                values[i] = v != null ? v : Components.value(FIELDS[i], this);
+            }
+            return Components.construct(Overrides.class, values);
         }
     }
 }

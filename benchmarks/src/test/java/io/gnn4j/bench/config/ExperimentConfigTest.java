@@ -68,18 +68,31 @@ class ExperimentConfigTest {
 
     @Test
     void laterOverridesWinAndValidationNamesTheBound() {
-        var file = new HyperParameters.Overrides(300, null, null, 32, null, 0.6, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null);
-        var cli = new HyperParameters.Overrides(null, null, null, 64, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null);
+        var file = HyperParameters.Overrides.of("epochs: 300, hidden: 32, dropout: 0.6");
+        var cli = HyperParameters.Overrides.of("hidden: 64");
         HyperParameters hp = HyperParameters.DEFAULTS.with(file.then(cli));
         assertEquals(300, hp.epochs());
         assertEquals(64, hp.hidden());
         assertEquals(0.6, hp.dropout());
-        var bad = new HyperParameters.Overrides(null, null, null, null, null, 1.0, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null);
+        var bad = HyperParameters.Overrides.of("dropout: 1.0");
         var e = assertThrows(IllegalArgumentException.class, () -> HyperParameters.DEFAULTS.with(bad));
         assertEquals("dropout must be in [0, 1), got 1.0", e.getMessage());
+    }
+
+    @Test
+    void everyHyperParameterIsMergedAndMappedByName() {
+        HyperParameters hp = HyperParameters.DEFAULTS.with(HyperParameters.Overrides.of(
+                "monitor: val_acc, maxPaths: 9, sheafDecay: 0.25, secondLinear: true, fixedStalks: lp"));
+        assertEquals(EarlyStopping.Monitor.VAL_ACC, hp.monitor());
+        assertEquals(9, hp.maxPaths());
+        assertEquals(0.25, hp.sheafDecay());
+        assertTrue(hp.secondLinear());
+        assertEquals(HyperParameters.DEFAULTS.hidden(), hp.hidden());
+        var map = hp.toMap();
+        assertEquals(HyperParameters.class.getRecordComponents().length, map.size());
+        assertEquals("val_acc", map.get("monitor"));
+        assertEquals("lp", map.get("fixedStalks"));
+        assertEquals(HyperParameters.DEFAULTS, HyperParameters.DEFAULTS.with(HyperParameters.Overrides.NONE));
     }
 
     @Test
