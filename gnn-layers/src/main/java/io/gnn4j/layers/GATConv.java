@@ -80,8 +80,7 @@ public final class GATConv extends GraphModule {
         Tensor h = tape.matmul(x, weight);                                    // N×(H·C)
         Tensor sSrc = tape.sumGroups(tape.mul(h, attSource), heads);          // N×H: a_s · W x_j
         Tensor sDst = tape.sumGroups(tape.mul(h, attTarget), heads);          // N×H: a_t · W x_i
-        Tensor e = tape.leakyRelu(tape.add(tape.gatherRows(sSrc, ei.src()), tape.gatherRows(sDst, ei.dst())),
-                negativeSlope);                                               // E×H
+        Tensor e = tape.leakyRelu(tape.uAddV(g, sSrc, sDst), negativeSlope);  // E×H
         Tensor alpha = tape.segmentSoftmax(e, ei.dst(), n);
         alpha = tape.dropout(alpha, dropout, isTraining());
         Tensor y = tape.edgeAggregate(g, alpha, h);                           // N×(H·C)

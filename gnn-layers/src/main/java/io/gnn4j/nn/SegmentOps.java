@@ -3,6 +3,7 @@ package io.gnn4j.nn;
 import static io.gnn4j.nn.ParallelLoops.parallelRows;
 
 import io.gnn4j.graph.ExecutionContext;
+import io.gnn4j.graph.Graph;
 import io.gnn4j.graph.SegmentIndex;
 import io.gnn4j.graph.SparseOps;
 import java.lang.foreign.MemorySegment;
@@ -59,6 +60,63 @@ final class SegmentOps {
             });
         });
         return y;
+    }
+
+    static Tensor uAddV(Tape tape, Graph g, Tensor a, Tensor b) {
+        if (a.rows != g.numNodes() || b.rows != g.numNodes() || a.cols != b.cols) {
+            throw new IllegalArgumentException("uAddV: the graph has " + g.numNodes() + " nodes but a is " + a.rows
+                    + "×" + a.cols + " and b is " + b.rows + "×" + b.cols + " (both need one row per node, the same "
+                    + "columns)");
+        }
+        EdgeIndex ei = EdgeIndex.of(g);
+        int f = a.cols, e = ei.numEntries();
+        Tensor y = tape.output(e, f, a, b);
+        ExecutionContext ctx = tape.context();
+        MemorySegment ad = a.data, bd = b.data, yd = y.data;
+        int[] src = ei.src(), dst = ei.dst();
+        parallelRows(ctx, e, f, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                long as = (long) src[i] * f, bs = (long) dst[i] * f, out = (long) i * f;
+                for (int c = 0; c < f; c++) {
+                    yd.setAtIndex(Tensor.F, out + c, ad.getAtIndex(Tensor.F, as + c) + bd.getAtIndex(Tensor.F, bs + c));
+                }
+            }
+        });
+        tape.record(y, () -> {
+            // ā[u] += Σ over the edges leaving u, b̄[v] += Σ over the edges entering v, each in ascending edge id —
+            // the sums the gathers' backward takes, so the chain gather, gather, add gives the same bits.
+            if (a.requiresGrad) {
+                addEdgeSums(ctx, tape.gradient(a), y.gradData, f, ei.rowPtr(), null);
+            }
+            if (b.requiresGrad) {
+                addEdgeSums(ctx, tape.gradient(b), y.gradData, f, ei.inPtr(), ei.inEdges());
+            }
+        });
+        return y;
+    }
+
+    /** {@code out[s] += Σ_{p ∈ [ptr[s], ptr[s+1])} g[edge(p)]} (edge(p) = p, or edges[p]), each sum from zero in p order. */
+    private static void addEdgeSums(ExecutionContext ctx, MemorySegment out, MemorySegment g, int f, int[] ptr,
+                                    int[] edges) {
+        parallelRows(ctx, ptr.length - 1, f, (from, to) -> {
+            float[] sum = new float[f];
+            for (int s = from; s < to; s++) {
+                if (ptr[s] == ptr[s + 1]) {
+                    continue;
+                }
+                java.util.Arrays.fill(sum, 0f);
+                for (int p = ptr[s]; p < ptr[s + 1]; p++) {
+                    long row = (long) (edges == null ? p : edges[p]) * f;
+                    for (int c = 0; c < f; c++) {
+                        sum[c] += g.getAtIndex(Tensor.F, row + c);
+                    }
+                }
+                long at = (long) s * f;
+                for (int c = 0; c < f; c++) {
+                    out.setAtIndex(Tensor.F, at + c, out.getAtIndex(Tensor.F, at + c) + sum[c]);
+                }
+            }
+        });
     }
 
     static Tensor scatterSum(Tape tape, Tensor x, int[] index, int numSegments) {

@@ -365,6 +365,15 @@ public final class Tape {
         return SegmentOps.gatherRows(this, x, index);
     }
 
+    /**
+     * Per stored entry e = (u→v) of g, in CSR order: {@code y[e] = a[u] + b[v]} (DGL's {@code u_add_v}; a and b are
+     * N×f, y is E×f) — GAT's attention logits before the LeakyReLU. The same values and gradients, to the bit, as
+     * {@code add(gatherRows(a, src), gatherRows(b, dst))}, without the two E×f gathered copies.
+     */
+    public Tensor uAddV(Graph g, Tensor a, Tensor b) {
+        return SegmentOps.uAddV(this, g, a, b);
+    }
+
     /** Scatter-sum {@code y[s] = Σ_{i: index[i]=s} x[i]}, numSegments×f; empty segments are 0. */
     public Tensor scatterSum(Tensor x, int[] index, int numSegments) {
         return SegmentOps.scatterSum(this, x, index, numSegments);

@@ -121,6 +121,7 @@ class TapeGradientTest {
         Tensor w = variable(g.numEntries(), 2, 33);
         Tensor x4 = variable(5, 4, 34);
         check(t -> t.edgeAggregate(g, w, x4), w, x4);
+        check(t -> t.uAddV(g, x, y), x, y);
         for (int d = 1; d <= 3; d++) {
             int dd = d;
             Tensor blocks = variable(g.numEntries(), d * d, 35 + d), xb = variable(5 * d, 3, 38 + d);

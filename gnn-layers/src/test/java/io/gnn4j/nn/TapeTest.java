@@ -219,4 +219,37 @@ class TapeTest {
         var e2 = assertThrows(IllegalArgumentException.class, () -> t.dropout(Tensor.of(1, 1, 1), 1f, true));
         assertTrue(e2.getMessage().contains("[0, 1)"), e2.getMessage());
     }
+
+    @Test
+    void uAddVGivesTheGatherGatherAddChainsBits() {
+        // Duplicates, self loops, an isolated node and a node without out-edges.
+        Graph g = GraphBuilder.directed(6).addEdge(0, 1).addEdge(0, 1).addEdge(1, 1).addEdge(2, 0).addEdge(2, 4)
+                .addEdge(4, 2).addEdge(4, 0).addEdge(1, 4).build();
+        EdgeIndex ei = EdgeIndex.of(g);
+        float[][] fused = new float[3][], chain = new float[3][];
+        for (boolean useFused : new boolean[] {true, false}) {
+            Parameter a = new Parameter(6, 3), b = new Parameter(6, 3), w = new Parameter(g.numEntries(), 3);
+            java.util.SplittableRandom r = new java.util.SplittableRandom(9);
+            for (Parameter p : new Parameter[] {a, b, w}) {
+                float[] v = new float[p.rows() * p.cols()];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = (float) r.nextDouble(-1, 1);
+                }
+                p.copyFrom(v);
+            }
+            Tape t = new Tape(0);
+            Tensor e = useFused ? t.uAddV(g, a, b) : t.add(t.gatherRows(a, ei.src()), t.gatherRows(b, ei.dst()));
+            float[] values = e.value().data().asFloat();
+            t.backward(t.sum(t.mul(t.leakyRelu(e, 0.2f), w)));
+            float[][] out = useFused ? fused : chain;
+            out[0] = values;
+            out[1] = a.grad().data().asFloat();
+            out[2] = b.grad().data().asFloat();
+        }
+        for (int k = 0; k < 3; k++) {
+            assertArrayEquals(chain[k], fused[k], "part " + k);
+        }
+        assertThrows(IllegalArgumentException.class, () -> new Tape(0).uAddV(g, Tensor.of(5, 3, new float[15]),
+                Tensor.of(6, 3, new float[18])));
+    }
 }
