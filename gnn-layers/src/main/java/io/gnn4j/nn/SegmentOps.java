@@ -38,26 +38,7 @@ final class SegmentOps {
         tape.record(y, () -> {
             // x̄[s] += Σ_{i : index[i] = s} ȳ[i], summed per row of x in ascending i (parallel over rows of x)
             SegmentIndex grp = tape.groupings().of(index, x.rows);
-            MemorySegment ga = tape.gradient(x), g = y.gradData;
-            parallelRows(ctx, x.rows, f, (from, to) -> {
-                float[] sum = new float[f];
-                for (int s = from; s < to; s++) {
-                    if (grp.ptr()[s] == grp.ptr()[s + 1]) {
-                        continue;
-                    }
-                    java.util.Arrays.fill(sum, 0f);
-                    for (int p = grp.ptr()[s]; p < grp.ptr()[s + 1]; p++) {
-                        long row = (long) grp.members()[p] * f;
-                        for (int c = 0; c < f; c++) {
-                            sum[c] += g.getAtIndex(Tensor.F, row + c);
-                        }
-                    }
-                    long out = (long) s * f;
-                    for (int c = 0; c < f; c++) {
-                        ga.setAtIndex(Tensor.F, out + c, ga.getAtIndex(Tensor.F, out + c) + sum[c]);
-                    }
-                }
-            });
+            addSegmentSums(ctx, tape.gradient(x), y.gradData, f, grp.ptr(), grp.members());
         });
         return y;
     }
@@ -86,18 +67,18 @@ final class SegmentOps {
             // ā[u] += Σ over the edges leaving u, b̄[v] += Σ over the edges entering v, each in ascending edge id —
             // the sums the gathers' backward takes, so the chain gather, gather, add gives the same bits.
             if (a.requiresGrad) {
-                addEdgeSums(ctx, tape.gradient(a), y.gradData, f, ei.rowPtr(), null);
+                addSegmentSums(ctx, tape.gradient(a), y.gradData, f, ei.rowPtr(), null);
             }
             if (b.requiresGrad) {
-                addEdgeSums(ctx, tape.gradient(b), y.gradData, f, ei.inPtr(), ei.inEdges());
+                addSegmentSums(ctx, tape.gradient(b), y.gradData, f, ei.inPtr(), ei.inEdges());
             }
         });
         return y;
     }
 
-    /** {@code out[s] += Σ_{p ∈ [ptr[s], ptr[s+1])} g[edge(p)]} (edge(p) = p, or edges[p]), each sum from zero in p order. */
-    private static void addEdgeSums(ExecutionContext ctx, MemorySegment out, MemorySegment g, int f, int[] ptr,
-                                    int[] edges) {
+    /** {@code out[s] += Σ_{p ∈ [ptr[s], ptr[s+1])} g[row(p)]} (row(p) = p, or rows[p]), each sum from zero in p order. */
+    private static void addSegmentSums(ExecutionContext ctx, MemorySegment out, MemorySegment g, int f, int[] ptr,
+                                       int[] rows) {
         parallelRows(ctx, ptr.length - 1, f, (from, to) -> {
             float[] sum = new float[f];
             for (int s = from; s < to; s++) {
@@ -106,7 +87,7 @@ final class SegmentOps {
                 }
                 java.util.Arrays.fill(sum, 0f);
                 for (int p = ptr[s]; p < ptr[s + 1]; p++) {
-                    long row = (long) (edges == null ? p : edges[p]) * f;
+                    long row = (long) (rows == null ? p : rows[p]) * f;
                     for (int c = 0; c < f; c++) {
                         sum[c] += g.getAtIndex(Tensor.F, row + c);
                     }
