@@ -4,10 +4,12 @@ import io.gnn4j.graph.Derived;
 import io.gnn4j.graph.Graph;
 import io.gnn4j.graph.RootedPaths;
 import io.gnn4j.nn.Linear;
+import io.gnn4j.nn.PathIndex;
 import io.gnn4j.nn.Tape;
 import io.gnn4j.nn.Tensor;
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
+import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,21 +41,54 @@ public final class KPathConv extends GraphModule {
     private static final Map<List<Integer>, Derived<PathInputs>> PATHS = new ConcurrentHashMap<>();
 
     /**
-     * What the layer reads of one graph's paths of one length: the node at each position, the roots, and the chord
-     * flags and sampling weights as constant tensors (null weights when every path was enumerated).
+     * What the layer reads of one graph's paths of one length: the node at each position and the root of every path,
+     * its sampling weight (null when every path was enumerated) and its row of {@code patterns}, the distinct chord
+     * patterns present (a constant K×ℓ(ℓ−1)/2 tensor; null for ℓ = 1, which has no chords).
      */
-    private record PathInputs(int size, int[][] positions, int[] roots, Tensor chords, Tensor weights) {
+    private record PathInputs(PathIndex index, Tensor patterns) {
         static PathInputs of(RootedPaths p) {
             int[][] positions = new int[p.length() + 1][];
             for (int i = 0; i <= p.length(); i++) {
                 positions[i] = p.position(i);
             }
-            Tensor chords = p.chordsPerPath() == 0 || p.size() == 0 ? null
-                    : Tensor.of(p.size(), p.chordsPerPath(), p.chords());
-            Tensor weights = p.exact() ? null : Tensor.of(p.size(), 1, p.weights());
-            return new PathInputs(p.size(), positions, p.roots(), chords, weights);
+            float[] weights = p.exact() ? null : p.weights();
+            int c = p.chordsPerPath();
+            if (c == 0) {
+                return new PathInputs(new PathIndex(positions, p.roots(), null, weights), null);
+            }
+            // Each path's chord flags as a bit mask (c ≤ 55 for ℓ ≤ 11), numbered in order of first appearance.
+            Long2IntOpenHashMap ids = new Long2IntOpenHashMap();
+            int[] rows = new int[p.size()];
+            float[] chords = p.chords();
+            LongArrayList masks = new LongArrayList();
+            for (int q = 0; q < p.size(); q++) {
+                long mask = 0;
+                for (int j = 0; j < c; j++) {
+                    if (chords[q * c + j] != 0) {
+                        mask |= 1L << j;
+                    }
+                }
+                int id = ids.getOrDefault(mask, -1);
+                if (id < 0) {
+                    id = masks.size();
+                    ids.put(mask, id);
+                    masks.add(mask);
+                }
+                rows[q] = id;
+            }
+            float[] table = new float[Math.max(1, masks.size()) * c];
+            for (int id = 0; id < masks.size(); id++) {
+                for (int j = 0; j < c; j++) {
+                    table[id * c + j] = (masks.getLong(id) >>> j & 1L) == 0 ? 0f : 1f;
+                }
+            }
+            return new PathInputs(new PathIndex(positions, p.roots(), rows, weights),
+                    Tensor.of(Math.max(1, masks.size()), c, table));
         }
     }
+
+    /** The longest path length: its ℓ(ℓ−1)/2 chord flags must fit a 64-bit mask. */
+    public static final int MAX_K = 11;
 
     private final GINConv gin;
     /** Per length ℓ, the blocks of W_ℓ for positions 0..ℓ (position 0 with the bias b_ℓ) and, for ℓ ≥ 2, chords. */
@@ -63,12 +98,12 @@ public final class KPathConv extends GraphModule {
     private final int maxPathsPerRoot;
 
     /**
-     * @param k               the longest path length, ≥ 1 (the k of k-path rooted subgraphs)
+     * @param k               the longest path length, 1 to {@link #MAX_K} (the k of k-path rooted subgraphs)
      * @param maxPathsPerRoot paths listed per root and length before sampling starts (see {@link RootedPaths})
      */
     public KPathConv(int in, int out, int k, int maxPathsPerRoot) {
-        if (k < 1 || maxPathsPerRoot < 1) {
-            throw new IllegalArgumentException("need k >= 1 and maxPathsPerRoot >= 1, got k = " + k
+        if (k < 1 || k > MAX_K || maxPathsPerRoot < 1) {
+            throw new IllegalArgumentException("need 1 <= k <= " + MAX_K + " and maxPathsPerRoot >= 1, got k = " + k
                     + ", maxPathsPerRoot = " + maxPathsPerRoot);
         }
         this.gin = addModule("gin", new GINConv(new MLP(Activation.RELU, 0f, true, in, out, out)));
@@ -95,33 +130,19 @@ public final class KPathConv extends GraphModule {
         Tensor out = gin.forward(tape, graph, x);
         for (int l = 1; l <= positions.size(); l++) {
             PathInputs p = graph.derived(paths.get(l - 1));
-            if (p.size() == 0) {
+            if (p.index().size() == 0) {
                 continue;
             }
-            // W_ℓ·[x_{p_0} ‖ … ‖ x_{p_ℓ} ‖ c_p] as Σ_i (x·W_{ℓ,i})[p_i] + c_p·U_ℓ: the products run on the N nodes, not
-            // on the P ≫ N paths.
-            Tensor pre = null;
+            // W_ℓ·[x_{p_0} ‖ … ‖ x_{p_ℓ} ‖ c_p] as Σ_i (x·W_{ℓ,i})[p_i] + (C·U_ℓ)[pattern(p)]: the products run on the
+            // N nodes and the K distinct chord patterns, not on the P ≫ N paths, and pathSum keeps no P×f tensor.
+            Tensor[] states = new Tensor[l + 1];
             for (int i = 0; i <= l; i++) {
-                Tensor g = tape.gatherRows(positions.get(l - 1).get(i).forward(tape, x), p.positions()[i]);
-                pre = pre == null ? g : tape.add(pre, g);
+                states[i] = positions.get(l - 1).get(i).forward(tape, x);
             }
-            if (p.chords() != null) {
-                pre = tape.add(pre, chordWeights.get(l - 1).forward(tape, p.chords()));
-            }
-            Tensor encoded = tape.relu(pre);
-            if (p.weights() != null) {
-                encoded = tape.mul(encoded, tape.matmul(p.weights(), ones(encoded.cols())));
-            }
-            Tensor summed = tape.scatterSum(encoded, p.roots(), graph.numNodes());
-            out = tape.add(out, tape.scale(summed, 1f / maxPathsPerRoot));
+            Tensor table = p.patterns() == null ? null : chordWeights.get(l - 1).forward(tape, p.patterns());
+            out = tape.add(out, tape.pathSum(p.index(), states, table, graph.numNodes(), 1f / maxPathsPerRoot));
         }
         return out;
-    }
-
-    private static Tensor ones(int cols) {
-        float[] v = new float[cols];
-        Arrays.fill(v, 1f);
-        return Tensor.of(1, cols, v);
     }
 
     @Override

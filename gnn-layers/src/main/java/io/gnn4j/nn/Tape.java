@@ -397,6 +397,17 @@ public final class Tape {
         return SegmentOps.segmentSoftmax(this, x, index, numSegments);
     }
 
+    /**
+     * Path encodings summed at their roots, the core of a k-path layer ({@code KPathConv}):
+     * {@code y[r] = scale · Σ_{p: roots[p] = r} w_p · ReLU(Σ_i states[i][positions[i][p]] + table[patterns[p]])},
+     * numRoots×f (the table term only when there is a table). The same values, up to the order of the float sums, as
+     * gathering each position's rows, adding, applying ReLU, weighting and scatter-summing, but without the P×f
+     * tensors those steps hold — P paths usually far outnumber the nodes. Backward recomputes the pre-activations.
+     */
+    public Tensor pathSum(PathIndex paths, Tensor[] states, Tensor table, int numRoots, float scale) {
+        return PathOps.pathSum(this, paths, states, table, numRoots, scale);
+    }
+
     // ---------------------------------------------------------------------------------------------- sparse operators
 
     /** {@code Y = A·X} with a fixed sparse operator A (N×N, e.g. a normalised adjacency); backward {@code X̄ += Aᵀ·Ȳ}. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gnn4j.graph.Graph;
 import io.gnn4j.graph.GraphBatch;
 import io.gnn4j.graph.GraphBuilder;
+import io.gnn4j.graph.RootedPaths;
 import io.gnn4j.nn.GradCheck;
 import io.gnn4j.nn.Tape;
 import io.gnn4j.nn.Tensor;
@@ -90,5 +91,53 @@ class KPathConvTest {
         assertEquals(6, sampled.forward(Tape.noGrad(), k6, GradCheck.variable(6, 2, 1)).rows());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new KPathConv(2, 3, 0, 4));
         assertTrue(e.getMessage().contains("k = 0"), e.getMessage());
+    }
+
+    @Test
+    void matchesANaiveSumOverTheSampledPathsInDouble() {
+        // A random graph dense enough that a bound of 3 paths per root and length samples at most roots.
+        SplittableRandom r = new SplittableRandom(4);
+        GraphBuilder b = GraphBuilder.undirected(9);
+        for (int u = 0; u < 9; u++) {
+            for (int v = u + 1; v < 9; v++) {
+                if (r.nextDouble() < 0.5) {
+                    b.addEdge(u, v);
+                }
+            }
+        }
+        Graph g = b.build();
+        int k = 3, max = 3, in = 2, out = 4;
+        KPathConv conv = new KPathConv(in, out, k, max);
+        conv.resetParameters(new SplittableRandom(5));
+        Tensor x = GradCheck.variable(9, in, 7);
+        float[] actual = conv.forward(Tape.noGrad(), g, x).toFloatArray();
+        // The GIN part, from a GINConv holding the layer's "gin." parameters.
+        GINConv gin = new GINConv(new MLP(Activation.RELU, 0f, true, in, out, out));
+        gin.namedParameters().forEach((name, p) -> p.copyFrom(conv.namedParameters().get("gin." + name).toFloatArray()));
+        float[] expected = gin.forward(Tape.noGrad(), g, x).toFloatArray();
+        float[] xv = x.toFloatArray();
+        var params = conv.namedParameters();
+        for (int l = 1; l <= k; l++) {
+            RootedPaths paths = RootedPaths.of(g, l, max, 0);
+            assertTrue(!paths.exact(), "length " + l + " should be sampled somewhere");
+            int c = paths.chordsPerPath();
+            for (int p = 0; p < paths.size(); p++) {
+                for (int o = 0; o < out; o++) {
+                    double pre = params.get("path" + l + "_position0.bias").toFloatArray()[o];
+                    for (int i = 0; i <= l; i++) {
+                        float[] w = params.get("path" + l + "_position" + i + ".weight").toFloatArray();
+                        int node = paths.nodes()[p * (l + 1) + i];
+                        for (int f = 0; f < in; f++) {
+                            pre += (double) xv[node * in + f] * w[f * out + o];
+                        }
+                    }
+                    for (int j = 0; j < c; j++) {
+                        pre += paths.chords()[p * c + j] * params.get("path" + l + "_chords.weight").toFloatArray()[j * out + o];
+                    }
+                    expected[paths.nodes()[p * (l + 1)] * out + o] += (float) (paths.weights()[p] * Math.max(0, pre) / max);
+                }
+            }
+        }
+        assertArrayEquals(expected, actual, 1e-4f);
     }
 }
