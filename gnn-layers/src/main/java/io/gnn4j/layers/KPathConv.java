@@ -34,7 +34,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * (8 rooted 3-paths each); a sum readout of such a channel is the count times a constant. With k ≥ 2 it also counts
  * paths of length up to k and tailed triangles (a closed 2-path at v times v's other edges). 1-WL, and so GIN, cannot:
  * two disjoint triangles and a 6-cycle are both 2-regular and get equal states under any GIN, but only the former
- * has closed 2-paths. Cost grows with the paths per node, up to d^k for degree d, capped by the sampling.
+ * has closed 2-paths. Time grows with the paths per node, up to d^k for degree d, capped by the sampling; memory
+ * does not: {@link Tape#pathSum} encodes and sums the paths in one pass and holds no per-path tensor.
  * Shapes: N×F_in → N×F_out.
  */
 public final class KPathConv extends GraphModule {
