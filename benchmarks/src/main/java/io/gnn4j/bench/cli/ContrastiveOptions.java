@@ -3,7 +3,7 @@ package io.gnn4j.bench.cli;
 import io.gnn4j.bench.task.ContrastiveSettings;
 import picocli.CommandLine.Option;
 
-/** The options of {@code gnn4j graph}'s auxiliary contrastive objective ({@link ContrastiveSettings}). */
+/** The options of {@code gnn4j graph}'s contrastive objective, auxiliary or pre-training ({@link ContrastiveSettings}). */
 final class ContrastiveOptions {
     @Option(names = "--contrastive", defaultValue = "0", paramLabel = "W",
             description = {"classification: add W × NT-Xent between two adaptively edge-dropped views of each "
@@ -22,7 +22,13 @@ final class ContrastiveOptions {
             description = "no edge is dropped with a higher probability than this (default 0.7)")
     double maxDropProbability;
 
+    @Option(names = "--contrastive-pretrain", defaultValue = "0", paramLabel = "N",
+            description = {"classification: first train the network on NT-Xent alone for N epochs over the fold's "
+                    + "training graphs, labels unused (GraphCL's pre-training), then on the task (0 = off; runs are "
+                    + "named MODEL+pretrain, or MODEL+pretrain+cl with --contrastive)"})
+    int pretrainEpochs;
+
     ContrastiveSettings settings() {
-        return new ContrastiveSettings(weight, temperature, dropRate, maxDropProbability);
+        return new ContrastiveSettings(weight, temperature, dropRate, maxDropProbability, pretrainEpochs);
     }
 }

@@ -139,8 +139,8 @@ final class GraphCommand extends ExperimentCommand<GraphModelFactory> {
         ContrastiveSettings cl = contrastive.settings();
         if (regression()) {
             if (cl.enabled()) {
-                throw new IllegalArgumentException("--contrastive applies to classification only, not --task "
-                        + "regression");
+                throw new IllegalArgumentException("--contrastive and --contrastive-pretrain apply to "
+                        + "classification only, not --task regression");
             }
             return new RegressionPlan(this).plan(request, ctx);
         }
@@ -204,6 +204,7 @@ final class GraphCommand extends ExperimentCommand<GraphModelFactory> {
             train = h.train();
             val = h.val();
         }
+        int[] unlabeled = train; // the training part before the scenario: the pre-training pool, labels unused
         int[] trainLabels = data.labels();
         if (imbalance != null) {
             train = Scenarios.imbalance(train, data.labels(), data.numClasses(), imbalance, s);
@@ -215,8 +216,8 @@ final class GraphCommand extends ExperimentCommand<GraphModelFactory> {
             trainLabels = Scenarios.noisyLabels(data.labels(), train, data.numClasses(), noise, s);
         }
         return GraphClassification.run(cl.modelName(info.name()), protocol, f, s,
-                info.factory().create(data, data.numClasses(), hp, s), data, trainLabels, data.labels(), train, val,
-                fold.test(), hp, cl, ctx, progress);
+                info.factory().create(data, data.numClasses(), hp, s), data, trainLabels, data.labels(), unlabeled, train,
+                val, fold.test(), hp, cl, ctx, progress);
     }
 
     /** The dataset {@code arg} names: {@code counting} is generated, anything else read by {@link DatasetArgument}. */

@@ -202,10 +202,20 @@ class CommandsEndToEndTest {
         singleRow(kpath.out(), "MUTAG", "kpath+cl", 1);
         assertEquals(8, new ObjectMapper().readTree(dir.resolve("kpath/results.json").toFile())
                 .at("/settings/hyperParameters/kpath/maxPaths").asInt());
+        // pre-training on the objective alone first: its own name, recorded, and the task starts from other weights
+        Run pre = run("graph", "--dataset", "mutag", "--model", "gin", "--run-folds", "1", "--epochs", "3",
+                "--contrastive-pretrain", "2", "--quiet", "--no-plots", "--threads", "1", "-o",
+                dir.resolve("pre").toString());
+        assertEquals(0, pre.code(), pre.err());
+        singleRow(pre.out(), "MUTAG", "gin+pretrain", 1);
+        assertTrue(new ObjectMapper().readTree(dir.resolve("pre/results.json").toFile()).at("/settings/contrastive")
+                .asText().startsWith("pre-training 2 epochs"));
+        assertNotEquals(Files.readAllLines(dir.resolve("pre/curves.csv")).get(1).split(",")[4],
+                Files.readAllLines(dir.resolve("plain/curves.csv")).get(1).split(",")[4], "training loss of epoch 1");
         Run regression = run("graph", "--task", "regression", "--dataset", "counting", "--model", "gin",
-                "--contrastive", "0.5");
+                "--contrastive-pretrain", "5");
         assertEquals(2, regression.code());
-        assertTrue(regression.err().contains("--contrastive applies to classification only"), regression.err());
+        assertTrue(regression.err().contains("apply to classification only"), regression.err());
     }
 
     @Test

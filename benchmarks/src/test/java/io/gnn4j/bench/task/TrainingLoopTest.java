@@ -63,7 +63,8 @@ class TrainingLoopTest {
         PerLayerReadoutNetwork net = PerLayerReadoutNetwork.gcn(2, 8, 2, 2, 0f);
         net.resetParameters(new SplittableRandom(3));
         RunResult r = GraphClassification.run("gcn", "noise 1.0", 5, 3, net, data, flipped, trueLabels,
-                new int[] {0, 1, 2, 3}, new int[] {4, 5}, new int[] {6, 7}, hp(60, 0, EarlyStopping.Monitor.VAL_ACC),
+                new int[] {0, 1, 2, 3}, new int[] {0, 1, 2, 3}, new int[] {4, 5}, new int[] {6, 7},
+                hp(60, 0, EarlyStopping.Monitor.VAL_ACC),
                 ContrastiveSettings.OFF, ONE, QUIET);
         int last = r.history().epochs() - 1;
         assertEquals(60, r.history().epochs());
@@ -71,6 +72,44 @@ class TrainingLoopTest {
         assertEquals(0.0, r.history().valAcc()[last], "so it is wrong on every true validation label");
         assertEquals(5, r.run());
         assertTrue(r.peakMemory() > 0, "peak memory " + r.peakMemory());
+    }
+
+    @Test
+    void contrastivePretrainingLowersItsLossWithoutLabels() {
+        // Twelve cycles and stars of 3..8 nodes, constant features; the labels are never read by pre-training.
+        List<Graph> graphs = new ArrayList<>();
+        List<float[]> features = new ArrayList<>();
+        for (int n = 3; n <= 8; n++) {
+            GraphBuilder cycle = GraphBuilder.undirected(n), star = GraphBuilder.undirected(n);
+            for (int i = 0; i < n; i++) {
+                cycle.addEdge(i, (i + 1) % n);
+                if (i > 0) {
+                    star.addEdge(0, i);
+                }
+            }
+            for (GraphBuilder b : List.of(cycle, star)) {
+                graphs.add(b.build());
+                float[] x = new float[n];
+                java.util.Arrays.fill(x, 1f);
+                features.add(x);
+            }
+        }
+        int[] labels = new int[graphs.size()];
+        GraphDataset data = new GraphDataset("toy", graphs, 1, features, labels, 2);
+        int[] all = new int[graphs.size()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        PerLayerReadoutNetwork net = PerLayerReadoutNetwork.gin(1, 8, 2, 3, 0f);
+        net.resetParameters(new SplittableRandom(1));
+        var objective = ContrastiveSettings.OFF.objective(net, 8);
+        objective.resetParameters(new SplittableRandom(2));
+        var history = GraphClassification.pretrain(net, objective, new GraphMiniBatches(data, "fold 0", all, all, all),
+                all, hp(60, 0, EarlyStopping.Monitor.VAL_LOSS).with(HyperParameters.Overrides.of("batchSize: 12")), 60,
+                3, ONE).epochs();
+        assertEquals(60, history.size());
+        double first = history.get(0).loss(), last = history.get(59).loss();
+        assertTrue(last < 0.9 * first, "NT-Xent " + first + " -> " + last);
     }
 
     @Test
