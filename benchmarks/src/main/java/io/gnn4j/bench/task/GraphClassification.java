@@ -40,6 +40,17 @@ public final class GraphClassification {
     }
 
     /**
+     * One fold as below, with the training graphs themselves as the contrastive pre-training pool.
+     */
+    public static RunResult run(String modelName, String protocol, int fold, long seed, GraphLevelModule net,
+                                GraphDataset data, int[] trainLabels, int[] trueLabels, int[] train, int[] val,
+                                int[] test, HyperParameters hp, ContrastiveSettings contrastive, ExecutionContext ctx,
+                                Progress progress) {
+        return run(modelName, protocol, fold, seed, net, data, trainLabels, trueLabels, train, train, val, test, hp,
+                contrastive, ctx, progress);
+    }
+
+    /**
      * @param trainLabels labels the model trains on (noisy in the noisy-label scenario)
      * @param trueLabels  labels validation and test are scored against
      * @param unlabeled   the graphs contrastive pre-training may use, labels unused (the fold's training part before

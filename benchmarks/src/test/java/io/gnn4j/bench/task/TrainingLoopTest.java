@@ -63,8 +63,7 @@ class TrainingLoopTest {
         PerLayerReadoutNetwork net = PerLayerReadoutNetwork.gcn(2, 8, 2, 2, 0f);
         net.resetParameters(new SplittableRandom(3));
         RunResult r = GraphClassification.run("gcn", "noise 1.0", 5, 3, net, data, flipped, trueLabels,
-                new int[] {0, 1, 2, 3}, new int[] {0, 1, 2, 3}, new int[] {4, 5}, new int[] {6, 7},
-                hp(60, 0, EarlyStopping.Monitor.VAL_ACC),
+                new int[] {0, 1, 2, 3}, new int[] {4, 5}, new int[] {6, 7}, hp(60, 0, EarlyStopping.Monitor.VAL_ACC),
                 ContrastiveSettings.OFF, ONE, QUIET);
         int last = r.history().epochs() - 1;
         assertEquals(60, r.history().epochs());
