@@ -2,6 +2,7 @@ package io.gnn4j.nn;
 
 import io.gnn4j.graph.ExecutionContext;
 import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
 
 /**
  * The fused path encoding of {@link Tape#pathSum}: gather, add, ReLU, weight and scatter-sum in one pass, so that no
@@ -13,7 +14,8 @@ final class PathOps {
     private PathOps() {}
 
     static Tensor pathSum(Tape tape, PathIndex paths, Tensor[] states, Tensor table, int numRoots, float scale) {
-        Tensor[] inputs = check(paths, states, table, numRoots);
+        int[][] rows = rowsRead(paths);
+        Tensor[] inputs = check(paths, rows, states, table, numRoots);
         int f = states[0].cols;
         Tensor y = tape.output(numRoots, f, inputs);
         y.data.fill((byte) 0);
@@ -26,7 +28,7 @@ final class PathOps {
             float[] pre = new float[c1 - c0];
             MemorySegment yd = y.data;
             for (int p = 0; p < paths.size(); p++) {
-                preActivation(paths, x, f, p, c0, pre);
+                preActivation(rows, x, f, p, c0, pre);
                 float w = paths.weights() == null ? 1f : paths.weights()[p];
                 long out = (long) paths.roots()[p] * f + c0;
                 for (int c = 0; c < pre.length; c++) {
@@ -43,29 +45,29 @@ final class PathOps {
             }
         });
         tape.record(y, () -> {
-            // x̄_i[pos_i(p)] += d_p and T̄[pattern(p)] += d_p with d_p = scale · w_p · ȳ[root(p)] where the
-            // recomputed pre-activation is positive (0 elsewhere, as ReLU's gradient at 0).
+            // x̄_i[row_i(p)] += d_p for every input i (the states, then the table), with d_p = scale · w_p · ȳ[root(p)]
+            // where the recomputed pre-activation is positive (0 elsewhere, as ReLU's gradient at 0).
             MemorySegment[] grads = new MemorySegment[inputs.length];
             for (int i = 0; i < inputs.length; i++) {
                 grads[i] = inputs[i].requiresGrad ? tape.gradient(inputs[i]) : null;
             }
             MemorySegment g = y.gradData;
             forColumnBlocks(ctx, f, paths.size(), (c0, c1) -> {
-                float[] pre = new float[c1 - c0];
+                float[] d = new float[c1 - c0];
                 for (int p = 0; p < paths.size(); p++) {
-                    preActivation(paths, x, f, p, c0, pre);
+                    preActivation(rows, x, f, p, c0, d);
                     float coef = scale * (paths.weights() == null ? 1f : paths.weights()[p]);
                     long in = (long) paths.roots()[p] * f + c0;
+                    for (int c = 0; c < d.length; c++) {
+                        d[c] = d[c] > 0 ? coef * g.getAtIndex(Tensor.F, in + c) : 0f;
+                    }
                     for (int i = 0; i < grads.length; i++) {
                         if (grads[i] == null) {
                             continue;
                         }
-                        long at = (long) row(paths, i, p) * f + c0;
-                        for (int c = 0; c < pre.length; c++) {
-                            if (pre[c] > 0) {
-                                float d = coef * g.getAtIndex(Tensor.F, in + c);
-                                grads[i].setAtIndex(Tensor.F, at + c, grads[i].getAtIndex(Tensor.F, at + c) + d);
-                            }
+                        long at = (long) rows[i][p] * f + c0;
+                        for (int c = 0; c < d.length; c++) {
+                            grads[i].setAtIndex(Tensor.F, at + c, grads[i].getAtIndex(Tensor.F, at + c) + d[c]);
                         }
                     }
                 }
@@ -74,27 +76,33 @@ final class PathOps {
         return y;
     }
 
-    /** {@code pre[c] = Σ_i x_i[row_i(p)][c0 + c]} over the positions and then the table, in that order. */
-    private static void preActivation(PathIndex paths, MemorySegment[] x, int f, int p, int c0, float[] pre) {
-        long first = (long) paths.positions()[0][p] * f + c0;
+    /** {@code pre[c] = Σ_i x_i[rows[i][p]][c0 + c]} over the inputs in order (the positions, then the table). */
+    private static void preActivation(int[][] rows, MemorySegment[] x, int f, int p, int c0, float[] pre) {
+        long first = (long) rows[0][p] * f + c0;
         for (int c = 0; c < pre.length; c++) {
             pre[c] = x[0].getAtIndex(Tensor.F, first + c);
         }
         for (int i = 1; i < x.length; i++) {
-            long at = (long) row(paths, i, p) * f + c0;
+            long at = (long) rows[i][p] * f + c0;
             for (int c = 0; c < pre.length; c++) {
                 pre[c] += x[i].getAtIndex(Tensor.F, at + c);
             }
         }
     }
 
-    /** The row that path p reads of input i: a position's row, or (past the positions) its pattern's row. */
-    private static int row(PathIndex paths, int i, int p) {
-        return i < paths.positions().length ? paths.positions()[i][p] : paths.patterns()[p];
+    /** The rows each input is read at, in reading order: each position's, then (with a table) the patterns'. */
+    private static int[][] rowsRead(PathIndex paths) {
+        int positions = paths.positions().length;
+        if (paths.patterns() == null) {
+            return paths.positions();
+        }
+        int[][] rows = Arrays.copyOf(paths.positions(), positions + 1);
+        rows[positions] = paths.patterns();
+        return rows;
     }
 
     /** The inputs in reading order (the states, then the table), after checking every shape and index. */
-    private static Tensor[] check(PathIndex paths, Tensor[] states, Tensor table, int numRoots) {
+    private static Tensor[] check(PathIndex paths, int[][] rows, Tensor[] states, Tensor table, int numRoots) {
         int positions = paths.positions().length;
         if (states.length != positions) {
             throw new IllegalArgumentException("pathSum: " + states.length + " state tensors for paths of "
@@ -102,7 +110,8 @@ final class PathOps {
         }
         if ((table == null) != (paths.patterns() == null)) {
             throw new IllegalArgumentException("pathSum: a pattern table needs pattern rows and vice versa (table "
-                    + (table == null ? "absent" : "given") + ", patterns " + (paths.patterns() == null ? "absent" : "given") + ")");
+                    + (table == null ? "absent" : "given") + ", patterns "
+                    + (paths.patterns() == null ? "absent" : "given") + ")");
         }
         Tensor[] inputs = new Tensor[positions + (table == null ? 0 : 1)];
         System.arraycopy(states, 0, inputs, 0, positions);
@@ -116,8 +125,7 @@ final class PathOps {
                 throw new IllegalArgumentException("pathSum: " + name + " has " + inputs[i].cols
                         + " columns, states[0] has " + f);
             }
-            int[] rows = i < positions ? paths.positions()[i] : paths.patterns();
-            requireRange(name, rows, inputs[i].rows);
+            requireRange(name, rows[i], inputs[i].rows);
         }
         requireRange("the output (roots)", paths.roots(), numRoots);
         return inputs;
@@ -132,13 +140,8 @@ final class PathOps {
         }
     }
 
-    /** A loop body over the column range [c0, c1). */
-    private interface ColumnRange {
-        void run(int c0, int c1);
-    }
-
     /** Splits the f columns into one contiguous block per thread, unless the work is small. */
-    private static void forColumnBlocks(ExecutionContext ctx, int f, int paths, ColumnRange body) {
+    private static void forColumnBlocks(ExecutionContext ctx, int f, int paths, ParallelLoops.IntRange body) {
         int blocks = (long) paths * f < ParallelLoops.PARALLEL_MIN ? 1 : Math.min(ctx.threads(), f);
         if (blocks <= 1) {
             body.run(0, f);

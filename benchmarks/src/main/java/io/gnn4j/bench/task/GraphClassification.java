@@ -58,8 +58,7 @@ public final class GraphClassification {
      */
     public static RunResult run(String modelName, String protocol, int fold, long seed, GraphLevelModule net,
                                 GraphDataset data, int[] trainLabels, int[] trueLabels, int[] unlabeled, int[] train,
-                                int[] val,
-                                int[] test, HyperParameters hp, ContrastiveSettings contrastive, ExecutionContext ctx,
+                                int[] val, int[] test, HyperParameters hp, ContrastiveSettings contrastive, ExecutionContext ctx,
                                 Progress progress) {
         GraphMiniBatches batches = new GraphMiniBatches(data, "fold " + fold, train, val, test);
         RunRecorder recorder = new RunRecorder(modelName, "fold " + fold, "val_acc", progress);
