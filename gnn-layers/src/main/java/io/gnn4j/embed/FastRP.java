@@ -3,6 +3,7 @@ package io.gnn4j.embed;
 import io.gnn4j.embed.FastRPParameters.IterationNormalization;
 import io.gnn4j.embed.FastRPParameters.Operator;
 import io.gnn4j.embed.FastRPParameters.Projection;
+import io.gnn4j.graph.Elementwise;
 import io.gnn4j.graph.ExecutionContext;
 import io.gnn4j.graph.Graph;
 import io.gnn4j.graph.RowPartition;
@@ -178,13 +179,7 @@ public final class FastRP {
 
     /** The generator of node u's random stream: depends only on (seed, u). */
     static SplittableRandom nodeRandom(long seed, long u) {
-        return new SplittableRandom(mix64(seed * GOLDEN + mix64(u + GOLDEN)));
-    }
-
-    static long mix64(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return new SplittableRandom(Elementwise.splitMix64(seed * GOLDEN + Elementwise.splitMix64(u + GOLDEN)));
     }
 
     /**

@@ -3,6 +3,7 @@ package io.gnn4j.nn;
 import static io.gnn4j.nn.ParallelLoops.parallel;
 import static io.gnn4j.nn.ParallelLoops.parallelRows;
 
+import io.gnn4j.graph.Elementwise;
 import io.gnn4j.graph.ExecutionContext;
 import java.lang.foreign.MemorySegment;
 
@@ -20,22 +21,11 @@ final class ActivationOps {
     static Tensor leakyRelu(Tape tape, Tensor x, float slope) {
         Tensor y = tape.output(x.rows, x.cols, x);
         ExecutionContext ctx = tape.context();
-        long n = x.size();
         MemorySegment xd = x.data, yd = y.data;
-        parallel(ctx, n, (from, to) -> {
-            for (long i = from; i < to; i++) {
-                float v = xd.getAtIndex(Tensor.F, i);
-                yd.setAtIndex(Tensor.F, i, v > 0 ? v : slope * v);
-            }
-        });
+        parallel(ctx, x.size(), (from, to) -> Elementwise.leakyRelu(xd, yd, slope, from, to));
         tape.record(y, () -> {
             MemorySegment g = y.gradData, ga = tape.gradient(x);
-            parallel(ctx, n, (from, to) -> {
-                for (long i = from; i < to; i++) {
-                    float d = xd.getAtIndex(Tensor.F, i) > 0 ? 1f : slope;
-                    ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + d * g.getAtIndex(Tensor.F, i));
-                }
-            });
+            parallel(ctx, x.size(), (from, to) -> Elementwise.leakyReluBackward(xd, g, ga, slope, from, to));
         });
         return y;
     }

@@ -1,8 +1,8 @@
 package io.gnn4j.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.gnn4j.graph.Elementwise;
 import io.gnn4j.graph.ExecutionContext;
 import java.lang.foreign.MemorySegment;
 import java.util.SplittableRandom;
@@ -15,16 +15,6 @@ import org.junit.jupiter.api.Test;
  */
 class DropoutOpsTest {
     private static final int CHUNK = 1 << 15;
-
-    @Test
-    void directDrawsAreSplittableRandomsStream() {
-        for (long seed : new long[] {0, 1, -7, 0x123456789ABCDEFL}) {
-            SplittableRandom r = new SplittableRandom(seed);
-            for (long k = 1; k <= 1000; k++) {
-                assertEquals(r.nextLong(), DropoutOps.draw(seed, k), "seed " + seed + ", draw " + k);
-            }
-        }
-    }
 
     @Test
     void kernelMatchesTheContractBitForBit() {
@@ -55,7 +45,7 @@ class DropoutOpsTest {
         long threshold = (long) ((double) p * 4294967296.0);
         float keep = 1f / (1f - p);
         for (int c = 0; c * CHUNK < in.length; c++) {
-            SplittableRandom rng = new SplittableRandom(DropoutOpsTestMix.splitmix(callSeed + c));
+            SplittableRandom rng = new SplittableRandom(Elementwise.splitMix64(callSeed + c));
             int to = Math.min(in.length, (c + 1) * CHUNK);
             for (int i = c * CHUNK; i < to; i += 2) {
                 long bits = rng.nextLong();
@@ -65,15 +55,6 @@ class DropoutOpsTest {
                     out[i + j] = accumulate ? v + out[i + j] : v;
                 }
             }
-        }
-    }
-
-    /** SplitMix64's finaliser, as the kernel seeds its chunk generators. */
-    private static final class DropoutOpsTestMix {
-        static long splitmix(long z) {
-            z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-            z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-            return z ^ (z >>> 31);
         }
     }
 }

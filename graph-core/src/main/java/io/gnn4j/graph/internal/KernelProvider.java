@@ -5,10 +5,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Chooses the {@link SparseKernels} implementation once, at class initialisation (after Lucene's
- * {@code VectorizationProvider}): the Vector API kernels when {@code jdk.incubator.vector} is readable, the scalar
- * ones otherwise, with one log line saying why and how to enable the fast path. The system property
- * {@code gnn4j.kernels=scalar} forces the scalar kernels (for debugging and CI).
+ * Chooses the {@link SparseKernels} and {@link ElementwiseKernels} implementations once, at class initialisation
+ * (after Lucene's {@code VectorizationProvider}): the Vector API kernels when {@code jdk.incubator.vector} is
+ * readable, the scalar ones otherwise, with one log line saying why and how to enable the fast path. The system
+ * property {@code gnn4j.kernels=scalar} forces the scalar kernels (for debugging and CI).
  */
 public final class KernelProvider {
     private static final Logger LOG = LoggerFactory.getLogger(KernelProvider.class);
@@ -17,11 +17,32 @@ public final class KernelProvider {
 
     private static final class Holder {
         static final SparseKernels INSTANCE = lookup();
+        static final ElementwiseKernels ELEMENTWISE = INSTANCE.name().equals("scalar")
+                ? elementwiseScalar() : elementwiseVector();
     }
 
     /** The kernels chosen at start-up. */
     public static SparseKernels kernels() {
         return Holder.INSTANCE;
+    }
+
+    /** The elementwise kernels chosen at start-up (the same family as {@link #kernels()}). */
+    public static ElementwiseKernels elementwise() {
+        return Holder.ELEMENTWISE;
+    }
+
+    /** The always-available scalar elementwise kernels. */
+    public static ElementwiseKernels elementwiseScalar() {
+        return new ScalarElementwiseKernels();
+    }
+
+    /**
+     * The Vector API elementwise kernels.
+     *
+     * @throws UnsupportedOperationException when {@code jdk.incubator.vector} is not readable
+     */
+    public static ElementwiseKernels elementwiseVector() {
+        return load("io.gnn4j.graph.internal.PanamaElementwiseKernels", ElementwiseKernels.class);
     }
 
     /** The always-available scalar kernels. */
@@ -35,15 +56,19 @@ public final class KernelProvider {
      * @throws UnsupportedOperationException when {@code jdk.incubator.vector} is not readable
      */
     public static SparseKernels vector() {
+        return load("io.gnn4j.graph.internal.PanamaKernels", SparseKernels.class);
+    }
+
+    /** A Vector API class of this package, constructed reflectively so that nothing else links against it. */
+    private static <T> T load(String className, Class<T> type) {
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
             throw new UnsupportedOperationException("jdk.incubator.vector is not enabled: start the JVM with "
                     + "--add-modules jdk.incubator.vector");
         }
         try {
-            return (SparseKernels) MethodHandles.lookup()
-                    .findConstructor(Class.forName("io.gnn4j.graph.internal.PanamaKernels"),
-                            java.lang.invoke.MethodType.methodType(void.class))
-                    .invoke();
+            return type.cast(MethodHandles.lookup()
+                    .findConstructor(Class.forName(className), java.lang.invoke.MethodType.methodType(void.class))
+                    .invoke());
         } catch (Throwable t) {
             throw new UnsupportedOperationException("Vector API kernels could not be loaded: " + t, t);
         }

@@ -1,0 +1,66 @@
+package io.gnn4j.graph;
+
+import io.gnn4j.graph.internal.ElementwiseKernels;
+import io.gnn4j.graph.internal.KernelProvider;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Elementwise float32 kernels over a range of elements of {@link MemorySegment} buffers — the activations and the
+ * dropout mask of gnn-layers' tape — on the kernels {@link KernelProvider} chooses (Vector API or scalar; both give
+ * the same bits). They run on the caller's thread: callers split long buffers into ranges over their own
+ * {@link ExecutionContext}, and any split gives the same result, since every element is computed alone.
+ */
+public final class Elementwise {
+    private Elementwise() {}
+
+    /** LeakyReLU forward: {@code y[i] = x[i] > 0 ? x[i] : slope·x[i]} for i in [from, to) (slope 0: ReLU). */
+    public static void leakyRelu(MemorySegment x, MemorySegment y, float slope, long from, long to) {
+        checkRange(from, to, x, y);
+        KernelProvider.elementwise().leakyRelu(x, y, slope, from, to);
+    }
+
+    /** LeakyReLU backward, accumulating: {@code gx[i] += (x[i] > 0 ? 1 : slope)·g[i]} for i in [from, to). */
+    public static void leakyReluBackward(MemorySegment x, MemorySegment g, MemorySegment gx, float slope, long from,
+                                         long to) {
+        checkRange(from, to, x, g, gx);
+        KernelProvider.elementwise().leakyReluBackward(x, g, gx, slope, from, to);
+    }
+
+    /**
+     * Inverted-dropout masking of the elements [first, first + len) with a counter-based random stream:
+     * {@code out[first + j] = m_j · in[first + j]} (plus the old {@code out[first + j]} when {@code accumulate}), with
+     * {@code m_j = 0} when the uniform u_j is below p·2³² and {@code 1/(1 − p)} otherwise; u_{2i} and u_{2i+1} are the
+     * high and the low 32 bits of the (i+1)-th {@code nextLong()} of {@code new SplittableRandom(seed)}. The same seed
+     * regenerates the same mask, so a backward pass need not store it.
+     *
+     * @throws IllegalArgumentException when p is outside [0, 1) or the range outside a buffer
+     */
+    public static void bernoulliScale(long seed, float p, MemorySegment in, MemorySegment out, long first, int len,
+                                      boolean accumulate) {
+        if (!(p >= 0 && p < 1)) {
+            throw new IllegalArgumentException("dropout probability must be in [0, 1), got " + p);
+        }
+        checkRange(first, first + len, in, out);
+        KernelProvider.elementwise().bernoulliScale(seed, (long) ((double) p * 4294967296.0), 1f / (1f - p), in, out,
+                first, len, accumulate);
+    }
+
+    /** SplitMix64's finaliser (Steele, Lea &amp; Flood, OOPSLA 2014), the mixing function of {@code SplittableRandom}. */
+    public static long splitMix64(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    private static void checkRange(long from, long to, MemorySegment... buffers) {
+        if (from < 0 || to < from) {
+            throw new IllegalArgumentException("element range [" + from + ", " + to + ") is not a range");
+        }
+        for (MemorySegment b : buffers) {
+            if (b.byteSize() < to * Float.BYTES) {
+                throw new IllegalArgumentException("element range [" + from + ", " + to + ") ends past a buffer of "
+                        + b.byteSize() / Float.BYTES + " floats");
+            }
+        }
+    }
+}

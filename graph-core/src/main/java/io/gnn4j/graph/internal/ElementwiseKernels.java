@@ -1,0 +1,28 @@
+package io.gnn4j.graph.internal;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * The elementwise kernel contract: loops over a range of elements of float32 buffers held in {@link MemorySegment}s
+ * (element index, not byte offset). Inputs are trusted: {@link io.gnn4j.graph.Elementwise} documents and checks
+ * them. Every implementation computes each element with the same float operations in the same order, so all of
+ * them give the same bits.
+ */
+public interface ElementwiseKernels {
+    /** Name of the implementation, for logs and benchmark reports. */
+    String name();
+
+    /** {@code y[i] = x[i] > 0 ? x[i] : slope·x[i]} for i in [from, to). */
+    void leakyRelu(MemorySegment x, MemorySegment y, float slope, long from, long to);
+
+    /** {@code gx[i] = gx[i] + (x[i] > 0 ? 1 : slope)·g[i]} for i in [from, to). */
+    void leakyReluBackward(MemorySegment x, MemorySegment g, MemorySegment gx, float slope, long from, long to);
+
+    /**
+     * Bernoulli masking of the elements [first, first + len): {@code out[first + j] = (u_j < threshold ? 0 : keep)
+     * · in[first + j]}, plus the old {@code out[first + j]} when {@code accumulate}, where u_{2i} and u_{2i+1} are
+     * the high and the low 32 bits of the (i+1)-th {@code nextLong()} of {@code new SplittableRandom(seed)}.
+     */
+    void bernoulliScale(long seed, long threshold, float keep, MemorySegment in, MemorySegment out, long first,
+                        int len, boolean accumulate);
+}

@@ -1,0 +1,82 @@
+package io.gnn4j.graph.internal;
+
+import io.gnn4j.graph.Elementwise;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/** The plain-Java implementation of {@link ElementwiseKernels}: always available, the reference for the vector one. */
+class ScalarElementwiseKernels implements ElementwiseKernels {
+    static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED;
+    /** Two adjacent floats read as one 64-bit word, to test both for +0 at once. */
+    private static final ValueLayout.OfLong PAIR = ValueLayout.JAVA_LONG_UNALIGNED;
+    /** The increment of {@code SplittableRandom}'s state for a generator made by {@code new SplittableRandom(seed)}. */
+    static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
+
+    @Override
+    public String name() {
+        return "scalar";
+    }
+
+    @Override
+    public void leakyRelu(MemorySegment x, MemorySegment y, float slope, long from, long to) {
+        for (long i = from; i < to; i++) {
+            float v = x.getAtIndex(FLOAT, i);
+            y.setAtIndex(FLOAT, i, v > 0 ? v : slope * v);
+        }
+    }
+
+    @Override
+    public void leakyReluBackward(MemorySegment x, MemorySegment g, MemorySegment gx, float slope, long from, long to) {
+        for (long i = from; i < to; i++) {
+            float d = x.getAtIndex(FLOAT, i) > 0 ? 1f : slope;
+            gx.setAtIndex(FLOAT, i, gx.getAtIndex(FLOAT, i) + d * g.getAtIndex(FLOAT, i));
+        }
+    }
+
+    @Override
+    public void bernoulliScale(long seed, long threshold, float keep, MemorySegment in, MemorySegment out, long first,
+                               int len, boolean accumulate) {
+        bernoulliScale(seed, threshold, keep, in, out, first, 0, len, accumulate);
+    }
+
+    /**
+     * {@link #bernoulliScale(long, long, float, MemorySegment, MemorySegment, long, int, boolean)} from element
+     * {@code first + from} on ({@code from} even). In the forward direction a pair of +0 inputs skips its draw: its
+     * outputs are +0 whatever the mask, and later draws keep their places because draw k is computed directly.
+     */
+    static void bernoulliScale(long seed, long threshold, float keep, MemorySegment in, MemorySegment out, long first,
+                               int from, int len, boolean accumulate) {
+        long base = first * Float.BYTES;
+        for (int j = from; j < len; j += 2) {
+            long at = base + (long) j * Float.BYTES;
+            boolean pair = j + 1 < len;
+            if (pair && !accumulate && in.get(PAIR, at) == 0L) {
+                out.set(PAIR, at, 0L);
+                continue;
+            }
+            long bits = draw(seed, j / 2 + 1);
+            maskElement(in, out, at, bits >>> 32, threshold, keep, accumulate);
+            if (pair) {
+                maskElement(in, out, at + Float.BYTES, bits & 0xffffffffL, threshold, keep, accumulate);
+            }
+        }
+    }
+
+    /**
+     * {@code out (+)= mask·in} at byte offset {@code at}. The mask is branch-free — (u − threshold) >>> 63 is 1 exactly
+     * when u &lt; threshold (dropped); a branch on a random bit mispredicts half the time.
+     */
+    private static void maskElement(MemorySegment in, MemorySegment out, long at, long u, long threshold, float keep,
+                                    boolean accumulate) {
+        float v = keep * (float) (((u - threshold) >>> 63) ^ 1L) * in.get(FLOAT, at);
+        if (accumulate) {
+            v += out.get(FLOAT, at);
+        }
+        out.set(FLOAT, at, v);
+    }
+
+    /** The k-th {@code nextLong()} (k ≥ 1) of {@code new SplittableRandom(seed)}: SplitMix64 of seed + k·γ. */
+    static long draw(long seed, long k) {
+        return Elementwise.splitMix64(seed + k * GOLDEN_GAMMA);
+    }
+}

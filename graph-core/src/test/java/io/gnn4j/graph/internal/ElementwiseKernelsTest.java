@@ -1,0 +1,128 @@
+package io.gnn4j.graph.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gnn4j.graph.Elementwise;
+import java.lang.foreign.MemorySegment;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Both elementwise kernel families against their contracts written out element by element (the Bernoulli mask with
+ * {@link SplittableRandom} itself), bit for bit, on inputs with signed zeros, NaN, infinities and subnormals, on
+ * ranges that start and end off the vector length, with elements outside the range left alone.
+ */
+class ElementwiseKernelsTest {
+    private static final List<ElementwiseKernels> KERNELS =
+            List.of(KernelProvider.elementwiseScalar(), KernelProvider.elementwiseVector());
+    private static final float[] SPECIAL = {0f, -0f, Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY,
+        Float.MIN_VALUE, -Float.MIN_VALUE, 1f, -1f};
+
+    @Test
+    void bothFamiliesAreAvailableHere() {
+        assertEquals("scalar", KERNELS.get(0).name());
+        assertTrue(KERNELS.get(1).name().startsWith("vector-"), KERNELS.get(1).name());
+    }
+
+    @Test
+    void directDrawsAreSplittableRandomsStream() {
+        for (long seed : new long[] {0, 1, -7, 0x123456789ABCDEFL}) {
+            SplittableRandom r = new SplittableRandom(seed);
+            for (long k = 1; k <= 1000; k++) {
+                assertEquals(r.nextLong(), ScalarElementwiseKernels.draw(seed, k), "seed " + seed + ", draw " + k);
+            }
+        }
+    }
+
+    @Test
+    void leakyReluForwardAndBackwardFollowTheirFormulas() {
+        int n = 1031;
+        float[] x = values(n, 1), g = values(n, 2), base = values(n, 3);
+        for (ElementwiseKernels k : KERNELS) {
+            for (float slope : new float[] {0f, 0.2f, -1.5f}) {
+                for (int[] range : new int[][] {{0, n}, {3, n - 5}, {17, 18}, {40, 40}}) {
+                    int from = range[0], to = range[1];
+                    String what = k.name() + " slope " + slope + " [" + from + ", " + to + ")";
+                    float[] y = base.clone(), expected = base.clone();
+                    k.leakyRelu(seg(x), seg(y), slope, from, to);
+                    for (int i = from; i < to; i++) {
+                        expected[i] = x[i] > 0 ? x[i] : slope * x[i];
+                    }
+                    assertArrayEquals(expected, y, what + " forward");
+                    float[] gx = base.clone(), expectedGx = base.clone();
+                    k.leakyReluBackward(seg(x), seg(g), seg(gx), slope, from, to);
+                    for (int i = from; i < to; i++) {
+                        expectedGx[i] = expectedGx[i] + (x[i] > 0 ? 1f : slope) * g[i];
+                    }
+                    assertArrayEquals(expectedGx, gx, what + " backward");
+                }
+            }
+        }
+    }
+
+    @Test
+    void bernoulliScaleIsTheSplittableRandomContract() {
+        int n = 3000;
+        float[] in = values(n, 4), base = values(n, 5);
+        for (int i = 200; i < 700; i++) {
+            in[i] = i % 97 == 0 ? -0f : 0f;     // long runs of +0 (skipped draws), one -0 now and then
+        }
+        for (ElementwiseKernels k : KERNELS) {
+            for (float p : new float[] {0f, 0.3f, 0.5f, 0.9f}) {
+                long threshold = (long) ((double) p * 4294967296.0);
+                float keep = 1f / (1f - p);
+                for (int[] range : new int[][] {{0, n}, {0, 1}, {0, 17}, {32, 33}, {190, 1101}, {5, 2999}}) {
+                    int first = range[0], len = range[1] - range[0];
+                    for (boolean accumulate : new boolean[] {false, true}) {
+                        String what = k.name() + " p " + p + " [" + range[0] + ", " + range[1] + ") acc " + accumulate;
+                        long seed = 977L * first + len;
+                        float[] out = base.clone(), expected = base.clone();
+                        k.bernoulliScale(seed, threshold, keep, seg(in), seg(out), first, len, accumulate);
+                        SplittableRandom r = new SplittableRandom(seed);
+                        for (int j = 0; j < len; j += 2) {
+                            long bits = r.nextLong();
+                            for (int h = 0; h < 2 && j + h < len; h++) {
+                                long u = h == 0 ? bits >>> 32 : bits & 0xffffffffL;
+                                int i = first + j + h;
+                                float v = (u < threshold ? 0f : keep) * in[i];
+                                expected[i] = accumulate ? v + expected[i] : v;
+                            }
+                        }
+                        assertArrayEquals(expected, out, what);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void theFacadeNamesBadArguments() {
+        MemorySegment small = seg(new float[10]);
+        var e = assertThrows(IllegalArgumentException.class, () -> Elementwise.leakyRelu(small, small, 0f, 2, 11));
+        assertTrue(e.getMessage().contains("[2, 11)") && e.getMessage().contains("10 floats"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Elementwise.bernoulliScale(1L, 1f, small, small, 0, 10, false));
+        assertTrue(e.getMessage().contains("got 1.0"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Elementwise.leakyReluBackward(small, small, small, 0f, 5, 4));
+        assertTrue(e.getMessage().contains("[5, 4)"), e.getMessage());
+    }
+
+    /** Random values in [−2, 2) with every special value sprinkled in. */
+    private static float[] values(int n, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = r.nextInt(8) == 0 ? SPECIAL[r.nextInt(SPECIAL.length)] : (float) r.nextDouble(-2, 2);
+        }
+        return v;
+    }
+
+    private static MemorySegment seg(float[] a) {
+        return MemorySegment.ofArray(a);
+    }
+}
