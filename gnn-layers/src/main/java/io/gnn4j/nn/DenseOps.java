@@ -5,6 +5,7 @@ import static io.gnn4j.nn.ParallelLoops.axpyInto;
 import static io.gnn4j.nn.ParallelLoops.parallel;
 import static io.gnn4j.nn.ParallelLoops.parallelRows;
 
+import io.gnn4j.graph.Elementwise;
 import io.gnn4j.graph.ExecutionContext;
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
@@ -67,14 +68,7 @@ final class DenseOps {
         Tensor y = tape.output(n, m, x, w, b);
         Gemm.gemm(x.value, w.value, y.value, false, false, 1f, 0f);
         MemorySegment yd = y.data, bd = b.data;
-        parallelRows(tape.context(), n, m, (from, to) -> {
-            for (int r = from; r < to; r++) {
-                long base = (long) r * m;
-                for (int c = 0; c < m; c++) {
-                    yd.setAtIndex(Tensor.F, base + c, yd.getAtIndex(Tensor.F, base + c) + bd.getAtIndex(Tensor.F, c));
-                }
-            }
-        });
+        parallelRows(tape.context(), n, m, (from, to) -> Elementwise.addRow(yd, bd, 1f, yd, m, from, to));
         tape.record(y, () -> {
             if (x.requiresGrad) {
                 accGemm(tape, x, y.grad, w.value, false, true);
@@ -163,14 +157,15 @@ final class DenseOps {
         MemorySegment ad = a.data, bd = b.data, yd = y.data;
         float sign = subtract ? -1f : 1f;
         ExecutionContext ctx = tape.context();
-        parallelRows(ctx, n, m, (from, to) -> {
-            for (int r = from; r < to; r++) {
-                long base = (long) r * m, bBase = rowB ? 0 : base;
-                for (int c = 0; c < m; c++) {
-                    yd.setAtIndex(Tensor.F, base + c, ad.getAtIndex(Tensor.F, base + c) + sign * bd.getAtIndex(Tensor.F, bBase + c));
+        if (rowB) {
+            parallelRows(ctx, n, m, (from, to) -> Elementwise.addRow(ad, bd, sign, yd, m, from, to));
+        } else {
+            parallel(ctx, a.size(), (from, to) -> {
+                for (long i = from; i < to; i++) {
+                    yd.setAtIndex(Tensor.F, i, ad.getAtIndex(Tensor.F, i) + sign * bd.getAtIndex(Tensor.F, i));
                 }
-            }
-        });
+            });
+        }
         tape.record(y, () -> {
             MemorySegment g = y.gradData;
             if (a.requiresGrad) {
@@ -306,12 +301,7 @@ final class DenseOps {
     /** {@code dst[c] += sign·Σ_r g[r][c]}, summed in double, serially (a fixed order). */
     private static void sumRowsInto(MemorySegment dst, MemorySegment g, int n, int m, float sign) {
         double[] acc = new double[m];
-        for (int r = 0; r < n; r++) {
-            long base = (long) r * m;
-            for (int c = 0; c < m; c++) {
-                acc[c] += g.getAtIndex(Tensor.F, base + c);
-            }
-        }
+        Elementwise.columnSums(g, m, 0, n, acc);
         for (int c = 0; c < m; c++) {
             dst.setAtIndex(Tensor.F, c, dst.getAtIndex(Tensor.F, c) + sign * (float) acc[c]);
         }

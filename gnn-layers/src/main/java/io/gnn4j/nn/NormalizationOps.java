@@ -2,6 +2,7 @@ package io.gnn4j.nn;
 
 import static io.gnn4j.nn.ParallelLoops.parallelRows;
 
+import io.gnn4j.graph.Elementwise;
 import io.gnn4j.graph.ExecutionContext;
 import java.lang.foreign.MemorySegment;
 
@@ -26,14 +27,7 @@ final class NormalizationOps {
         requireStats("batchVar", batchVar, m);
         ExecutionContext ctx = tape.context();
         MemorySegment xd = x.data;
-        double[] mean = columnSums(ctx, n, m, m, (from, to, acc) -> {
-            for (int r = from; r < to; r++) {
-                long base = (long) r * m;
-                for (int c = 0; c < m; c++) {
-                    acc[c] += xd.getAtIndex(Tensor.F, base + c);
-                }
-            }
-        });
+        double[] mean = columnSums(ctx, n, m, m, (from, to, acc) -> Elementwise.columnSums(xd, m, from, to, acc));
         for (int c = 0; c < m; c++) {
             mean[c] /= n;
         }

@@ -5,9 +5,9 @@ import io.gnn4j.graph.internal.KernelProvider;
 import java.lang.foreign.MemorySegment;
 
 /**
- * Elementwise float32 kernels over a range of elements of {@link MemorySegment} buffers — the activations and the
- * dropout mask of gnn-layers' tape — on the kernels {@link KernelProvider} chooses (Vector API or scalar; both give
- * the same bits). They run on the caller's thread: callers split long buffers into ranges over their own
+ * Elementwise float32 kernels over a range of elements (or rows) of {@link MemorySegment} buffers — the activations,
+ * the dropout mask, bias rows and their column sums in gnn-layers' tape — on the kernels {@link KernelProvider}
+ * chooses (Vector API or scalar; both give the same bits). They run on the caller's thread: callers split long buffers into ranges over their own
  * {@link ExecutionContext}, and any split gives the same result, since every element is computed alone.
  */
 public final class Elementwise {
@@ -24,6 +24,30 @@ public final class Elementwise {
                                          long to) {
         checkRange(from, to, x, g, gx);
         KernelProvider.elementwise().leakyReluBackward(x, g, gx, slope, from, to);
+    }
+
+    /**
+     * Row broadcast: {@code y[r][c] = a[r][c] + sign·b[c]} for the rows [rowFrom, rowTo) of the row-major n×m
+     * matrices a and y (y may be a itself), b holding m floats — a bias added to every row (sign 1) or subtracted
+     * (sign −1).
+     */
+    public static void addRow(MemorySegment a, MemorySegment b, float sign, MemorySegment y, int m, int rowFrom,
+                              int rowTo) {
+        checkRange((long) rowFrom * m, (long) rowTo * m, a, y);
+        checkRange(0, m, b);
+        KernelProvider.elementwise().addRow(a, b, sign, y, m, rowFrom, rowTo);
+    }
+
+    /**
+     * Column sums in double: {@code acc[c] += g[r][c]} for the m columns of the row-major matrix g, adding the rows
+     * [rowFrom, rowTo) in ascending order (so each column's sum is the same double whatever the implementation).
+     */
+    public static void columnSums(MemorySegment g, int m, int rowFrom, int rowTo, double[] acc) {
+        checkRange((long) rowFrom * m, (long) rowTo * m, g);
+        if (acc.length < m) {
+            throw new IllegalArgumentException("column sums of " + m + " columns into " + acc.length + " doubles");
+        }
+        KernelProvider.elementwise().columnSums(g, m, rowFrom, rowTo, acc);
     }
 
     /**

@@ -18,6 +18,12 @@ public interface ElementwiseKernels {
     /** {@code gx[i] = gx[i] + (x[i] > 0 ? 1 : slope)·g[i]} for i in [from, to). */
     void leakyReluBackward(MemorySegment x, MemorySegment g, MemorySegment gx, float slope, long from, long to);
 
+    /** {@code y[r][c] = a[r][c] + sign·b[c]} for rows [rowFrom, rowTo) of row-major n×m matrices a and y (b: m floats). */
+    void addRow(MemorySegment a, MemorySegment b, float sign, MemorySegment y, int m, int rowFrom, int rowTo);
+
+    /** {@code acc[c] += g[r][c]} in double, r ascending over [rowFrom, rowTo), for the m columns of row-major g. */
+    void columnSums(MemorySegment g, int m, int rowFrom, int rowTo, double[] acc);
+
     /**
      * Bernoulli masking of the elements [first, first + len): {@code out[first + j] = (u_j < threshold ? 0 : keep)
      * · in[first + j]}, plus the old {@code out[first + j]} when {@code accumulate}, where u_{2i} and u_{2i+1} are

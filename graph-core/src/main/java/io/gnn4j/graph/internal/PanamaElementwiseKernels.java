@@ -2,11 +2,13 @@ package io.gnn4j.graph.internal;
 
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -20,6 +22,10 @@ final class PanamaElementwiseKernels extends ScalarElementwiseKernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Long> D = LongVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    /** Doubles for the column sums, and the floats that widen into one vector of them. */
+    private static final VectorSpecies<Double> DS = DoubleVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> HALF =
+            VectorSpecies.of(float.class, VectorShape.forBitSize(DS.vectorBitSize() / 2));
     private static final ByteOrder NATIVE = ByteOrder.nativeOrder();
 
     @Override
@@ -50,6 +56,35 @@ final class PanamaElementwiseKernels extends ScalarElementwiseKernels {
                     .intoMemorySegment(gx, at, NATIVE);
         }
         super.leakyReluBackward(x, g, gx, slope, i, to);
+    }
+
+    @Override
+    public void addRow(MemorySegment a, MemorySegment b, float sign, MemorySegment y, int m, int rowFrom, int rowTo) {
+        int vm = S.loopBound(m);
+        for (int r = rowFrom; r < rowTo; r++) {
+            long base = (long) r * m * Float.BYTES;
+            for (int c = 0; c < vm; c += L) {
+                long at = base + (long) c * Float.BYTES;
+                FloatVector.fromMemorySegment(S, a, at, NATIVE)
+                        .add(FloatVector.fromMemorySegment(S, b, (long) c * Float.BYTES, NATIVE).mul(sign))
+                        .intoMemorySegment(y, at, NATIVE);
+            }
+        }
+        addRow(a, b, sign, y, m, vm, rowFrom, rowTo);
+    }
+
+    @Override
+    public void columnSums(MemorySegment g, int m, int rowFrom, int rowTo, double[] acc) {
+        int dl = DS.length(), vm = m - m % dl;
+        for (int r = rowFrom; r < rowTo; r++) {
+            long base = (long) r * m * Float.BYTES;
+            for (int c = 0; c < vm; c += dl) {
+                DoubleVector row = (DoubleVector) FloatVector.fromMemorySegment(HALF, g, base + (long) c * Float.BYTES,
+                        NATIVE).convertShape(VectorOperators.F2D, DS, 0);
+                DoubleVector.fromArray(DS, acc, c).add(row).intoArray(acc, c);
+            }
+        }
+        columnSums(g, m, vm, rowFrom, rowTo, acc);
     }
 
     @Override

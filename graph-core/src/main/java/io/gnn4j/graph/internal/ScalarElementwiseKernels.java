@@ -34,6 +34,37 @@ class ScalarElementwiseKernels implements ElementwiseKernels {
     }
 
     @Override
+    public void addRow(MemorySegment a, MemorySegment b, float sign, MemorySegment y, int m, int rowFrom, int rowTo) {
+        addRow(a, b, sign, y, m, 0, rowFrom, rowTo);
+    }
+
+    /** {@link #addRow} on the columns [c0, m). */
+    static void addRow(MemorySegment a, MemorySegment b, float sign, MemorySegment y, int m, int c0, int rowFrom,
+                       int rowTo) {
+        for (int r = rowFrom; r < rowTo; r++) {
+            long base = (long) r * m;
+            for (int c = c0; c < m; c++) {
+                y.setAtIndex(FLOAT, base + c, a.getAtIndex(FLOAT, base + c) + sign * b.getAtIndex(FLOAT, c));
+            }
+        }
+    }
+
+    @Override
+    public void columnSums(MemorySegment g, int m, int rowFrom, int rowTo, double[] acc) {
+        columnSums(g, m, 0, rowFrom, rowTo, acc);
+    }
+
+    /** {@link #columnSums} of the columns [c0, m). */
+    static void columnSums(MemorySegment g, int m, int c0, int rowFrom, int rowTo, double[] acc) {
+        for (int r = rowFrom; r < rowTo; r++) {
+            long base = (long) r * m;
+            for (int c = c0; c < m; c++) {
+                acc[c] += g.getAtIndex(FLOAT, base + c);
+            }
+        }
+    }
+
+    @Override
     public void bernoulliScale(long seed, long threshold, float keep, MemorySegment in, MemorySegment out, long first,
                                int len, boolean accumulate) {
         bernoulliScale(seed, threshold, keep, in, out, first, 0, len, accumulate);

@@ -65,6 +65,43 @@ class ElementwiseKernelsTest {
     }
 
     @Test
+    void rowBroadcastAndColumnSumsFollowTheirFormulas() {
+        for (int m : new int[] {1, 7, 8, 16, 37, 64}) {
+            int n = 23;
+            float[] a = values(n * m, m), b = values(m, 2L * m), base = values(n * m, 3L * m);
+            for (ElementwiseKernels k : KERNELS) {
+                for (float sign : new float[] {1f, -1f}) {
+                    String what = k.name() + " m " + m + " sign " + sign;
+                    float[] y = base.clone(), expected = base.clone();
+                    k.addRow(seg(a), seg(b), sign, seg(y), m, 2, n - 3);
+                    for (int r = 2; r < n - 3; r++) {
+                        for (int c = 0; c < m; c++) {
+                            expected[r * m + c] = a[r * m + c] + sign * b[c];
+                        }
+                    }
+                    assertArrayEquals(expected, y, what + " addRow");
+                    float[] inPlace = a.clone();
+                    k.addRow(seg(inPlace), seg(b), sign, seg(inPlace), m, 0, n);
+                    for (int i = 0; i < n * m; i++) {
+                        assertEquals(Float.floatToIntBits(a[i] + sign * b[i % m]), Float.floatToIntBits(inPlace[i]),
+                                what + " addRow in place, element " + i);
+                    }
+                }
+                double[] acc = new double[m + 2], expected = new double[m + 2];
+                java.util.Arrays.fill(acc, 0.25);
+                java.util.Arrays.fill(expected, 0.25);
+                k.columnSums(seg(a), m, 1, n, acc);
+                for (int r = 1; r < n; r++) {
+                    for (int c = 0; c < m; c++) {
+                        expected[c] += a[r * m + c];
+                    }
+                }
+                assertArrayEquals(expected, acc, k.name() + " m " + m + " columnSums");
+            }
+        }
+    }
+
+    @Test
     void bernoulliScaleIsTheSplittableRandomContract() {
         int n = 3000;
         float[] in = values(n, 4), base = values(n, 5);
