@@ -31,15 +31,9 @@ final class NormalizationOps {
         for (int c = 0; c < m; c++) {
             mean[c] /= n;
         }
-        double[] sq = columnSums(ctx, n, m, m, (from, to, acc) -> { // two passes: no cancellation as in E[x²] − E[x]²
-            for (int r = from; r < to; r++) {
-                long base = (long) r * m;
-                for (int c = 0; c < m; c++) {
-                    double d = xd.getAtIndex(Tensor.F, base + c) - mean[c];
-                    acc[c] += d * d;
-                }
-            }
-        });
+        // two passes: no cancellation as in E[x²] − E[x]²
+        double[] sq = columnSums(ctx, n, m, m,
+                (from, to, acc) -> Elementwise.columnSquaredDeviations(xd, mean, m, from, to, acc));
         float[] mu = new float[m], invStd = new float[m];
         for (int c = 0; c < m; c++) {
             double var = sq[c] / n;
@@ -65,16 +59,8 @@ final class NormalizationOps {
                     meanG[c] = (float) (sums[c] / n);
                     meanGx[c] = (float) (sums[m + c] / n);
                 }
-                parallelRows(ctx, n, m, (from, to) -> {
-                    for (int r = from; r < to; r++) {
-                        long base = (long) r * m;
-                        for (int c = 0; c < m; c++) {
-                            float xh = (xd.getAtIndex(Tensor.F, base + c) - mu[c]) * invStd[c];
-                            float d = k[c] * (g.getAtIndex(Tensor.F, base + c) - meanG[c] - xh * meanGx[c]);
-                            ga.setAtIndex(Tensor.F, base + c, ga.getAtIndex(Tensor.F, base + c) + d);
-                        }
-                    }
-                });
+                parallelRows(ctx, n, m, (from, to) ->
+                        Elementwise.batchNormInputGradient(xd, g, mu, invStd, k, meanG, meanGx, ga, m, from, to));
             }
             addAffineGradients(tape, gamma, beta, sums, m);
         });
@@ -173,16 +159,8 @@ final class NormalizationOps {
     /** {@code [Σ_i G_ic | Σ_i G_ic x̂_ic]} (length 2F) with x̂ = (x − μ)·invStd. */
     private static double[] gradientColumnSums(ExecutionContext ctx, MemorySegment g, MemorySegment xd, float[] mu,
                                                float[] invStd, int n, int m) {
-        return columnSums(ctx, n, m, 2 * m, (from, to, acc) -> {
-            for (int r = from; r < to; r++) {
-                long base = (long) r * m;
-                for (int c = 0; c < m; c++) {
-                    double gi = g.getAtIndex(Tensor.F, base + c);
-                    acc[c] += gi;
-                    acc[m + c] += gi * (xd.getAtIndex(Tensor.F, base + c) - mu[c]) * invStd[c];
-                }
-            }
-        });
+        return columnSums(ctx, n, m, 2 * m,
+                (from, to, acc) -> Elementwise.batchNormGradientSums(g, xd, mu, invStd, m, from, to, acc));
     }
 
     interface ColumnAccumulator {
@@ -224,14 +202,7 @@ final class NormalizationOps {
             shift[c] = beta.data.getAtIndex(Tensor.F, c);
         }
         MemorySegment xd = x.data, yd = y.data;
-        parallelRows(ctx, n, m, (from, to) -> {
-            for (int r = from; r < to; r++) {
-                long base = (long) r * m;
-                for (int c = 0; c < m; c++) {
-                    yd.setAtIndex(Tensor.F, base + c, scale[c] * (xd.getAtIndex(Tensor.F, base + c) - mu[c]) + shift[c]);
-                }
-            }
-        });
+        parallelRows(ctx, n, m, (from, to) -> Elementwise.scaleShiftColumns(xd, mu, scale, shift, yd, m, from, to));
     }
 
     /** {@code γ̄_c += Σ_i G_ic x̂_ic} and {@code β̄_c += Σ_i G_ic}, from the sums of {@link #gradientColumnSums}. */

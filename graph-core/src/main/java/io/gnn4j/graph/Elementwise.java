@@ -6,7 +6,7 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * Elementwise float32 kernels over a range of elements (or rows) of {@link MemorySegment} buffers — the activations,
- * the dropout mask, bias rows and their column sums in gnn-layers' tape — on the kernels {@link KernelProvider}
+ * the dropout mask, bias rows and their column sums, batch normalisation's column loops in gnn-layers' tape — on the kernels {@link KernelProvider}
  * chooses (Vector API or scalar; both give the same bits). They run on the caller's thread: callers split long buffers into ranges over their own
  * {@link ExecutionContext}, and any split gives the same result, since every element is computed alone.
  */
@@ -44,10 +44,48 @@ public final class Elementwise {
      */
     public static void columnSums(MemorySegment g, int m, int rowFrom, int rowTo, double[] acc) {
         checkRange((long) rowFrom * m, (long) rowTo * m, g);
-        if (acc.length < m) {
-            throw new IllegalArgumentException("column sums of " + m + " columns into " + acc.length + " doubles");
-        }
+        checkColumns(m, acc.length);
         KernelProvider.elementwise().columnSums(g, m, rowFrom, rowTo, acc);
+    }
+
+    /** {@code acc[c] += (x[r][c] − mean[c])²} in double over the rows [rowFrom, rowTo) in order (a variance's sum). */
+    public static void columnSquaredDeviations(MemorySegment x, double[] mean, int m, int rowFrom, int rowTo,
+                                               double[] acc) {
+        checkRange((long) rowFrom * m, (long) rowTo * m, x);
+        checkColumns(m, mean.length, acc.length);
+        KernelProvider.elementwise().columnSquaredDeviations(x, mean, m, rowFrom, rowTo, acc);
+    }
+
+    /** {@code y[r][c] = scale[c]·(x[r][c] − mu[c]) + shift[c]} for the rows [rowFrom, rowTo) (a normalisation). */
+    public static void scaleShiftColumns(MemorySegment x, float[] mu, float[] scale, float[] shift, MemorySegment y,
+                                         int m, int rowFrom, int rowTo) {
+        checkRange((long) rowFrom * m, (long) rowTo * m, x, y);
+        checkColumns(m, mu.length, scale.length, shift.length);
+        KernelProvider.elementwise().scaleShiftColumns(x, mu, scale, shift, y, m, rowFrom, rowTo);
+    }
+
+    /**
+     * Batch normalisation's gradient sums over the rows [rowFrom, rowTo) in order: {@code acc[c] += g[r][c]} and
+     * {@code acc[m + c] += g[r][c]·(x[r][c] − mu[c])·invStd[c]} (acc holds 2m doubles; the difference in float, the
+     * products and sums in double).
+     */
+    public static void batchNormGradientSums(MemorySegment g, MemorySegment x, float[] mu, float[] invStd, int m,
+                                             int rowFrom, int rowTo, double[] acc) {
+        checkRange((long) rowFrom * m, (long) rowTo * m, g, x);
+        checkColumns(m, mu.length, invStd.length, acc.length / 2);
+        KernelProvider.elementwise().batchNormGradientSums(g, x, mu, invStd, m, rowFrom, rowTo, acc);
+    }
+
+    /**
+     * Batch normalisation's input gradient for the rows [rowFrom, rowTo): with x̂ = (x[r][c] − mu[c])·invStd[c],
+     * {@code gx[r][c] += k[c]·(g[r][c] − meanG[c] − x̂·meanGx[c])} in float.
+     */
+    public static void batchNormInputGradient(MemorySegment x, MemorySegment g, float[] mu, float[] invStd, float[] k,
+                                              float[] meanG, float[] meanGx, MemorySegment gx, int m, int rowFrom,
+                                              int rowTo) {
+        checkRange((long) rowFrom * m, (long) rowTo * m, x, g, gx);
+        checkColumns(m, mu.length, invStd.length, k.length, meanG.length, meanGx.length);
+        KernelProvider.elementwise().batchNormInputGradient(x, g, mu, invStd, k, meanG, meanGx, gx, m, rowFrom, rowTo);
     }
 
     /**
@@ -74,6 +112,15 @@ public final class Elementwise {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
+    }
+
+    private static void checkColumns(int m, int... lengths) {
+        for (int length : lengths) {
+            if (length < m) {
+                throw new IllegalArgumentException("a per-column array holds " + length + " values for " + m
+                        + " columns");
+            }
+        }
     }
 
     private static void checkRange(long from, long to, MemorySegment... buffers) {

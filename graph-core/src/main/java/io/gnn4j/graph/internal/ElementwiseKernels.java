@@ -24,6 +24,28 @@ public interface ElementwiseKernels {
     /** {@code acc[c] += g[r][c]} in double, r ascending over [rowFrom, rowTo), for the m columns of row-major g. */
     void columnSums(MemorySegment g, int m, int rowFrom, int rowTo, double[] acc);
 
+    /** {@code acc[c] += (x[r][c] − mean[c])²} in double, r ascending over [rowFrom, rowTo). */
+    void columnSquaredDeviations(MemorySegment x, double[] mean, int m, int rowFrom, int rowTo, double[] acc);
+
+    /** {@code y[r][c] = scale[c]·(x[r][c] − mu[c]) + shift[c]} in float for rows [rowFrom, rowTo). */
+    void scaleShiftColumns(MemorySegment x, float[] mu, float[] scale, float[] shift, MemorySegment y, int m,
+                           int rowFrom, int rowTo);
+
+    /**
+     * Batch normalisation's gradient sums, r ascending over [rowFrom, rowTo): {@code acc[c] += g[r][c]} and
+     * {@code acc[m + c] += g[r][c]·(x[r][c] − mu[c])·invStd[c]}, the difference in float, the products and sums in
+     * double.
+     */
+    void batchNormGradientSums(MemorySegment g, MemorySegment x, float[] mu, float[] invStd, int m, int rowFrom,
+                               int rowTo, double[] acc);
+
+    /**
+     * Batch normalisation's input gradient in float for rows [rowFrom, rowTo): with x̂ = (x[r][c] − mu[c])·invStd[c],
+     * {@code gx[r][c] += k[c]·(g[r][c] − meanG[c] − x̂·meanGx[c])}.
+     */
+    void batchNormInputGradient(MemorySegment x, MemorySegment g, float[] mu, float[] invStd, float[] k,
+                                float[] meanG, float[] meanGx, MemorySegment gx, int m, int rowFrom, int rowTo);
+
     /**
      * Bernoulli masking of the elements [first, first + len): {@code out[first + j] = (u_j < threshold ? 0 : keep)
      * · in[first + j]}, plus the old {@code out[first + j]} when {@code accumulate}, where u_{2i} and u_{2i+1} are

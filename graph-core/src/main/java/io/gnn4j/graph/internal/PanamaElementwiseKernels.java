@@ -79,12 +79,88 @@ final class PanamaElementwiseKernels extends ScalarElementwiseKernels {
         for (int r = rowFrom; r < rowTo; r++) {
             long base = (long) r * m * Float.BYTES;
             for (int c = 0; c < vm; c += dl) {
-                DoubleVector row = (DoubleVector) FloatVector.fromMemorySegment(HALF, g, base + (long) c * Float.BYTES,
-                        NATIVE).convertShape(VectorOperators.F2D, DS, 0);
-                DoubleVector.fromArray(DS, acc, c).add(row).intoArray(acc, c);
+                DoubleVector.fromArray(DS, acc, c).add(widen(g, base + (long) c * Float.BYTES)).intoArray(acc, c);
             }
         }
         columnSums(g, m, vm, rowFrom, rowTo, acc);
+    }
+
+    @Override
+    public void columnSquaredDeviations(MemorySegment x, double[] mean, int m, int rowFrom, int rowTo, double[] acc) {
+        int dl = DS.length(), vm = m - m % dl;
+        for (int r = rowFrom; r < rowTo; r++) {
+            long base = (long) r * m * Float.BYTES;
+            for (int c = 0; c < vm; c += dl) {
+                DoubleVector d = widen(x, base + (long) c * Float.BYTES).sub(DoubleVector.fromArray(DS, mean, c));
+                DoubleVector.fromArray(DS, acc, c).add(d.mul(d)).intoArray(acc, c);
+            }
+        }
+        columnSquaredDeviations(x, mean, m, vm, rowFrom, rowTo, acc);
+    }
+
+    @Override
+    public void scaleShiftColumns(MemorySegment x, float[] mu, float[] scale, float[] shift, MemorySegment y, int m,
+                                  int rowFrom, int rowTo) {
+        int vm = S.loopBound(m);
+        for (int r = rowFrom; r < rowTo; r++) {
+            long base = (long) r * m * Float.BYTES;
+            for (int c = 0; c < vm; c += L) {
+                long at = base + (long) c * Float.BYTES;
+                FloatVector.fromArray(S, scale, c)
+                        .mul(FloatVector.fromMemorySegment(S, x, at, NATIVE).sub(FloatVector.fromArray(S, mu, c)))
+                        .add(FloatVector.fromArray(S, shift, c))
+                        .intoMemorySegment(y, at, NATIVE);
+            }
+        }
+        scaleShiftColumns(x, mu, scale, shift, y, m, vm, rowFrom, rowTo);
+    }
+
+    @Override
+    public void batchNormGradientSums(MemorySegment g, MemorySegment x, float[] mu, float[] invStd, int m, int rowFrom,
+                                      int rowTo, double[] acc) {
+        int dl = DS.length(), vm = m - m % dl;
+        for (int r = rowFrom; r < rowTo; r++) {
+            long base = (long) r * m * Float.BYTES;
+            for (int c = 0; c < vm; c += dl) {
+                long at = base + (long) c * Float.BYTES;
+                DoubleVector gi = widen(g, at);
+                FloatVector diff = FloatVector.fromMemorySegment(HALF, x, at, NATIVE)
+                        .sub(FloatVector.fromArray(HALF, mu, c));
+                DoubleVector.fromArray(DS, acc, c).add(gi).intoArray(acc, c);
+                DoubleVector.fromArray(DS, acc, m + c)
+                        .add(gi.mul(toDouble(diff)).mul(toDouble(FloatVector.fromArray(HALF, invStd, c))))
+                        .intoArray(acc, m + c);
+            }
+        }
+        batchNormGradientSums(g, x, mu, invStd, m, vm, rowFrom, rowTo, acc);
+    }
+
+    @Override
+    public void batchNormInputGradient(MemorySegment x, MemorySegment g, float[] mu, float[] invStd, float[] k,
+                                       float[] meanG, float[] meanGx, MemorySegment gx, int m, int rowFrom,
+                                       int rowTo) {
+        int vm = S.loopBound(m);
+        for (int r = rowFrom; r < rowTo; r++) {
+            long base = (long) r * m * Float.BYTES;
+            for (int c = 0; c < vm; c += L) {
+                long at = base + (long) c * Float.BYTES;
+                FloatVector xh = FloatVector.fromMemorySegment(S, x, at, NATIVE).sub(FloatVector.fromArray(S, mu, c))
+                        .mul(FloatVector.fromArray(S, invStd, c));
+                FloatVector d = FloatVector.fromArray(S, k, c).mul(FloatVector.fromMemorySegment(S, g, at, NATIVE)
+                        .sub(FloatVector.fromArray(S, meanG, c)).sub(xh.mul(FloatVector.fromArray(S, meanGx, c))));
+                FloatVector.fromMemorySegment(S, gx, at, NATIVE).add(d).intoMemorySegment(gx, at, NATIVE);
+            }
+        }
+        batchNormInputGradient(x, g, mu, invStd, k, meanG, meanGx, gx, m, vm, rowFrom, rowTo);
+    }
+
+    /** The floats at byte offset {@code at}, one double lane each. */
+    private static DoubleVector widen(MemorySegment s, long at) {
+        return toDouble(FloatVector.fromMemorySegment(HALF, s, at, NATIVE));
+    }
+
+    private static DoubleVector toDouble(FloatVector v) {
+        return (DoubleVector) v.convertShape(VectorOperators.F2D, DS, 0);
     }
 
     @Override

@@ -65,6 +65,80 @@ class ScalarElementwiseKernels implements ElementwiseKernels {
     }
 
     @Override
+    public void columnSquaredDeviations(MemorySegment x, double[] mean, int m, int rowFrom, int rowTo, double[] acc) {
+        columnSquaredDeviations(x, mean, m, 0, rowFrom, rowTo, acc);
+    }
+
+    /** {@link #columnSquaredDeviations} of the columns [c0, m). */
+    static void columnSquaredDeviations(MemorySegment x, double[] mean, int m, int c0, int rowFrom, int rowTo,
+                                        double[] acc) {
+        for (int r = rowFrom; r < rowTo; r++) {
+            long base = (long) r * m;
+            for (int c = c0; c < m; c++) {
+                double d = x.getAtIndex(FLOAT, base + c) - mean[c];
+                acc[c] += d * d;
+            }
+        }
+    }
+
+    @Override
+    public void scaleShiftColumns(MemorySegment x, float[] mu, float[] scale, float[] shift, MemorySegment y, int m,
+                                  int rowFrom, int rowTo) {
+        scaleShiftColumns(x, mu, scale, shift, y, m, 0, rowFrom, rowTo);
+    }
+
+    /** {@link #scaleShiftColumns} on the columns [c0, m). */
+    static void scaleShiftColumns(MemorySegment x, float[] mu, float[] scale, float[] shift, MemorySegment y, int m,
+                                  int c0, int rowFrom, int rowTo) {
+        for (int r = rowFrom; r < rowTo; r++) {
+            long base = (long) r * m;
+            for (int c = c0; c < m; c++) {
+                y.setAtIndex(FLOAT, base + c, scale[c] * (x.getAtIndex(FLOAT, base + c) - mu[c]) + shift[c]);
+            }
+        }
+    }
+
+    @Override
+    public void batchNormGradientSums(MemorySegment g, MemorySegment x, float[] mu, float[] invStd, int m, int rowFrom,
+                                      int rowTo, double[] acc) {
+        batchNormGradientSums(g, x, mu, invStd, m, 0, rowFrom, rowTo, acc);
+    }
+
+    /** {@link #batchNormGradientSums} of the columns [c0, m). */
+    static void batchNormGradientSums(MemorySegment g, MemorySegment x, float[] mu, float[] invStd, int m, int c0,
+                                      int rowFrom, int rowTo, double[] acc) {
+        for (int r = rowFrom; r < rowTo; r++) {
+            long base = (long) r * m;
+            for (int c = c0; c < m; c++) {
+                double gi = g.getAtIndex(FLOAT, base + c);
+                acc[c] += gi;
+                acc[m + c] += gi * (x.getAtIndex(FLOAT, base + c) - mu[c]) * invStd[c];
+            }
+        }
+    }
+
+    @Override
+    public void batchNormInputGradient(MemorySegment x, MemorySegment g, float[] mu, float[] invStd, float[] k,
+                                       float[] meanG, float[] meanGx, MemorySegment gx, int m, int rowFrom,
+                                       int rowTo) {
+        batchNormInputGradient(x, g, mu, invStd, k, meanG, meanGx, gx, m, 0, rowFrom, rowTo);
+    }
+
+    /** {@link #batchNormInputGradient} on the columns [c0, m). */
+    static void batchNormInputGradient(MemorySegment x, MemorySegment g, float[] mu, float[] invStd, float[] k,
+                                       float[] meanG, float[] meanGx, MemorySegment gx, int m, int c0, int rowFrom,
+                                       int rowTo) {
+        for (int r = rowFrom; r < rowTo; r++) {
+            long base = (long) r * m;
+            for (int c = c0; c < m; c++) {
+                float xh = (x.getAtIndex(FLOAT, base + c) - mu[c]) * invStd[c];
+                float d = k[c] * (g.getAtIndex(FLOAT, base + c) - meanG[c] - xh * meanGx[c]);
+                gx.setAtIndex(FLOAT, base + c, gx.getAtIndex(FLOAT, base + c) + d);
+            }
+        }
+    }
+
+    @Override
     public void bernoulliScale(long seed, long threshold, float keep, MemorySegment in, MemorySegment out, long first,
                                int len, boolean accumulate) {
         bernoulliScale(seed, threshold, keep, in, out, first, 0, len, accumulate);

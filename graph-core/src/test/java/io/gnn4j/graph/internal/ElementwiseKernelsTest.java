@@ -102,6 +102,49 @@ class ElementwiseKernelsTest {
     }
 
     @Test
+    void batchNormalisationLoopsFollowTheirFormulas() {
+        for (int m : new int[] {1, 7, 8, 16, 37, 64}) {
+            int n = 19, from = 1, to = n - 2;
+            float[] x = values(n * m, 10L + m), g = values(n * m, 20L + m), base = values(n * m, 30L + m);
+            float[] mu = values(m, 40L + m), invStd = values(m, 50L + m), scale = values(m, 60L + m);
+            float[] shift = values(m, 70L + m), k = values(m, 80L + m), meanG = values(m, 90L + m);
+            float[] meanGx = values(m, 100L + m);
+            double[] mean = new double[m];
+            for (int c = 0; c < m; c++) {
+                mean[c] = mu[c] + 1e-3 * c;
+            }
+            for (ElementwiseKernels kernels : KERNELS) {
+                String what = kernels.name() + " m " + m;
+                double[] sq = new double[m], expectedSq = new double[m];
+                kernels.columnSquaredDeviations(seg(x), mean, m, from, to, sq);
+                float[] y = base.clone(), expectedY = base.clone();
+                kernels.scaleShiftColumns(seg(x), mu, scale, shift, seg(y), m, from, to);
+                double[] sums = new double[2 * m], expectedSums = new double[2 * m];
+                kernels.batchNormGradientSums(seg(g), seg(x), mu, invStd, m, from, to, sums);
+                float[] gx = base.clone(), expectedGx = base.clone();
+                kernels.batchNormInputGradient(seg(x), seg(g), mu, invStd, k, meanG, meanGx, seg(gx), m, from, to);
+                for (int r = from; r < to; r++) {
+                    for (int c = 0; c < m; c++) {
+                        int i = r * m + c;
+                        double d = x[i] - mean[c];
+                        expectedSq[c] += d * d;
+                        expectedY[i] = scale[c] * (x[i] - mu[c]) + shift[c];
+                        double gi = g[i];
+                        expectedSums[c] += gi;
+                        expectedSums[m + c] += gi * (x[i] - mu[c]) * invStd[c];
+                        float xh = (x[i] - mu[c]) * invStd[c];
+                        expectedGx[i] = expectedGx[i] + k[c] * (g[i] - meanG[c] - xh * meanGx[c]);
+                    }
+                }
+                assertArrayEquals(expectedSq, sq, what + " columnSquaredDeviations");
+                assertArrayEquals(expectedY, y, what + " scaleShiftColumns");
+                assertArrayEquals(expectedSums, sums, what + " batchNormGradientSums");
+                assertArrayEquals(expectedGx, gx, what + " batchNormInputGradient");
+            }
+        }
+    }
+
+    @Test
     void bernoulliScaleIsTheSplittableRandomContract() {
         int n = 3000;
         float[] in = values(n, 4), base = values(n, 5);
