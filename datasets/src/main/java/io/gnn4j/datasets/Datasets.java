@@ -106,7 +106,7 @@ public final class Datasets {
     private record Source(String marker, Load load) {}
 
     private interface Load {
-        Loaded from(Path folder, TuFeatures tu) throws IOException;
+        Loaded from(Path folder, ReadOptions o) throws IOException;
     }
 
     /** Known name → folder name in a search root and its sources in order of preference. */
@@ -116,7 +116,7 @@ public final class Datasets {
 
     static {
         known("cora", "cora", planetoid("cora"), gnnBenchmark("cora"), new Source("linqs/cora.content",
-                (d, tu) -> read(d.resolve("linqs"), Linqs.load(d.resolve("linqs"), "cora"))));
+                (d, o) -> read(d.resolve("linqs"), Linqs.load(d.resolve("linqs"), "cora"))));
         known("citeseer", "citeseer", planetoid("citeseer"), gnnBenchmark("citeseer"));
         known("pubmed", "pubmed", planetoid("pubmed"), gnnBenchmark("pubmed"));
         known("cora_ml", "cora_ml", gnnBenchmark("cora_ml"));
@@ -133,10 +133,10 @@ public final class Datasets {
         known("minesweeper", "minesweeper", heterophilous("minesweeper"));
         for (String tu : new String[] {"MUTAG", "PROTEINS", "ENZYMES", "NCI1", "IMDB-BINARY"}) {
             known(tu.toLowerCase(Locale.ROOT), tu,
-                    new Source(tu + "_A.txt", (d, f) -> read(d, TuFormat.load(d, tu, f).dataset())));
+                    new Source(tu + "_A.txt", (d, o) -> read(d, TuFormat.load(d, tu, o.tuFeatures()).dataset())));
         }
         known("karate", "karate", singleFile("karate.adjlist"), singleFile("karate.edgelist"));
-        known("ml-100k", "ml-100k", new Source("u.data", (d, tu) -> read(d, MovieLens100k.load(d))));
+        known("ml-100k", "ml-100k", new Source("u.data", (d, o) -> read(d, MovieLens100k.load(d))));
         known("blogcatalog", "blogcatalog", singleFile("blogcatalog.mat"));
     }
 
@@ -147,28 +147,28 @@ public final class Datasets {
     }
 
     private static Source planetoid(String name) {
-        return new Source("planetoid/ind." + name + ".graph", (d, tu) -> planetoid(d.resolve("planetoid"), name));
+        return new Source("planetoid/ind." + name + ".graph", (d, o) -> planetoid(d.resolve("planetoid"), name));
     }
 
     private static Source gnnBenchmark(String name) {
         String rel = "npz/" + name + ".npz";
-        return new Source(rel, (d, tu) -> read(d.resolve(rel), GnnBenchmarkNpz.load(d.resolve(rel))));
+        return new Source(rel, (d, o) -> read(d.resolve(rel), GnnBenchmarkNpz.load(d.resolve(rel))));
     }
 
     private static Source geomGcn(String name) {
         // Chameleon's and Squirrel's published folders lack the node file: then the next source is used.
         return new Source("geom-gcn/out1_node_feature_label.txt",
-                (d, tu) -> read(d.resolve("geom-gcn"), GeomGcn.load(d.resolve("geom-gcn"), name)));
+                (d, o) -> read(d.resolve("geom-gcn"), GeomGcn.load(d.resolve("geom-gcn"), name)));
     }
 
     private static Source heterophilous(String file) {
         String rel = "heterophilous-graphs/" + file + ".npz";
-        return new Source(rel, (d, tu) -> read(d.resolve(rel), HeterophilousNpz.load(d.resolve(rel))));
+        return new Source(rel, (d, o) -> read(d.resolve(rel), heterophilous(d.resolve(rel), o)));
     }
 
     /** A source that is one file of a single-file format, read as a path to that file would be. */
     private static Source singleFile(String file) {
-        return new Source(file, (d, tu) -> loadFile(d.resolve(file), tu));
+        return new Source(file, (d, o) -> loadFile(d.resolve(file), o));
     }
 
     private static Loaded read(Path from, Dataset d) {
@@ -288,6 +288,16 @@ public final class Datasets {
      */
     public static Loaded loadWithSource(String nameOrPath, List<Path> roots, TuFeatures tuFeatures,
                                         DataDirectory downloads) throws IOException {
+        return loadWithSource(nameOrPath, roots, ReadOptions.DEFAULT.withTuFeatures(tuFeatures), downloads);
+    }
+
+    /**
+     * As {@link #loadWithSource(String, List, TuFeatures, DataDirectory)} with every reading option given
+     * ({@link ReadOptions}: the TU node features, and whether edge lists, adjacency lists and heterophilous-graphs
+     * files keep their stored edges as arcs).
+     */
+    public static Loaded loadWithSource(String nameOrPath, List<Path> roots, ReadOptions options,
+                                        DataDirectory downloads) throws IOException {
         String key = nameOrPath.strip().toLowerCase(Locale.ROOT);
         if (key.isEmpty()) {
             throw new IllegalArgumentException("empty dataset name: expected one of " + knownNames()
@@ -297,7 +307,7 @@ public final class Datasets {
         if (known == null) {
             Path p = Path.of(nameOrPath);
             if (Files.exists(p)) {
-                return loadPath(p, tuFeatures);
+                return loadPath(p, options);
             }
             if (nameOrPath.contains("/") || nameOrPath.contains(java.io.File.separator)) {
                 throw new NoSuchFileException(p.toAbsolutePath().toString(), null, "no such dataset file or folder");
@@ -315,14 +325,14 @@ public final class Datasets {
                 looked.add(root.resolve(known.folder()) + " (absent)");
                 continue;
             }
-            Loaded d = fromKnownFolder(key, folder, tuFeatures);
+            Loaded d = fromKnownFolder(key, folder, options);
             if (d != null) {
                 return d;
             }
             looked.add(folder + " (has none of " + known.sources().stream().map(Source::marker).toList()
                     + " and no files of one format)");
         }
-        Dataset bundled = bundled(key, tuFeatures);
+        Dataset bundled = bundled(key, options.tuFeatures());
         if (bundled != null) {
             return new Loaded(bundled, BUNDLED);
         }
@@ -337,7 +347,7 @@ public final class Datasets {
         } catch (NoSuchFileException e) {
             throw new NoSuchFileException(e.getFile(), null, notFound + "; " + e.getReason());
         }
-        Loaded d = fromKnownFolder(key, folder, tuFeatures);
+        Loaded d = fromKnownFolder(key, folder, options);
         if (d == null) {
             throw new NoSuchFileException(folder.toString(), null, "the downloaded files of '" + key + "' are not a "
                     + "dataset format: " + listing(folder));
@@ -356,13 +366,13 @@ public final class Datasets {
     }
 
     /** The dataset of a known name from its folder: the first present source, else the folder's own format. */
-    private static Loaded fromKnownFolder(String key, Path folder, TuFeatures tu) throws IOException {
+    private static Loaded fromKnownFolder(String key, Path folder, ReadOptions o) throws IOException {
         for (Source s : KNOWN.get(key).sources()) {
             if (Files.exists(folder.resolve(s.marker()))) {
-                return s.load().from(folder, tu);
+                return s.load().from(folder, o);
             }
         }
-        return detectFolder(folder, tu);
+        return detectFolder(folder, o);
     }
 
     /**
@@ -372,16 +382,16 @@ public final class Datasets {
      * @throws DatasetFormatException when no supported format is recognised (the message says what was found)
      */
     public static Dataset loadPath(Path path) throws IOException {
-        return loadPath(path, TuFeatures.LABELS_ONLY).dataset();
+        return loadPath(path, ReadOptions.DEFAULT).dataset();
     }
 
-    private static Loaded loadPath(Path path, TuFeatures tu) throws IOException {
+    private static Loaded loadPath(Path path, ReadOptions o) throws IOException {
         if (Files.isDirectory(path)) {
-            Loaded d = detectFolder(path, tu);
+            Loaded d = detectFolder(path, o);
             if (d == null) {
                 String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
                 if (KNOWN.containsKey(name)) {
-                    d = fromKnownFolder(name, path, tu);
+                    d = fromKnownFolder(name, path, o);
                 }
             }
             if (d == null) {
@@ -395,7 +405,7 @@ public final class Datasets {
         if (!Files.isRegularFile(path)) {
             throw new NoSuchFileException(path.toString());
         }
-        return loadFile(path, tu);
+        return loadFile(path, o);
     }
 
     private static final Pattern TU_FILE = Pattern.compile(
@@ -404,7 +414,7 @@ public final class Datasets {
     private static final Pattern PLANETOID_FILE = Pattern.compile("ind\\.([^.]+)\\.(x|tx|allx|y|ty|ally|graph|test\\.index)");
 
     /** The dataset in a folder by its files, or null when no format is recognised. */
-    private static Loaded detectFolder(Path dir, TuFeatures tu) throws IOException {
+    private static Loaded detectFolder(Path dir, ReadOptions o) throws IOException {
         List<String> files = fileNames(dir);
         List<String> tuNames = files.stream().filter(f -> f.endsWith("_graph_indicator.txt"))
                 .map(f -> f.substring(0, f.length() - "_graph_indicator.txt".length()))
@@ -413,7 +423,7 @@ public final class Datasets {
             throw new DatasetFormatException(dir, "folder", "expected one TU dataset, found " + tuNames);
         }
         if (tuNames.size() == 1) {
-            return read(dir, TuFormat.load(dir, tuNames.getFirst(), tu).dataset());
+            return read(dir, TuFormat.load(dir, tuNames.getFirst(), o.tuFeatures()).dataset());
         }
         List<String> planetoid = files.stream().map(PLANETOID_FILE::matcher).filter(Matcher::matches)
                 .filter(m -> m.group(2).equals("graph")).map(m -> m.group(1)).toList();
@@ -444,7 +454,7 @@ public final class Datasets {
         }
         List<String> data = files.stream().filter(Datasets::isSingleFileFormat).toList();
         if (data.size() == 1) {
-            return loadFile(dir.resolve(data.getFirst()), tu);
+            return loadFile(dir.resolve(data.getFirst()), o);
         }
         // Several: the one named after the folder or its parent (texas/heterophilous-graphs/texas.npz).
         Path abs = dir.toAbsolutePath().normalize();
@@ -452,7 +462,7 @@ public final class Datasets {
             String base = named == null || named.getFileName() == null ? null : named.getFileName().toString();
             for (String f : data) {
                 if (baseName(Path.of(f)).equals(base)) {
-                    return loadFile(dir.resolve(f), tu);
+                    return loadFile(dir.resolve(f), o);
                 }
             }
         }
@@ -499,12 +509,12 @@ public final class Datasets {
     }
 
     /** One file: a single-file format, or a member of a multi-file format (read with its folder). */
-    private static Loaded loadFile(Path file, TuFeatures tu) throws IOException {
+    private static Loaded loadFile(Path file, ReadOptions o) throws IOException {
         String f = file.getFileName().toString();
         Path dir = file.toAbsolutePath().getParent();
         Matcher tuFile = TU_FILE.matcher(f);
         if (tuFile.matches() && Files.isRegularFile(dir.resolve(tuFile.group(1) + "_graph_indicator.txt"))) {
-            return read(dir, TuFormat.load(dir, tuFile.group(1), tu).dataset());
+            return read(dir, TuFormat.load(dir, tuFile.group(1), o.tuFeatures()).dataset());
         }
         Matcher pl = PLANETOID_FILE.matcher(f);
         if (pl.matches()) {
@@ -530,10 +540,10 @@ public final class Datasets {
             }
         }
         return read(file, switch (extension(f)) {
-            case "npz" -> npz(file);
+            case "npz" -> npz(file, o);
             case "mat" -> BlogCatalog.load(file);
-            case "adjlist" -> adjacencyList(file);
-            case "edgelist", "csv", "tsv" -> edgeList(file);
+            case "adjlist" -> adjacencyList(file, o);
+            case "edgelist", "csv", "tsv" -> edgeList(file, o);
             default -> throw new DatasetFormatException(file, "file name", "expected a dataset file (.npz, .mat, "
                     + ".adjlist, .edgelist, .csv, .tsv, or a file of a TU, Planetoid, Geom-GCN, LINQS or MovieLens "
                     + "folder), found '" + f + "'");
@@ -541,13 +551,13 @@ public final class Datasets {
     }
 
     /** An npz file by its keys. */
-    private static Dataset npz(Path file) throws IOException {
+    private static Dataset npz(Path file, ReadOptions o) throws IOException {
         NpzFile npz = NpzFile.open(file);
         if (npz.has("adj_indptr")) {
             return GnnBenchmarkNpz.load(file);
         }
         if (npz.has("node_features") && npz.has("edges")) {
-            return HeterophilousNpz.load(file);
+            return heterophilous(file, o);
         }
         if (npz.has("format") && npz.has("shape")) {
             CsrMatrix m = ScipySparseNpz.load(file);
@@ -562,19 +572,24 @@ public final class Datasets {
                 + "(heterophilous-graphs) or format + shape (scipy.sparse), found " + npz.keys());
     }
 
-    private static Dataset adjacencyList(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        Scan s = scan(bytes, true, ' ');
-        return AdjacencyListFormat.read(file, bytes, s.ids, false).asNodeDataset(baseName(file));
+    /** A heterophilous-graphs file: directed when its name says so ({@code _directed}) or the options ask for arcs. */
+    private static NodeDataset heterophilous(Path file, ReadOptions o) throws IOException {
+        return o.edgesAsArcs() ? HeterophilousNpz.load(file, true) : HeterophilousNpz.load(file);
     }
 
-    private static Dataset edgeList(Path file) throws IOException {
+    private static Dataset adjacencyList(Path file, ReadOptions o) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        Scan s = scan(bytes, true, ' ');
+        return AdjacencyListFormat.read(file, bytes, s.ids, o.edgesAsArcs()).asNodeDataset(baseName(file));
+    }
+
+    private static Dataset edgeList(Path file, ReadOptions o) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         char sep = extension(file.getFileName().toString()).equals("csv") ? ',' : ' ';
         Scan s = scan(bytes, false, sep);
-        EdgeListOptions o = EdgeListOptions.builder().separator(sep).ids(s.ids).header(s.header).weighted(s.columns == 3)
-                .build();
-        return EdgeListFormat.read(file, bytes, o).asNodeDataset(baseName(file));
+        EdgeListOptions options = EdgeListOptions.builder().separator(sep).ids(s.ids).header(s.header)
+                .weighted(s.columns == 3).directed(o.edgesAsArcs()).build();
+        return EdgeListFormat.read(file, bytes, options).asNodeDataset(baseName(file));
     }
 
     /** What a plain edge or adjacency list looks like: id mode, header line, columns of the first data line. */

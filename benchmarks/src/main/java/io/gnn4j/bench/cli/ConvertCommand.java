@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -22,6 +23,9 @@ final class ConvertCommand implements Callable<Integer> {
             description = "a known name or a dataset folder/file; format detected")
     String dataset;
 
+    @Mixin
+    EdgeReading edges;
+
     @Option(names = "--to", required = true, paramLabel = "FORMAT", description = "output format: arrow")
     String format;
 
@@ -36,7 +40,7 @@ final class ConvertCommand implements Callable<Integer> {
         if (!format.equalsIgnoreCase("arrow")) {
             throw new IllegalArgumentException("unknown format '" + format + "': use arrow");
         }
-        Datasets.Loaded loaded = DatasetArgument.load(dataset, false);
+        Datasets.Loaded loaded = DatasetArgument.load(dataset, false, edges.edgesAsArcs);
         ArrowFolder.write(loaded.dataset(), out);
         NodeDataset d = (NodeDataset) loaded.dataset();
         spec.commandLine().getOut().printf("wrote %s: %d nodes, %d edges (%s), %d features, %s%n",

@@ -5,6 +5,7 @@ import io.gnn4j.datasets.Datasets;
 import io.gnn4j.datasets.Featureless;
 import io.gnn4j.datasets.GraphDataset;
 import io.gnn4j.datasets.NodeDataset;
+import io.gnn4j.datasets.ReadOptions;
 import io.gnn4j.datasets.cache.DataDirectory;
 import io.gnn4j.datasets.tu.TuFeatures;
 import java.io.IOException;
@@ -24,9 +25,15 @@ final class DatasetArgument {
 
     /** The dataset {@code arg} names and where it was read. */
     static Datasets.Loaded load(String arg, boolean tuAttributes) throws IOException {
+        return load(arg, tuAttributes, false);
+    }
+
+    /** The dataset {@code arg} names and where it was read, edge and adjacency lists read as arcs if asked. */
+    static Datasets.Loaded load(String arg, boolean tuAttributes, boolean edgesAsArcs) throws IOException {
         Path projectRoot = Path.of(System.getProperty("gnn4j.projectRoot", System.getProperty("user.dir")));
-        return Datasets.loadWithSource(arg, Datasets.searchRoots(projectRoot),
-                tuAttributes ? TuFeatures.ATTRIBUTES_AND_LABELS : TuFeatures.LABELS_ONLY,
+        ReadOptions options = ReadOptions.DEFAULT.withEdgesAsArcs(edgesAsArcs)
+                .withTuFeatures(tuAttributes ? TuFeatures.ATTRIBUTES_AND_LABELS : TuFeatures.LABELS_ONLY);
+        return Datasets.loadWithSource(arg, Datasets.searchRoots(projectRoot), options,
                 DataDirectory.fromEnvironment());
     }
 

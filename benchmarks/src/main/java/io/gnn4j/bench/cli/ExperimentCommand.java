@@ -34,6 +34,9 @@ abstract class ExperimentCommand<F> implements Callable<Integer> {
             description = "a known name or a dataset folder/file (format detected; see the examples below)")
     String dataset;
 
+    @Mixin
+    EdgeReading edges;
+
     @Option(names = {"-m", "--model"}, split = ",", paramLabel = "MODEL", order = 1,
             description = "one or more models, comma-separated (the models of this command are listed below)")
     List<String> models;

@@ -226,7 +226,7 @@ final class GraphCommand extends ExperimentCommand<GraphModelFactory> {
             return new Datasets.Loaded(SubstructureCounting.generate(countingGraphs, 10, 30, 0),
                     "generated: " + countingGraphs + " graphs of 10–30 nodes, dataset seed 0");
         }
-        return DatasetArgument.load(arg, nodeAttributes);
+        return DatasetArgument.load(arg, nodeAttributes, edges.edgesAsArcs);
     }
 
     /** Whether fold-mean selection is asked for (option, else configuration); it needs every fold in this run. */

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -40,11 +41,14 @@ final class InfoCommand implements Callable<Integer> {
     @Option(names = "--node-attributes", description = "TU: include node attributes in the features")
     boolean nodeAttributes;
 
+    @Mixin
+    EdgeReading edges;
+
     @Override
     public Integer call() throws Exception {
         java.io.PrintWriter out = spec.commandLine().getOut();
         for (String name : datasets) {
-            Datasets.Loaded loaded = DatasetArgument.load(name, nodeAttributes);
+            Datasets.Loaded loaded = DatasetArgument.load(name, nodeAttributes, edges.edgesAsArcs);
             Dataset d = loaded.dataset();
             out.printf("%-15s %s%n", "source", loaded.source());
             out.print(DatasetSummary.of(d));

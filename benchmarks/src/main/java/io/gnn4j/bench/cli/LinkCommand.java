@@ -75,10 +75,13 @@ final class LinkCommand extends ExperimentCommand<LinkModelFactory> {
             default -> throw new IllegalArgumentException("unknown training '" + training
                     + "': use backprop or forward");
         };
-        Datasets.Loaded loaded = DatasetArgument.load(request.dataset(), false);
+        Datasets.Loaded loaded = DatasetArgument.load(request.dataset(), false, edges.edgesAsArcs);
         NodeDataset data = features.nodes(loaded, cfg);
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("source", loaded.source());
+        if (edges.edgesAsArcs) {
+            settings.put("edges", "as arcs (--edges-as-arcs)");
+        }
         settings.put("protocol", "held-out edges: validation " + valFraction + ", test " + testFraction
                 + ", one negative per positive");
         settings.put("seeds", runs);

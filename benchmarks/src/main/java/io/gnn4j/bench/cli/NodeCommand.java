@@ -89,7 +89,7 @@ final class NodeCommand extends ExperimentCommand<NodeModelFactory> {
     Plan<NodeModelFactory> plan(ExperimentRequest request, ExecutionContext ctx) throws IOException {
         ExperimentConfig cfg = request.config();
         int runs = seeds.runs(cfg);
-        Datasets.Loaded loaded = DatasetArgument.load(request.dataset(), false);
+        Datasets.Loaded loaded = DatasetArgument.load(request.dataset(), false, edges.edgesAsArcs);
         boolean raw = features.raw(cfg);
         NodeDataset featured = features.nodes(loaded, cfg);
         Training how = Training.parse(training);
@@ -102,6 +102,9 @@ final class NodeCommand extends ExperimentCommand<NodeModelFactory> {
         NodeDataset data = directed == null ? featured
                 : DirectedModelling.parse(directed).apply(loaded, featured, splits.get(0), ctx, settings);
         settings.put("source", loaded.source());
+        if (edges.edgesAsArcs) {
+            settings.put("edges", "as arcs (--edges-as-arcs)");
+        }
         settings.put("protocol", proto);
         settings.put("seeds", runs);
         settings.put("firstSeed", seeds.seed);

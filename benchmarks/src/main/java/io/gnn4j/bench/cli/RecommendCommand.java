@@ -87,7 +87,7 @@ final class RecommendCommand extends ExperimentCommand<RecommenderFactory> {
         if (!(trainFraction > 0 && trainFraction < 1)) {
             throw new IllegalArgumentException("--train must be in (0, 1), got " + trainFraction);
         }
-        Datasets.Loaded loaded = DatasetArgument.load(request.dataset(), false);
+        Datasets.Loaded loaded = DatasetArgument.load(request.dataset(), false, edges.edgesAsArcs);
         if (!(loaded.dataset() instanceof RatingsDataset ratings)) {
             throw new IllegalArgumentException(loaded.dataset().name() + " (" + loaded.source() + ") has no ratings: "
                     + "gnn4j recommend needs a ratings dataset such as ml-100k");

@@ -30,6 +30,24 @@ class DataCommandsTest {
     }
 
     @Test
+    void aDirectedEdgeListKeepsItsDirectionWithEdgesAsArcs(@TempDir Path tmp) throws Exception {
+        Path f = Files.writeString(tmp.resolve("web.edgelist"), "0 1\n1 2\n2 3\n3 0\n0 2\n");
+        Run plain = CommandsEndToEndTest.run("info", "--dataset", f.toString());
+        assertEquals(0, plain.code(), plain.err());
+        assertTrue(plain.out().contains(String.format("%-15s %s", "reciprocity", "1.0000")), plain.out());
+        Run arcs = CommandsEndToEndTest.run("info", "--dataset", f.toString(), "--edges-as-arcs");
+        assertEquals(0, arcs.code(), arcs.err());
+        // five arcs, none reciprocated; the 4-cycle makes one strong component
+        assertTrue(arcs.out().contains(String.format("%-15s %s", "reciprocity", "0.0000")), arcs.out());
+        assertTrue(arcs.out().contains("1 weak, 1 strong"), arcs.out());
+        Path arrow = tmp.resolve("web-arrow");
+        Run c = CommandsEndToEndTest.run("convert", "--dataset", f.toString(), "--edges-as-arcs", "--to", "arrow",
+                arrow.toString());
+        assertEquals(0, c.code(), c.err());
+        assertTrue(c.out().contains("5 edges (directed)"), c.out());
+    }
+
+    @Test
     void convertWritesArrowThatInfoNodeLinkAndArrowJsRead(@TempDir Path tmp) throws Exception {
         Path arrow = tmp.resolve("cora-arrow");
         Run c = CommandsEndToEndTest.run("convert", "--dataset", "cora", "--to", "arrow", arrow.toString());
