@@ -40,7 +40,9 @@ import picocli.CommandLine.Option;
 final class NodeCommand extends ExperimentCommand<NodeModelFactory> {
     @Option(names = "--split", paramLabel = "PROTOCOL",
             description = "public (Planetoid), random (one per seed: stratified by --train/--val ratio, else "
-                    + "per class), geom-gcn (the 10 splits), stored (the dataset's own) or the name of one of the "
+                    + "per class), geom-gcn (the 10 splits), stored (the dataset's own), pygsd (PyTorch Geometric "
+                    + "Signed Directed's 10 splits made with numpy's RandomState(k): --train-per-class per class, "
+                    + "--val-size, the rest test; pygsd-k: split k for every seed) or the name of one of the "
                     + "dataset's splits (e.g. geom-gcn-0: that split for every seed); default: public, else "
                     + "geom-gcn, else stored, else random 0.6/0.2 by ratio")
     String protocol;

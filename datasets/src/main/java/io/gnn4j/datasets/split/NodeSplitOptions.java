@@ -15,13 +15,16 @@ import java.util.Locale;
  *   <li>{@code random}: one seeded split per run — stratified by ratio ({@link Splits#stratifiedRatio}) when
  *       {@code trainFraction} is set, else per class ({@link Splits#perClass}: trainPerClass + valSize +
  *       testSize);</li>
+ *   <li>{@code pygsd}: PyTorch Geometric Signed Directed's ten splits ({@link Splits#pygsd}, numpy's
+ *       RandomState(k), trainPerClass per class + valSize, the rest test), run i using split i mod 10;
+ *       {@code pygsd-k}: split k for every run (the official ADPA code runs its seeds on pygsd-0);</li>
  *   <li>the name of one of the dataset's splits (e.g. {@code geom-gcn-0}, {@code split-0}): that split for every
  *       run, so the runs differ only in their seeds (as papers that report seeds on one split do).</li>
  * </ul>
  * Without a protocol the first that applies is used: public, geom-gcn, stored, then random by ratio with the
  * fractions given or 0.6/0.2 — a dataset without splits gets a stratified random split rather than an error.
  *
- * @param protocol      public, geom-gcn, stored, random, a split's name, or null for the default above
+ * @param protocol      public, geom-gcn, stored, random, pygsd, pygsd-k, a split's name, or null for the default above
  * @param trainFraction random by ratio: training share per class, or null for per-class counts
  * @param valFraction   random by ratio: validation share per class (null: (1 − trainFraction) / 2)
  */
@@ -65,6 +68,14 @@ public record NodeSplitOptions(String protocol, int trainPerClass, int valSize, 
         return d.splits().isEmpty() ? "random" : "stored";
     }
 
+    /** PyTorch Geometric Signed Directed's node_class_split makes ten splits, with RandomState(0) … (9). */
+    private static final int PYGSD_SPLITS = 10;
+
+    /** {@link Splits#pygsd} with this options' per-class and validation sizes (20 and 500 by default, as PyGSD's). */
+    private Split pygsd(NodeDataset d, long seed) {
+        return Splits.pygsd(d.labels(), d.numClasses(), trainPerClass, valSize, seed);
+    }
+
     /** The split of each of {@code runs} runs; run i of the random protocol uses seed {@code firstSeed + i}. */
     public List<Split> splits(NodeDataset d, int runs, long firstSeed) {
         String proto = resolvedProtocol(d);
@@ -73,7 +84,9 @@ public record NodeSplitOptions(String protocol, int trainPerClass, int valSize, 
             case "geom-gcn" -> d.splits().stream().filter(s -> s.name().startsWith("geom-gcn-")).toList();
             case "stored" -> d.splits();
             case "random" -> List.of();
-            default -> List.of(named(d, proto));
+            case "pygsd" -> java.util.stream.IntStream.range(0, PYGSD_SPLITS).mapToObj(k -> pygsd(d, k)).toList();
+            default -> proto.matches("pygsd-\\d+") ? List.of(pygsd(d, Long.parseLong(proto.substring(6))))
+                    : List.of(named(d, proto));
         };
         if (!proto.equals("random") && pool.isEmpty()) {
             throw new IllegalArgumentException(d.name() + " has no " + proto + " splits; its splits are "

@@ -58,6 +58,55 @@ public final class Splits {
     }
 
     /**
+     * The node split of PyTorch Geometric Signed Directed's {@code node_class_split}, which the official ADPA code
+     * (xkLi-Allen/AMUD-ADPA, {@code datasets/node_split.py}) uses for Cora-ML and CiteSeer, rebuilt with numpy's
+     * legacy {@code RandomState(seed)} ({@link NumpyRandomState}) so that the node ids are the Python code's: for each
+     * class c in order, {@code choice(nodes labelled c in ascending order, trainPerClass, replace=False)}; then
+     * {@code choice(every other node in ascending order, numVal, replace=False)}; the test set is every node left.
+     * Unlabelled nodes (label &lt; 0), which PyGSD's datasets do not have, are left out of validation and test. Named
+     * "pygsd-{seed}".
+     *
+     * @throws IllegalArgumentException when a class has fewer than trainPerClass nodes or too few nodes remain
+     */
+    public static Split pygsd(int[] labels, int numClasses, int trainPerClass, int numVal, long seed) {
+        int[][] byClass = membersByClass(labels, numClasses);
+        NumpyRandomState r = new NumpyRandomState(seed);
+        IntArrayList train = new IntArrayList();
+        boolean[] taken = new boolean[labels.length];
+        for (int c = 0; c < numClasses; c++) {
+            if (byClass[c].length < trainPerClass) {
+                throw new IllegalArgumentException("class " + c + " has " + byClass[c].length + " nodes, fewer than "
+                        + "trainPerClass = " + trainPerClass);
+            }
+            for (int v : r.choice(byClass[c], trainPerClass)) {
+                train.add(v);
+                taken[v] = true;
+            }
+        }
+        IntArrayList rest = new IntArrayList();
+        for (int v = 0; v < labels.length; v++) {
+            if (!taken[v] && labels[v] >= 0) {
+                rest.add(v);
+            }
+        }
+        if (numVal > rest.size()) {
+            throw new IllegalArgumentException("numVal = " + numVal + " exceeds the " + rest.size()
+                    + " labelled nodes left after training");
+        }
+        int[] val = r.choice(rest.toIntArray(), numVal);
+        for (int v : val) {
+            taken[v] = true;
+        }
+        IntArrayList test = new IntArrayList();
+        for (int v = 0; v < labels.length; v++) {
+            if (!taken[v] && labels[v] >= 0) {
+                test.add(v);
+            }
+        }
+        return new Split("pygsd-" + seed, train.toIntArray(), val, test.toIntArray());
+    }
+
+    /**
      * A random split of items 0..n−1: ⌊n·trainFraction⌋ train, ⌊n·valFraction⌋ validation, the rest test. Named
      * "ratio-{train}-{val}-seed-{seed}".
      */

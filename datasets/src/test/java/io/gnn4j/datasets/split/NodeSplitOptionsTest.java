@@ -28,6 +28,24 @@ class NodeSplitOptionsTest {
     }
 
     @Test
+    void pygsdProtocolsCycleTheTenSplitsOrFixOne() {
+        NodeDataset d = plain();
+        NodeSplitOptions ten = NodeSplitOptions.builder().protocol("pygsd").perClass(2, 2, 0).build();
+        List<Split> runs = ten.splits(d, 12, 0);
+        assertEquals("pygsd-0", runs.get(0).name());
+        assertEquals("pygsd-9", runs.get(9).name());
+        assertEquals("pygsd-1", runs.get(11).name());
+        assertArrayEquals(Splits.pygsd(d.labels(), 2, 2, 2, 3).train(), runs.get(3).train());
+        List<Split> fixed = NodeSplitOptions.builder().protocol("pygsd-4").perClass(2, 2, 0).build().splits(d, 3, 0);
+        for (Split s : fixed) {
+            assertEquals("pygsd-4", s.name());
+            assertEquals(2 + 2, s.train().length);
+            assertEquals(2, s.val().length);
+            assertEquals(10 - 1 - 4 - 2, s.test().length);   // every labelled node left; node 9 is unlabelled
+        }
+    }
+
+    @Test
     void stratifiedRatioKeepsClassProportionsAndSkipsUnlabelled() {
         Split s = Splits.stratifiedRatio(plain().labels(), 2, 0.5, 1 / 3.0, 7);
         assertEquals("random-0.5-0.3333333333333333-seed-7", s.name());

@@ -13,10 +13,11 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link ElementwiseKernels} on the Vector API, loaded reflectively by {@link KernelProvider} like
- * {@link PanamaKernels}. Each lane does the scalar kernel's float operations (a compare and a blend where the scalar
- * code branches, a separate multiply and add), so the results are the same bits; the random draws of the Bernoulli
- * mask are SplitMix64 on 64-bit lanes, half a vector of draws per vector of floats. The scalar kernels' branches on
- * the sign of each element mispredict about half the time on signed activations, which dominated their cost.
+ * {@link PanamaKernels}. Each lane does the scalar kernel's float and double operations in the same order (a compare
+ * and a blend where the scalar code branches, a separate multiply and add, column sums on floats widened into double
+ * lanes, rows in ascending order), so the results are the same bits; the random draws of the Bernoulli mask are
+ * SplitMix64 on 64-bit lanes, half a vector of draws per vector of floats. The scalar kernels' branches on the sign of
+ * each element mispredict about half the time on signed activations, which dominated their cost.
  */
 final class PanamaElementwiseKernels extends ScalarElementwiseKernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
