@@ -5,6 +5,7 @@ import io.gnn4j.datasets.Split;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 /**
  * Which train/validation/test split each run of a node-classification experiment uses, by protocol:
@@ -84,7 +85,7 @@ public record NodeSplitOptions(String protocol, int trainPerClass, int valSize, 
             case "geom-gcn" -> d.splits().stream().filter(s -> s.name().startsWith("geom-gcn-")).toList();
             case "stored" -> d.splits();
             case "random" -> List.of();
-            case "pygsd" -> java.util.stream.IntStream.range(0, PYGSD_SPLITS).mapToObj(k -> pygsd(d, k)).toList();
+            case "pygsd" -> IntStream.range(0, PYGSD_SPLITS).mapToObj(k -> pygsd(d, k)).toList();
             default -> proto.matches("pygsd-\\d+") ? List.of(pygsd(d, Long.parseLong(proto.substring(6))))
                     : List.of(named(d, proto));
         };
