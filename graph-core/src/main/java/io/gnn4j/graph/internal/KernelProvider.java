@@ -16,9 +16,9 @@ public final class KernelProvider {
     private KernelProvider() {}
 
     private static final class Holder {
-        static final SparseKernels INSTANCE = lookup();
-        static final ElementwiseKernels ELEMENTWISE = INSTANCE.name().equals("scalar")
-                ? elementwiseScalar() : elementwiseVector();
+        static final boolean VECTOR = vectorChosen();
+        static final SparseKernels INSTANCE = VECTOR ? vector() : scalar();
+        static final ElementwiseKernels ELEMENTWISE = VECTOR ? elementwiseVector() : elementwiseScalar();
     }
 
     /** The kernels chosen at start-up. */
@@ -74,19 +74,19 @@ public final class KernelProvider {
         }
     }
 
-    private static SparseKernels lookup() {
+    /** Whether both kernel families run on the Vector API: readable and not forced off; says why not in the log. */
+    private static boolean vectorChosen() {
         if ("scalar".equals(System.getProperty("gnn4j.kernels"))) {
             LOG.info("gnn4j kernels: scalar (forced by -Dgnn4j.kernels=scalar)");
-            return scalar();
+            return false;
         }
         try {
-            SparseKernels k = vector();
-            LOG.debug("gnn4j kernels: {}", k.name());
-            return k;
+            LOG.debug("gnn4j kernels: {}", vector().name());
+            return true;
         } catch (UnsupportedOperationException e) {
             LOG.warn("gnn4j kernels: scalar, slower ({}). Enable the fast path with --add-modules jdk.incubator.vector",
                     e.getMessage());
-            return scalar();
+            return false;
         }
     }
 }
