@@ -1,7 +1,9 @@
 package io.gnn4j.sheaf;
 
+import io.gnn4j.graph.ExecutionContext;
 import io.gnn4j.graph.Graph;
 import io.gnn4j.graph.GraphBuilder;
+import io.gnn4j.graph.RowPartition;
 import io.gnn4j.nn.Tape;
 import io.gnn4j.nn.Tensor;
 import java.lang.foreign.MemorySegment;
@@ -20,7 +22,9 @@ import java.util.Arrays;
  * official code normalises every map type; for diagonal and orthogonal maps this is its elementwise and scalar
  * normalisation). The blocks are computed on a {@link Tape} with their exact backward to the maps (including
  * through D̃^{-1/2}, by the derivative of the matrix function on the eigen-decomposition of each D̃_u), and applied
- * with graph-core's block SpMM ({@link Tape#blockSpmm}).
+ * with graph-core's block SpMM ({@link Tape#blockSpmm}). The d×d products skip the zero entries of their left
+ * factor (diagonal maps and their normalisation are mostly zeros); a skipped term adds ±0 to a sum, so the results
+ * are those of the full products whenever every value is finite.
  */
 public final class SheafLaplacian {
     private static final ValueLayout.OfFloat F = ValueLayout.JAVA_FLOAT_UNALIGNED;
@@ -32,6 +36,8 @@ public final class SheafLaplacian {
     private final int[] edgeOf;
     /** Per graph entry u→v: the entry v→u. */
     private final int[] reverse;
+    /** Per graph entry u→v: its index in the pattern. */
+    private final int[] patternEntry;
 
     private SheafLaplacian(Graph graph, int d) {
         this.graph = graph;
@@ -62,10 +68,14 @@ public final class SheafLaplacian {
         }
         pattern = b.build();
         edgeOf = new int[pattern.numEntries()];
+        patternEntry = new int[graph.numEntries()];
         int[] pp = pattern.rowPtr(), pc = pattern.colIdx();
         for (int u = 0; u < n; u++) {
             for (int k = pp[u]; k < pp[u + 1]; k++) {
                 edgeOf[k] = pc[k] == u ? -1 : Arrays.binarySearch(col, ptr[u], ptr[u + 1], pc[k]);
+                if (edgeOf[k] >= 0) {
+                    patternEntry[edgeOf[k]] = k;
+                }
             }
         }
     }
@@ -114,7 +124,7 @@ public final class SheafLaplacian {
             throw new IllegalArgumentException("maps is " + maps.rows() + "×" + maps.cols() + " but the graph's " + e
                     + " entries need " + e + "×" + dd);
         }
-        Forward fw = new Forward(maps.data(), normalised);
+        Forward fw = new Forward(tape.context(), maps.data(), normalised);
         return tape.custom(pattern.numEntries(), dd, fw::write, g -> tape.addToGradient(maps, into -> fw.backward(g,
                 into)), maps);
     }
@@ -124,16 +134,24 @@ public final class SheafLaplacian {
         return tape.blockSpmm(pattern, blocks, d, x);
     }
 
-    /** The forward state kept for the backward: maps, D_u and D̃_u^{-1/2} per node with its eigen-decomposition. */
+    /**
+     * The forward state kept for the backward: maps, D_u and D̃_u^{-1/2} per node with its eigen-decomposition. Every
+     * loop runs over node blocks of the context ({@link RowPartition}) and every value is summed in the order of a
+     * single pass over the rows, so results do not depend on the thread count.
+     */
     private final class Forward {
+        final ExecutionContext ctx;
+        final int[] bounds;
         final double[] maps;
         final boolean normalised;
         final double[][] diag;
         final double[][] sqrtInv;
         final SymmetricEigen[] eigen;
 
-        Forward(MemorySegment mapData, boolean normalised) {
+        Forward(ExecutionContext ctx, MemorySegment mapData, boolean normalised) {
             int n = graph.numNodes(), dd = d * d;
+            this.ctx = ctx;
+            this.bounds = RowPartition.balanced(pattern.rowPtr(), n, ctx.threads() == 1 ? 1 : ctx.threads() * 4);
             this.maps = new double[graph.numEntries() * dd];
             for (int i = 0; i < maps.length; i++) {
                 maps[i] = mapData.getAtIndex(F, i);
@@ -143,21 +161,28 @@ public final class SheafLaplacian {
             sqrtInv = new double[n][];
             eigen = new SymmetricEigen[n];
             int[] ptr = graph.rowPtr();
-            for (int u = 0; u < n; u++) {
-                for (int k = ptr[u]; k < ptr[u + 1]; k++) {
-                    addTransposeTimes(k, k, 1, diag[u]);
-                }
-                if (normalised) {
-                    double[] a = diag[u].clone();
-                    for (int i = 0; i < d; i++) {
-                        a[i * d + i] += 1;
+            forEachNodeBlock((from, to) -> {
+                for (int u = from; u < to; u++) {
+                    for (int k = ptr[u]; k < ptr[u + 1]; k++) {
+                        addTransposeTimes(k, k, 1, diag[u]);
                     }
-                    eigen[u] = SymmetricEigen.of(a, d);
-                    sqrtInv[u] = function(eigen[u], lambda -> 1 / Math.sqrt(lambda));
-                } else {
-                    sqrtInv[u] = identity();
+                    if (normalised) {
+                        double[] a = diag[u].clone();
+                        for (int i = 0; i < d; i++) {
+                            a[i * d + i] += 1;
+                        }
+                        eigen[u] = SymmetricEigen.of(a, d);
+                        sqrtInv[u] = function(eigen[u], lambda -> 1 / Math.sqrt(lambda));
+                    } else {
+                        sqrtInv[u] = identity();
+                    }
                 }
-            }
+            });
+        }
+
+        /** Runs body over the node blocks, in parallel. */
+        void forEachNodeBlock(NodeRange body) {
+            ctx.forEachBlock(bounds.length - 1, b -> body.run(bounds[b], bounds[b + 1]));
         }
 
         /** {@code out += s·F_aᵀ·F_b}. */
@@ -167,7 +192,10 @@ public final class SheafLaplacian {
                 for (int j = 0; j < d; j++) {
                     double acc = 0;
                     for (int k = 0; k < d; k++) {
-                        acc += maps[a * dd + k * d + i] * maps[b * dd + k * d + j];
+                        double f = maps[a * dd + k * d + i];
+                        if (f != 0) {
+                            acc += f * maps[b * dd + k * d + j];
+                        }
                     }
                     out[i * d + j] += s * acc;
                 }
@@ -177,92 +205,153 @@ public final class SheafLaplacian {
         void write(MemorySegment out) {
             int dd = d * d;
             int[] pp = pattern.rowPtr(), pc = pattern.colIdx();
-            double[] p = new double[dd];
-            for (int u = 0; u < graph.numNodes(); u++) {
-                for (int k = pp[u]; k < pp[u + 1]; k++) {
-                    int v = pc[k], edge = edgeOf[k];
-                    double[] block;
-                    if (edge < 0) {
-                        block = mul(mul(sqrtInv[u], diag[u]), sqrtInv[u]);
-                    } else {
-                        Arrays.fill(p, 0);
-                        addTransposeTimes(edge, reverse[edge], -1, p);
-                        block = mul(mul(sqrtInv[u], p), sqrtInv[v]);
-                    }
-                    for (int q = 0; q < dd; q++) {
-                        out.setAtIndex(F, (long) k * dd + q, (float) block[q]);
+            forEachNodeBlock((from, to) -> {
+                double[] p = new double[dd], t = new double[dd], block = new double[dd];
+                for (int u = from; u < to; u++) {
+                    for (int k = pp[u]; k < pp[u + 1]; k++) {
+                        int v = pc[k], edge = edgeOf[k];
+                        if (edge < 0) {
+                            mulInto(sqrtInv[u], diag[u], t);
+                            mulInto(t, sqrtInv[u], block);
+                        } else {
+                            Arrays.fill(p, 0);
+                            addTransposeTimes(edge, reverse[edge], -1, p);
+                            mulInto(sqrtInv[u], p, t);
+                            mulInto(t, sqrtInv[v], block);
+                        }
+                        for (int q = 0; q < dd; q++) {
+                            out.setAtIndex(F, (long) k * dd + q, (float) block[q]);
+                        }
                     }
                 }
-            }
+            });
         }
 
         /**
          * Maps the blocks' gradient to the maps' gradient: with B_uu = S_u D_u S_u, B_uv = S_u P_e S_v,
-         * P_e = −F_eᵀF_r, S_u = (D_u + I)^{-1/2}, D_u = Σ F_eᵀF_e.
+         * P_e = −F_eᵀF_r, S_u = (D_u + I)^{-1/2}, D_u = Σ F_eᵀF_e. Two passes over the node blocks: the first works
+         * out, per off-diagonal entry u→v, P̄ = S_u B̄ S_v and the entry's terms of S̄_u and S̄_v; the second gathers
+         * each node's S̄, D̄ and map gradients from the entries of its own row and of its neighbours' rows, adding
+         * them in the order of one pass over the rows (neighbours before u, u's own row, neighbours after u).
          */
         void backward(MemorySegment g, MemorySegment into) {
-            int n = graph.numNodes(), dd = d * d;
+            int dd = d * d;
             int[] pp = pattern.rowPtr(), pc = pattern.colIdx();
-            double[][] sBar = new double[n][dd], dBar = new double[n][dd];
-            double[] fBar = new double[maps.length];
-            double[] bBar = new double[dd], p = new double[dd];
-            for (int u = 0; u < n; u++) {
-                for (int k = pp[u]; k < pp[u + 1]; k++) {
-                    for (int q = 0; q < dd; q++) {
-                        bBar[q] = g.getAtIndex(F, (long) k * dd + q);
-                    }
-                    int v = pc[k], edge = edgeOf[k];
+            int entries = pattern.numEntries();
+            double[] pBars = new double[entries * dd];
+            double[] toSelf = normalised ? new double[entries * dd] : null;      // the entry's term of S̄_u
+            double[] toOther = normalised ? new double[entries * dd] : null;     // the entry's term of S̄_v
+            forEachNodeBlock((from, to) -> {
+                double[] bBar = new double[dd], p = new double[dd], pT = new double[dd], pBar = new double[dd];
+                double[] t1 = new double[dd], t2 = new double[dd];
+                for (int u = from; u < to; u++) {
                     double[] s = sqrtInv[u];
-                    if (edge < 0) {
-                        addInto(dBar[u], mul(mul(s, bBar), s));
-                        if (normalised) {
-                            addInto(sBar[u], mul(mul(bBar, s), diag[u]));
-                            addInto(sBar[u], mul(mul(diag[u], s), bBar));
+                    for (int k = pp[u]; k < pp[u + 1]; k++) {
+                        int v = pc[k], edge = edgeOf[k];
+                        if (edge < 0) {
+                            continue;
                         }
-                        continue;
+                        read(g, k, bBar);
+                        Arrays.fill(p, 0);
+                        addTransposeTimes(edge, reverse[edge], -1, p);
+                        mulInto(s, bBar, t1);
+                        mulInto(t1, sqrtInv[v], pBar);
+                        System.arraycopy(pBar, 0, pBars, k * dd, dd);
+                        if (normalised) {
+                            transposeInto(p, pT);
+                            mulInto(bBar, sqrtInv[v], t1);
+                            System.arraycopy(mulInto(t1, pT, t2), 0, toSelf, k * dd, dd);
+                            mulInto(pT, s, t1);
+                            System.arraycopy(mulInto(t1, bBar, t2), 0, toOther, k * dd, dd);
+                        }
                     }
-                    int r = reverse[edge];
-                    Arrays.fill(p, 0);
-                    addTransposeTimes(edge, r, -1, p);
-                    double[] pBar = mul(mul(s, bBar), sqrtInv[v]);
-                    if (normalised) {
-                        addInto(sBar[u], mul(mul(bBar, sqrtInv[v]), transpose(p)));
-                        addInto(sBar[v], mul(mul(transpose(p), s), bBar));
-                    }
-                    // P = −F_eᵀF_r: F̄_e += −F_r·P̄ᵀ, F̄_r += −F_e·P̄
-                    addProduct(fBar, edge, r, transpose(pBar), -1);
-                    addProduct(fBar, r, edge, pBar, -1);
                 }
-            }
+            });
             int[] ptr = graph.rowPtr();
-            for (int u = 0; u < n; u++) {
-                if (normalised) {
-                    addInto(dBar[u], sqrtInvAdjoint(eigen[u], sBar[u]));
+            forEachNodeBlock((from, to) -> {
+                double[] bBar = new double[dd], t1 = new double[dd], t2 = new double[dd];
+                double[] sBar = new double[dd], dBar = new double[dd], fBar = new double[dd];
+                for (int u = from; u < to; u++) {
+                    double[] s = sqrtInv[u];
+                    Arrays.fill(sBar, 0);
+                    Arrays.fill(dBar, 0);
+                    for (int k = pp[u]; k < pp[u + 1]; k++) {
+                        if (pc[k] != u) {
+                            if (normalised) {
+                                addInto(sBar, toOther, patternEntry[reverse[edgeOf[k]]] * dd);
+                            }
+                            continue;
+                        }
+                        for (int own = pp[u]; own < pp[u + 1]; own++) {        // u's own row, at u's place
+                            if (pc[own] != u) {
+                                if (normalised) {
+                                    addInto(sBar, toSelf, own * dd);
+                                }
+                                continue;
+                            }
+                            read(g, own, bBar);
+                            mulInto(s, bBar, t1);
+                            addInto(dBar, mulInto(t1, s, t2));
+                            if (normalised) {
+                                mulInto(bBar, s, t1);
+                                addInto(sBar, mulInto(t1, diag[u], t2));
+                                mulInto(diag[u], s, t1);
+                                addInto(sBar, mulInto(t1, bBar, t2));
+                            }
+                        }
+                    }
+                    if (normalised) {
+                        addInto(dBar, sqrtInvAdjoint(eigen[u], sBar));
+                    }
+                    double[] sym = dBar.clone();
+                    addInto(sym, transposeInto(dBar, t1));
+                    for (int e = ptr[u]; e < ptr[u + 1]; e++) {
+                        // P = −F_eᵀF_r for the entry e = u→v and r = v→u: F̄_e += −F_r·P̄_eᵀ (from u→v) and
+                        // −F_r·P̄_r (from v→u), then D = Σ FᵀF: F̄_e += F_e·(D̄ + D̄ᵀ)
+                        int r = reverse[e];
+                        Arrays.fill(fBar, 0);
+                        System.arraycopy(pBars, patternEntry[e] * dd, t2, 0, dd);
+                        addProduct(fBar, r, transposeInto(t2, t1), -1);
+                        System.arraycopy(pBars, patternEntry[r] * dd, t2, 0, dd);
+                        addProduct(fBar, r, t2, -1);
+                        addProduct(fBar, e, sym, 1);
+                        for (int q = 0; q < dd; q++) {
+                            into.setAtIndex(F, (long) e * dd + q, (float) fBar[q]);
+                        }
+                    }
                 }
-                double[] sym = dBar[u].clone();
-                addInto(sym, transpose(dBar[u]));
-                for (int k = ptr[u]; k < ptr[u + 1]; k++) {
-                    addProduct(fBar, k, k, sym, 1);     // D = Σ FᵀF: F̄ += F·(D̄ + D̄ᵀ)
-                }
-            }
-            for (int i = 0; i < fBar.length; i++) {
-                into.setAtIndex(F, i, (float) fBar[i]);
-            }
+            });
         }
 
-        /** {@code fBar[target] += s·F_source·m}. */
-        void addProduct(double[] fBar, int target, int source, double[] m, double s) {
+        /** {@code out += s·F_source·m}. */
+        void addProduct(double[] out, int source, double[] m, double s) {
             int dd = d * d;
             for (int i = 0; i < d; i++) {
                 for (int j = 0; j < d; j++) {
                     double acc = 0;
                     for (int k = 0; k < d; k++) {
-                        acc += maps[source * dd + i * d + k] * m[k * d + j];
+                        double f = maps[source * dd + i * d + k];
+                        if (f != 0) {
+                            acc += f * m[k * d + j];
+                        }
                     }
-                    fBar[target * dd + i * d + j] += s * acc;
+                    out[i * d + j] += s * acc;
                 }
             }
         }
+
+        /** Block k of the gradient, widened to double. */
+        void read(MemorySegment g, int k, double[] out) {
+            int dd = d * d;
+            for (int q = 0; q < dd; q++) {
+                out[q] = g.getAtIndex(F, (long) k * dd + q);
+            }
+        }
+    }
+
+    /** A loop body over the node range [from, to). */
+    private interface NodeRange {
+        void run(int from, int to);
     }
 
     /**
@@ -305,10 +394,18 @@ public final class SheafLaplacian {
     }
 
     private double[] mul(double[] a, double[] b) {
-        double[] c = new double[d * d];
+        return mulInto(a, b, new double[d * d]);
+    }
+
+    /** {@code c = a·b} (d×d, c distinct from a and b), returned. */
+    private double[] mulInto(double[] a, double[] b, double[] c) {
+        Arrays.fill(c, 0);
         for (int i = 0; i < d; i++) {
             for (int k = 0; k < d; k++) {
                 double aik = a[i * d + k];
+                if (aik == 0) {
+                    continue;
+                }
                 for (int j = 0; j < d; j++) {
                     c[i * d + j] += aik * b[k * d + j];
                 }
@@ -318,7 +415,11 @@ public final class SheafLaplacian {
     }
 
     private double[] transpose(double[] a) {
-        double[] t = new double[d * d];
+        return transposeInto(a, new double[d * d]);
+    }
+
+    /** {@code t = aᵀ} (d×d, t distinct from a), returned. */
+    private double[] transposeInto(double[] a, double[] t) {
         for (int i = 0; i < d; i++) {
             for (int j = 0; j < d; j++) {
                 t[j * d + i] = a[i * d + j];
@@ -328,8 +429,13 @@ public final class SheafLaplacian {
     }
 
     private static void addInto(double[] acc, double[] m) {
+        addInto(acc, m, 0);
+    }
+
+    /** {@code acc += m[offset … offset + acc.length)}. */
+    private static void addInto(double[] acc, double[] m, int offset) {
         for (int i = 0; i < acc.length; i++) {
-            acc[i] += m[i];
+            acc[i] += m[offset + i];
         }
     }
 }

@@ -196,6 +196,57 @@ class SheafLaplacianTest {
     }
 
     @Test
+    void blocksAndMapGradientsDoNotDependOnTheThreadCount() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        GraphBuilder b = GraphBuilder.undirected(300);
+        for (int i = 0; i < 1500; i++) {
+            int u = r.nextInt(300), v = r.nextInt(300);
+            if (u != v) {
+                b.addEdge(u, v);
+            }
+        }
+        Graph g = b.build();
+        int d = 3;
+        SheafLaplacian lap = SheafLaplacian.of(g, d);
+        Tensor general = variable(g.numEntries(), d * d, 51);
+        Tensor diagonal = variable(g.numEntries(), d * d, 52);
+        for (int k = 0; k < g.numEntries(); k++) {
+            for (int q = 0; q < d * d; q++) {
+                if (q % (d + 1) != 0) {
+                    diagonal.set(k, q, 0f);
+                }
+            }
+        }
+        Tensor weights = variable(lap.pattern().numEntries(), d * d, 53);
+        for (Tensor maps : new Tensor[] {general, diagonal}) {
+            for (boolean normalised : new boolean[] {false, true}) {
+                float[][] one = blocksAndGradient(lap, maps, weights, normalised, 1);
+                float[][] three = blocksAndGradient(lap, maps, weights, normalised, 3);
+                org.junit.jupiter.api.Assertions.assertArrayEquals(one[0], three[0], "blocks");
+                org.junit.jupiter.api.Assertions.assertArrayEquals(one[1], three[1], "gradient to the maps");
+            }
+        }
+    }
+
+    /** The blocks and the gradient of Σ blocks ⊙ weights to the maps, on a tape with {@code threads} threads. */
+    private static float[][] blocksAndGradient(SheafLaplacian lap, Tensor maps, Tensor weights, boolean normalised,
+                                               int threads) {
+        if (maps.grad() != null) {
+            maps.gradData().fill((byte) 0);
+        }
+        Tape tape = new Tape(7, io.gnn4j.graph.ExecutionContext.withThreads(threads));
+        Tensor blocks = lap.blocks(tape, maps, normalised);
+        tape.backward(tape.sum(tape.mul(blocks, weights)));
+        float[] grad = new float[(int) maps.size()];
+        for (int i = 0; i < maps.rows(); i++) {
+            for (int j = 0; j < maps.cols(); j++) {
+                grad[i * maps.cols() + j] = maps.gradAt(i, j);
+            }
+        }
+        return new float[][] {blocks.toFloatArray(), grad};
+    }
+
+    @Test
     void badGraphsAndShapesAreRefused() {
         Graph directed = GraphBuilder.directed(3).addEdge(0, 1).build();
         var e = assertThrows(IllegalArgumentException.class, () -> SheafLaplacian.of(directed, 2));
