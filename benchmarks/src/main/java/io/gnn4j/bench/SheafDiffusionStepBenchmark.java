@@ -82,21 +82,11 @@ public class SheafDiffusionStepBenchmark {
 
     @Benchmark
     public float step() {
-        adam.zeroGrad();
-        Tensor loss = tape.crossEntropy(net.forward(tape, graph, x), labels, train);
-        tape.backward(loss);
-        adam.step();
-        float value = loss.item();
-        tape.reset();
-        return value;
+        return TrainingStepBenchmark.step(net, graph, x, labels, train, adam, tape);
     }
 
     @TearDown(Level.Trial)
-    public void report() throws java.io.IOException {
-        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmHWM")) {
-                System.out.println("[nsd-step] peak RSS " + line.substring(6).trim());
-            }
-        }
+    public void report() {
+        TrainingStepBenchmark.printPeakRss("nsd-step");
     }
 }

@@ -3,6 +3,7 @@ package io.gnn4j.bench;
 import io.gnn4j.datasets.NodeDataset;
 import io.gnn4j.datasets.generate.Generators;
 import io.gnn4j.datasets.generate.PlantedPartition;
+import io.gnn4j.bench.eval.PeakMemory;
 import io.gnn4j.graph.ExecutionContext;
 import io.gnn4j.graph.Graph;
 import io.gnn4j.layers.APPNP;
@@ -99,8 +100,16 @@ public class TrainingStepBenchmark {
 
     @Benchmark
     public float step() {
+        return step(net, graph, x, labels, train, adam, tape);
+    }
+
+    /**
+     * One full-batch step: cross-entropy of {@code net}'s logits on the rows {@code index} (all rows when null),
+     * backward, Adam; the tape is reset after it. Returns the loss.
+     */
+    static float step(GraphModule net, Graph graph, Tensor x, int[] labels, int[] index, Adam adam, Tape tape) {
         adam.zeroGrad();
-        Tensor loss = tape.crossEntropy(net.forward(tape, graph, x), labels, train);
+        Tensor loss = tape.crossEntropy(net.forward(tape, graph, x), labels, index);
         tape.backward(loss);
         adam.step();
         float value = loss.item();
@@ -109,11 +118,12 @@ public class TrainingStepBenchmark {
     }
 
     @TearDown(Level.Trial)
-    public void report() throws java.io.IOException {
-        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmHWM")) {
-                System.out.println("[train-step] peak RSS " + line.substring(6).trim());
-            }
-        }
+    public void report() {
+        printPeakRss("train-step");
+    }
+
+    /** Prints the process's peak RSS ({@code VmHWM}) as {@code [tag] peak RSS N kB}. */
+    static void printPeakRss(String tag) {
+        System.out.println("[" + tag + "] peak RSS " + PeakMemory.processPeakBytes() / 1024 + " kB");
     }
 }
