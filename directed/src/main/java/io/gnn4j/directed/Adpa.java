@@ -32,7 +32,9 @@ import java.util.random.RandomGenerator;
  *       concatenated into Linear(7h, C) — the code's default "original" branch attention.</li>
  * </ol>
  * Defaults of the code: h = 32, K = 2, r = 0.42749, dropout 0.64251 (lr 0.06036, weight decay 0.01273, 500 epochs,
- * patience 50 are the training side). The propagated features are cached for the last (graph, x) pair by identity;
+ * patience 50 are the training side). Every parameter starts from the official model's PyTorch distribution: the
+ * linear layers as {@code nn.Linear} ({@link Linear.Initialisation#TORCH}), the step scorers likewise, the branch
+ * scales N(0, 1). The propagated features are cached for the last (graph, x) pair by identity;
  * x must be a constant. Shapes: N×F → N×C.
  */
 public final class Adpa extends GraphModule {
@@ -80,10 +82,11 @@ public final class Adpa extends GraphModule {
         branchScale = new Parameter[PATTERNS.length + 1];
         for (int b = 0; b <= PATTERNS.length; b++) {
             String name = b == 0 ? "X" : PATTERNS[b - 1].name();
-            branches[b] = addModule("branch_" + name, new Linear(in, hidden));
+            branches[b] = addModule("branch_" + name, new Linear(in, hidden, true, Linear.Initialisation.TORCH));
             branchScale[b] = addParameter("scale_" + name, 1, 1);
         }
-        output = addModule("output", new Linear((PATTERNS.length + 1) * hidden, out));
+        output = addModule("output",
+                new Linear((PATTERNS.length + 1) * hidden, out, true, Linear.Initialisation.TORCH));
     }
 
     @Override
