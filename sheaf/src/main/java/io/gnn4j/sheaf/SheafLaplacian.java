@@ -272,7 +272,6 @@ public final class SheafLaplacian {
                 double[] bBar = new double[dd], t1 = new double[dd], t2 = new double[dd];
                 double[] sBar = new double[dd], dBar = new double[dd], fBar = new double[dd];
                 for (int u = from; u < to; u++) {
-                    double[] s = sqrtInv[u];
                     Arrays.fill(sBar, 0);
                     Arrays.fill(dBar, 0);
                     for (int k = pp[u]; k < pp[u + 1]; k++) {
@@ -282,23 +281,7 @@ public final class SheafLaplacian {
                             }
                             continue;
                         }
-                        for (int own = pp[u]; own < pp[u + 1]; own++) {        // u's own row, at u's place
-                            if (pc[own] != u) {
-                                if (normalised) {
-                                    addInto(sBar, toSelf, own * dd);
-                                }
-                                continue;
-                            }
-                            read(g, own, bBar);
-                            mulInto(s, bBar, t1);
-                            addInto(dBar, mulInto(t1, s, t2));
-                            if (normalised) {
-                                mulInto(bBar, s, t1);
-                                addInto(sBar, mulInto(t1, diag[u], t2));
-                                mulInto(diag[u], s, t1);
-                                addInto(sBar, mulInto(t1, bBar, t2));
-                            }
-                        }
+                        addOwnRow(g, u, toSelf, sBar, dBar, bBar, t1, t2);    // u's own row, at u's place
                     }
                     if (normalised) {
                         addInto(dBar, sqrtInvAdjoint(eigen[u], sBar));
@@ -321,6 +304,34 @@ public final class SheafLaplacian {
                     }
                 }
             });
+        }
+
+        /**
+         * Adds the terms of node u's own pattern row to S̄_u and D̄_u, in row order: each off-diagonal entry's stored
+         * S̄_u term, and the diagonal block's D̄ term S_u B̄ S_u and S̄ terms (B̄ S_u) D_u and (D_u S_u) B̄.
+         */
+        void addOwnRow(MemorySegment g, int u, double[] toSelf, double[] sBar, double[] dBar, double[] bBar,
+                       double[] t1, double[] t2) {
+            int dd = d * d;
+            int[] pp = pattern.rowPtr(), pc = pattern.colIdx();
+            double[] s = sqrtInv[u];
+            for (int k = pp[u]; k < pp[u + 1]; k++) {
+                if (pc[k] != u) {
+                    if (normalised) {
+                        addInto(sBar, toSelf, k * dd);
+                    }
+                    continue;
+                }
+                read(g, k, bBar);
+                mulInto(s, bBar, t1);
+                addInto(dBar, mulInto(t1, s, t2));
+                if (normalised) {
+                    mulInto(bBar, s, t1);
+                    addInto(sBar, mulInto(t1, diag[u], t2));
+                    mulInto(diag[u], s, t1);
+                    addInto(sBar, mulInto(t1, bBar, t2));
+                }
+            }
         }
 
         /** {@code out += s·F_source·m}. */

@@ -2,10 +2,12 @@ package io.gnn4j.sheaf;
 
 import static io.gnn4j.nn.GradCheck.check;
 import static io.gnn4j.nn.GradCheck.variable;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gnn4j.graph.ExecutionContext;
 import io.gnn4j.graph.Graph;
 import io.gnn4j.graph.GraphBuilder;
 import io.gnn4j.nn.Tape;
@@ -222,8 +224,8 @@ class SheafLaplacianTest {
             for (boolean normalised : new boolean[] {false, true}) {
                 float[][] one = blocksAndGradient(lap, maps, weights, normalised, 1);
                 float[][] three = blocksAndGradient(lap, maps, weights, normalised, 3);
-                org.junit.jupiter.api.Assertions.assertArrayEquals(one[0], three[0], "blocks");
-                org.junit.jupiter.api.Assertions.assertArrayEquals(one[1], three[1], "gradient to the maps");
+                assertArrayEquals(one[0], three[0], "blocks");
+                assertArrayEquals(one[1], three[1], "gradient to the maps");
             }
         }
     }
@@ -234,7 +236,7 @@ class SheafLaplacianTest {
         if (maps.grad() != null) {
             maps.gradData().fill((byte) 0);
         }
-        Tape tape = new Tape(7, io.gnn4j.graph.ExecutionContext.withThreads(threads));
+        Tape tape = new Tape(7, ExecutionContext.withThreads(threads));
         Tensor blocks = lap.blocks(tape, maps, normalised);
         tape.backward(tape.sum(tape.mul(blocks, weights)));
         float[] grad = new float[(int) maps.size()];
