@@ -7,7 +7,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * {@code C = α·op(A)·op(B) + β·C} on float32 row-major matrices as one call of OpenBLAS's {@code cblas_sgemm} — the
- * library and function ND4J's {@code Nd4j.gemm} ends in, so results are bit for bit the same — without ND4J's
+ * library and function ND4J's {@code Nd4j.gemm} ends in, so results are bit for bit the same (except where ND4J hands
+ * a vector product to {@code sgemv}, whose kernel may round apart: seen for 1×k·k×n on an AVX-512 Xeon) — without ND4J's
  * per-call operation objects (an op, its context, shape buffers and maps: about 0.1 ms and several kilobytes of
  * garbage per product, which dominated the small products of mini-batch training). Matrices whose layout is not
  * plain row-major (views with a column stride) go through {@code Nd4j.gemm}.

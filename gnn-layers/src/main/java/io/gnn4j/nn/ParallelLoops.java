@@ -6,8 +6,9 @@ import java.lang.foreign.MemorySegment;
 /**
  * The loops that tape operations split over an {@link ExecutionContext}: over the elements or the rows of a buffer,
  * in contiguous blocks so that every element is written by one block. Small loops stay on the caller's thread.
+ * {@link #parallelRows} is public for the custom operations ({@link Tape#custom}) of other modules.
  */
-final class ParallelLoops {
+public final class ParallelLoops {
     /** Elements below which a loop stays on the caller's thread. */
     static final long PARALLEL_MIN = 1 << 16;
 
@@ -19,7 +20,7 @@ final class ParallelLoops {
     }
 
     /** A loop body over the row range [from, to). */
-    interface IntRange {
+    public interface IntRange {
         void run(int from, int to);
     }
 
@@ -34,7 +35,7 @@ final class ParallelLoops {
     }
 
     /** Runs body over row ranges of an n×m matrix in parallel. */
-    static void parallelRows(ExecutionContext ctx, int n, int m, IntRange body) {
+    public static void parallelRows(ExecutionContext ctx, int n, int m, IntRange body) {
         if (ctx.threads() == 1 || (long) n * m < PARALLEL_MIN || n < 2) {
             body.run(0, n);
             return;

@@ -25,4 +25,13 @@ public enum RestrictionMaps {
             case IDENTITY -> 0;
         };
     }
+
+    /**
+     * How the sheaf Laplacian of these maps is normalised, as the official code does per family: with the full
+     * d×d blocks for general maps, with the diagonals of the blocks otherwise (diagonal and identity maps have
+     * nothing else; orthogonal maps' blocks are Σ w²·I).
+     */
+    public SheafLaplacian.Normalisation normalisation() {
+        return this == GENERAL ? SheafLaplacian.Normalisation.BLOCK : SheafLaplacian.Normalisation.DIAGONAL;
+    }
 }

@@ -150,7 +150,7 @@ public final class SheafDiffusion extends GraphModule {
             h = second.forward(tape, h);
         }
         h = tape.reshape(h, n * d, channels);
-        Tensor identityBlocks = type == RestrictionMaps.IDENTITY ? laplacian.blocks(tape, constantMaps, true) : null;
+        Tensor identityBlocks = type == RestrictionMaps.IDENTITY ? laplacian.blocks(tape, constantMaps, type.normalisation()) : null;
         List<Tensor> layerBlocks = new ArrayList<>(layers);
         List<Tensor> states = new ArrayList<>(layers + 1);
         for (int t = 0; t < layers; t++) {
@@ -158,7 +158,8 @@ public final class SheafDiffusion extends GraphModule {
             if (blocks == null) {
                 Tensor forMaps = tape.reshape(tape.dropout(h, t > 0 ? dropout : 0f, training), n, channels * d);
                 Tensor maps = learners.get(t).forward(tape, simple, laplacian, forMaps);
-                blocks = laplacian.blocks(tape, fixed.extend(tape, maps, mapEmbedding, constantMaps), true);
+                blocks = laplacian.blocks(tape, fixed.extend(tape, maps, mapEmbedding, constantMaps),
+                        type.normalisation());
             }
             layerBlocks.add(blocks);
             states.add(h);

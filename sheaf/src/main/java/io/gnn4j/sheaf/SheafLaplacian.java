@@ -18,13 +18,16 @@ import java.util.Arrays;
  * <pre>
  *   L_uu = Σ_{u→v} F_{u⊴e}ᵀF_{u⊴e} =: D_u,      L_uv = −F_{u⊴e}ᵀF_{v⊴e}   (e = {u, v})
  * </pre>
- * and the normalised Laplacian Δ_F = D̃^{-1/2} L_F D̃^{-1/2} with D̃ = D + I (the augmented block diagonal, as the
- * official code normalises every map type; for diagonal and orthogonal maps this is its elementwise and scalar
- * normalisation). The blocks are computed on a {@link Tape} with their exact backward to the maps (including
- * through D̃^{-1/2}, by the derivative of the matrix function on the eigen-decomposition of each D̃_u), and applied
- * with graph-core's block SpMM ({@link Tape#blockSpmm}). The d×d products skip the zero entries of their left
- * factor (diagonal maps and their normalisation are mostly zeros); a skipped term adds ±0 to a sum, so the results
- * are those of the full products whenever every value is finite.
+ * and the normalised Laplacian Δ_F = D̃^{-1/2} L_F D̃^{-1/2} with D̃ = D + I (the augmented block diagonal), in one
+ * of two forms ({@link Normalisation}): with the full d×d blocks D_u (general maps) or with their diagonals only
+ * (diagonal maps, where nothing else is non-zero, and orthogonal maps, whose D_u is Σ w²·I up to rounding — the
+ * official code's elementwise and scalar normalisations). The blocks are computed on a {@link Tape} with their exact
+ * backward to the maps (for full blocks through D̃^{-1/2} by the derivative of the matrix function on the
+ * eigen-decomposition of each D̃_u), and applied with graph-core's block SpMM ({@link Tape#blockSpmm}). Each edge's
+ * product −F_{u⊴e}ᵀF_{v⊴e} is formed once per forward (its other direction is its transpose) and kept for the
+ * backward. The d×d products skip the zero entries of their left factor (diagonal maps and their normalisation are
+ * mostly zeros); a skipped term adds ±0 to a sum, so the results are those of the full products whenever every
+ * value is finite.
  */
 public final class SheafLaplacian {
     private static final ValueLayout.OfFloat F = ValueLayout.JAVA_FLOAT_UNALIGNED;
@@ -38,6 +41,9 @@ public final class SheafLaplacian {
     private final int[] reverse;
     /** Per graph entry u→v: its index in the pattern. */
     private final int[] patternEntry;
+    /** Per graph entry: the index of its undirected edge (the same for u→v and v→u), numbered from 0. */
+    private final int[] edgeIndex;
+    private final int numEdges;
 
     private SheafLaplacian(Graph graph, int d) {
         this.graph = graph;
@@ -67,6 +73,15 @@ public final class SheafLaplacian {
             }
         }
         pattern = b.build();
+        edgeIndex = new int[graph.numEntries()];
+        int edges = 0;
+        for (int k = 0; k < reverse.length; k++) {
+            if (k < reverse[k]) {
+                edgeIndex[k] = edges;
+                edgeIndex[reverse[k]] = edges++;
+            }
+        }
+        numEdges = edges;
         edgeOf = new int[pattern.numEntries()];
         patternEntry = new int[graph.numEntries()];
         int[] pp = pattern.rowPtr(), pc = pattern.colIdx();
@@ -103,6 +118,24 @@ public final class SheafLaplacian {
         return reverse;
     }
 
+    /** How {@link #blocks} normalises L_F. */
+    public enum Normalisation {
+        /** L_F itself. */
+        NONE,
+        /**
+         * D̃^{-1/2} L_F D̃^{-1/2} with the full blocks D̃_u = D_u + I: the official code's normalisation of general
+         * maps ({@code GeneralLaplacianBuilder}, without its training-time perturbation of the diagonal).
+         */
+        BLOCK,
+        /**
+         * The same with the diagonal of each D_u only: for diagonal maps the same values as {@link #BLOCK} (bit for
+         * bit), for orthogonal maps F = w·Q the official scalar normalisation by Σ w² ({@code
+         * NormConnectionLaplacianBuilder}, whose D_u is exactly that multiple of I), at O(d²) per block where the
+         * full form costs O(d³) products and an eigen-decomposition.
+         */
+        DIAGONAL
+    }
+
     /** Identity restriction maps for every incidence: a constant E×d² tensor (the trivial sheaf). */
     public Tensor identityMaps() {
         float[] v = new float[graph.numEntries() * d * d];
@@ -115,16 +148,16 @@ public final class SheafLaplacian {
     }
 
     /**
-     * The blocks of L_F ({@code normalised} false) or Δ_F (true), one row of d² values per entry of
-     * {@link #pattern()}, from the restriction maps (E×d², row k the map of entry k's source node).
+     * The blocks of L_F or Δ_F (by {@code normalisation}), one row of d² values per entry of {@link #pattern()}, from
+     * the restriction maps (E×d², row k the map of entry k's source node).
      */
-    public Tensor blocks(Tape tape, Tensor maps, boolean normalised) {
+    public Tensor blocks(Tape tape, Tensor maps, Normalisation normalisation) {
         int dd = d * d, e = graph.numEntries();
         if (maps.rows() != e || maps.cols() != dd) {
             throw new IllegalArgumentException("maps is " + maps.rows() + "×" + maps.cols() + " but the graph's " + e
                     + " entries need " + e + "×" + dd);
         }
-        Forward fw = new Forward(tape.context(), maps.data(), normalised);
+        Forward fw = new Forward(tape.context(), maps.data(), normalisation);
         return tape.custom(pattern.numEntries(), dd, fw::write, g -> tape.addToGradient(maps, into -> fw.backward(g,
                 into)), maps);
     }
@@ -135,7 +168,8 @@ public final class SheafLaplacian {
     }
 
     /**
-     * The forward state kept for the backward: maps, D_u and D̃_u^{-1/2} per node with its eigen-decomposition. Every
+     * The forward state kept for the backward: maps, D_u and D̃_u^{-1/2} per node (with its eigen-decomposition for
+     * {@link Normalisation#BLOCK}; D_u and D̃_u^{-1/2} diagonal for {@link Normalisation#DIAGONAL}). Every
      * loop runs over node blocks of the context ({@link RowPartition}) and every value is summed in the order of a
      * single pass over the rows, so results do not depend on the thread count.
      */
@@ -144,11 +178,15 @@ public final class SheafLaplacian {
         final int[] bounds;
         final double[] maps;
         final boolean normalised;
+        /** D_u keeps its diagonal only, and D̃_u^{-1/2} is diagonal. */
+        final boolean diagonalOnly;
         final double[][] diag;
+        /** Per undirected edge, P = −F_kᵀF_r of its entry k = u→v with u &lt; v (r = v→u; P_r = P_kᵀ). */
+        final double[] transports;
         final double[][] sqrtInv;
         final SymmetricEigen[] eigen;
 
-        Forward(ExecutionContext ctx, MemorySegment mapData, boolean normalised) {
+        Forward(ExecutionContext ctx, MemorySegment mapData, Normalisation normalisation) {
             int n = graph.numNodes(), dd = d * d;
             this.ctx = ctx;
             this.bounds = RowPartition.balanced(pattern.rowPtr(), n, ctx.threads() == 1 ? 1 : ctx.threads() * 4);
@@ -156,17 +194,34 @@ public final class SheafLaplacian {
             for (int i = 0; i < maps.length; i++) {
                 maps[i] = mapData.getAtIndex(F, i);
             }
-            this.normalised = normalised;
+            this.normalised = normalisation != Normalisation.NONE;
+            this.diagonalOnly = normalisation == Normalisation.DIAGONAL;
             diag = new double[n][dd];
+            transports = new double[numEdges * dd];
             sqrtInv = new double[n][];
             eigen = new SymmetricEigen[n];
             int[] ptr = graph.rowPtr();
             forEachNodeBlock((from, to) -> {
+                double[] p = new double[dd], row = new double[d];
                 for (int u = from; u < to; u++) {
                     for (int k = ptr[u]; k < ptr[u + 1]; k++) {
-                        addTransposeTimes(k, k, 1, diag[u]);
+                        if (k < reverse[k]) {
+                            Arrays.fill(p, 0);
+                            addTransposeTimes(k, reverse[k], -1, p, row);
+                            System.arraycopy(p, 0, transports, edgeIndex[k] * dd, dd);
+                        }
+                        if (diagonalOnly) {
+                            addSquaredColumns(k, diag[u]);
+                        } else {
+                            addTransposeTimes(k, k, 1, diag[u], row);
+                        }
                     }
-                    if (normalised) {
+                    if (diagonalOnly) {
+                        sqrtInv[u] = new double[dd];
+                        for (int i = 0; i < d; i++) {
+                            sqrtInv[u][i * d + i] = 1 / Math.sqrt(diag[u][i * d + i] + 1);
+                        }
+                    } else if (normalised) {
                         double[] a = diag[u].clone();
                         for (int i = 0; i < d; i++) {
                             a[i * d + i] += 1;
@@ -185,21 +240,55 @@ public final class SheafLaplacian {
             ctx.forEachBlock(bounds.length - 1, b -> body.run(bounds[b], bounds[b + 1]));
         }
 
-        /** {@code out += s·F_aᵀ·F_b}. */
-        void addTransposeTimes(int a, int b, double s, double[] out) {
-            int dd = d * d;
+        /**
+         * {@code p = −F_kᵀF_r} for the graph entry k and r its reverse, from {@link #transports}: as stored, or
+         * transposed (the same values as the product itself).
+         */
+        void transport(int k, double[] p) {
+            int dd = d * d, at = edgeIndex[k] * dd;
+            if (k < reverse[k]) {
+                System.arraycopy(transports, at, p, 0, dd);
+                return;
+            }
             for (int i = 0; i < d; i++) {
                 for (int j = 0; j < d; j++) {
-                    double acc = 0;
-                    for (int k = 0; k < d; k++) {
-                        double f = maps[a * dd + k * d + i];
-                        if (f != 0) {
-                            acc += f * maps[b * dd + k * d + j];
-                        }
-                    }
-                    out[i * d + j] += s * acc;
+                    p[i * d + j] = transports[at + j * d + i];
                 }
             }
+        }
+
+        /** {@code out_ii += Σ_k F_a[k][i]²}: the diagonal of F_aᵀF_a. */
+        void addSquaredColumns(int a, double[] out) {
+            int dd = d * d;
+            for (int i = 0; i < d; i++) {
+                double acc = 0;
+                for (int k = 0; k < d; k++) {
+                    double f = maps[a * dd + k * d + i];
+                    if (f != 0) {
+                        acc += f * f;
+                    }
+                }
+                out[i * d + i] += acc;
+            }
+        }
+
+        /** {@code out = a·m·b} (t scratch); a and b diagonal when {@link #diagonalOnly}. Returns out. */
+        double[] sandwich(double[] a, double[] m, double[] b, double[] t, double[] out) {
+            if (!diagonalOnly) {
+                return mulInto(mulInto(a, m, t), b, out);
+            }
+            for (int i = 0; i < d; i++) {
+                for (int j = 0; j < d; j++) {
+                    out[i * d + j] = a[i * d + i] * m[i * d + j] * b[j * d + j];
+                }
+            }
+            return out;
+        }
+
+        /** {@code out += s·F_aᵀ·F_b}; row is d scratch values. */
+        void addTransposeTimes(int a, int b, double s, double[] out, double[] row) {
+            int dd = d * d;
+            addProduct(maps, a * dd, true, maps, b * dd, false, s, out, row);
         }
 
         void write(MemorySegment out) {
@@ -211,13 +300,10 @@ public final class SheafLaplacian {
                     for (int k = pp[u]; k < pp[u + 1]; k++) {
                         int v = pc[k], edge = edgeOf[k];
                         if (edge < 0) {
-                            mulInto(sqrtInv[u], diag[u], t);
-                            mulInto(t, sqrtInv[u], block);
+                            sandwich(sqrtInv[u], diag[u], sqrtInv[u], t, block);
                         } else {
-                            Arrays.fill(p, 0);
-                            addTransposeTimes(edge, reverse[edge], -1, p);
-                            mulInto(sqrtInv[u], p, t);
-                            mulInto(t, sqrtInv[v], block);
+                            transport(edge, p);
+                            sandwich(sqrtInv[u], p, sqrtInv[v], t, block);
                         }
                         for (int q = 0; q < dd; q++) {
                             out.setAtIndex(F, (long) k * dd + q, (float) block[q]);
@@ -252,12 +338,11 @@ public final class SheafLaplacian {
                             continue;
                         }
                         read(g, k, bBar);
-                        Arrays.fill(p, 0);
-                        addTransposeTimes(edge, reverse[edge], -1, p);
-                        mulInto(s, bBar, t1);
-                        mulInto(t1, sqrtInv[v], pBar);
-                        System.arraycopy(pBar, 0, pBars, k * dd, dd);
-                        if (normalised) {
+                        transport(edge, p);
+                        System.arraycopy(sandwich(s, bBar, sqrtInv[v], t1, pBar), 0, pBars, k * dd, dd);
+                        if (diagonalOnly) {
+                            addDiagonalTerms(k, bBar, p, s, sqrtInv[v], toSelf, toOther);
+                        } else if (normalised) {
                             transposeInto(p, pT);
                             mulInto(bBar, sqrtInv[v], t1);
                             System.arraycopy(mulInto(t1, pT, t2), 0, toSelf, k * dd, dd);
@@ -269,7 +354,7 @@ public final class SheafLaplacian {
             });
             int[] ptr = graph.rowPtr();
             forEachNodeBlock((from, to) -> {
-                double[] bBar = new double[dd], t1 = new double[dd], t2 = new double[dd];
+                double[] bBar = new double[dd], t1 = new double[dd], t2 = new double[dd], row = new double[d];
                 double[] sBar = new double[dd], dBar = new double[dd], fBar = new double[dd];
                 for (int u = from; u < to; u++) {
                     Arrays.fill(sBar, 0);
@@ -283,7 +368,9 @@ public final class SheafLaplacian {
                         }
                         addOwnRow(g, u, toSelf, sBar, dBar, bBar, t1, t2);    // u's own row, at u's place
                     }
-                    if (normalised) {
+                    if (diagonalOnly) {
+                        keepDiagonalSqrtInvAdjoint(u, sBar, dBar);
+                    } else if (normalised) {
                         addInto(dBar, sqrtInvAdjoint(eigen[u], sBar));
                     }
                     double[] sym = dBar.clone();
@@ -293,11 +380,13 @@ public final class SheafLaplacian {
                         // −F_r·P̄_r (from v→u), then D = Σ FᵀF: F̄_e += F_e·(D̄ + D̄ᵀ)
                         int r = reverse[e];
                         Arrays.fill(fBar, 0);
-                        System.arraycopy(pBars, patternEntry[e] * dd, t2, 0, dd);
-                        addProduct(fBar, r, transposeInto(t2, t1), -1);
-                        System.arraycopy(pBars, patternEntry[r] * dd, t2, 0, dd);
-                        addProduct(fBar, r, t2, -1);
-                        addProduct(fBar, e, sym, 1);
+                        addProduct(maps, r * dd, false, pBars, patternEntry[e] * dd, true, -1, fBar, row);
+                        addProduct(maps, r * dd, false, pBars, patternEntry[r] * dd, false, -1, fBar, row);
+                        if (diagonalOnly) {
+                            addScaledColumns(fBar, e, sym);
+                        } else {
+                            addProduct(maps, e * dd, false, sym, 0, false, 1, fBar, row);
+                        }
                         for (int q = 0; q < dd; q++) {
                             into.setAtIndex(F, (long) e * dd + q, (float) fBar[q]);
                         }
@@ -334,19 +423,69 @@ public final class SheafLaplacian {
             }
         }
 
-        /** {@code out += s·F_source·m}. */
-        void addProduct(double[] out, int source, double[] m, double s) {
+        /**
+         * For {@link Normalisation#DIAGONAL}: the diagonals of entry k's terms of S̄_u, (B̄ S_v Pᵀ)_ii, and of S̄_v,
+         * (Pᵀ S_u B̄)_jj, with S_u and S_v diagonal.
+         */
+        void addDiagonalTerms(int k, double[] bBar, double[] p, double[] su, double[] sv, double[] toSelf,
+                              double[] toOther) {
+            int dd = d * d;
+            for (int i = 0; i < d; i++) {
+                double self = 0, other = 0;
+                for (int j = 0; j < d; j++) {
+                    self += bBar[i * d + j] * sv[j * d + j] * p[i * d + j];
+                    other += p[j * d + i] * su[j * d + j] * bBar[j * d + i];
+                }
+                toSelf[k * dd + i * d + i] = self;
+                toOther[k * dd + i * d + i] = other;
+            }
+        }
+
+        /**
+         * For {@link Normalisation#DIAGONAL}: D̄_u keeps its diagonal, plus the adjoint of x ↦ (x + 1)^{-1/2} per
+         * diagonal entry, −S̄_ii / (2·(D_ii + 1)^{3/2}), written as {@link #sqrtInvAdjoint} writes it.
+         */
+        void keepDiagonalSqrtInvAdjoint(int u, double[] sBar, double[] dBar) {
+            for (int i = 0; i < d; i++) {
+                for (int j = 0; j < d; j++) {
+                    if (i != j) {
+                        dBar[i * d + j] = 0;
+                    }
+                }
+                double a = Math.sqrt(diag[u][i * d + i] + 1);
+                dBar[i * d + i] += sBar[i * d + i] * (-1 / (a * a * (a + a)));
+            }
+        }
+
+        /** {@code out_ij += F_source[i][j]·m_jj} (m diagonal): F_source·m. */
+        void addScaledColumns(double[] out, int source, double[] m) {
             int dd = d * d;
             for (int i = 0; i < d; i++) {
                 for (int j = 0; j < d; j++) {
-                    double acc = 0;
-                    for (int k = 0; k < d; k++) {
-                        double f = maps[source * dd + i * d + k];
-                        if (f != 0) {
-                            acc += f * m[k * d + j];
+                    out[i * d + j] += maps[source * dd + i * d + j] * m[j * d + j];
+                }
+            }
+        }
+
+        /**
+         * {@code out += s·op(X)·op(Y)} for the d×d blocks of x at offset xAt and of y at offset yAt, op the transpose
+         * where asked; row is d scratch values. Each sum runs over k in ascending order from 0, as a dot product per
+         * entry would, and skips the zero entries of op(X).
+         */
+        void addProduct(double[] x, int xAt, boolean xT, double[] y, int yAt, boolean yT, double s, double[] out,
+                        double[] row) {
+            for (int i = 0; i < d; i++) {
+                Arrays.fill(row, 0);
+                for (int k = 0; k < d; k++) {
+                    double f = xT ? x[xAt + k * d + i] : x[xAt + i * d + k];
+                    if (f != 0) {
+                        for (int j = 0; j < d; j++) {
+                            row[j] += f * (yT ? y[yAt + j * d + k] : y[yAt + k * d + j]);
                         }
                     }
-                    out[i * d + j] += s * acc;
+                }
+                for (int j = 0; j < d; j++) {
+                    out[i * d + j] += s * row[j];
                 }
             }
         }

@@ -2,6 +2,7 @@ package io.gnn4j.sheaf;
 
 import static io.gnn4j.nn.GradCheck.check;
 import static io.gnn4j.nn.GradCheck.variable;
+import static io.gnn4j.sheaf.SheafLaplacian.Normalisation.BLOCK;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,8 +27,8 @@ class FixedStalksTest {
         Tensor learned = variable(g.numEntries(), d * d, 7);
         Tensor extended = both.extend(Tape.noGrad(), learned, both.embedding(d), both.constantMaps(g, d, false));
         SheafLaplacian small = SheafLaplacian.of(g, d), large = SheafLaplacian.of(g, full);
-        double[][] base = SheafLaplacianTest.dense(small, small.blocks(Tape.noGrad(), learned, true));
-        double[][] l = SheafLaplacianTest.dense(large, large.blocks(Tape.noGrad(), extended, true));
+        double[][] base = SheafLaplacianTest.dense(small, small.blocks(Tape.noGrad(), learned, BLOCK));
+        double[][] l = SheafLaplacianTest.dense(large, large.blocks(Tape.noGrad(), extended, BLOCK));
         int[] deg = new int[n];
         for (int u = 0; u < n; u++) {
             deg[u] = g.rowPtr()[u + 1] - g.rowPtr()[u];
@@ -71,7 +72,7 @@ class FixedStalksTest {
         SheafLaplacian lap = SheafLaplacian.of(g, d + 1);
         Tensor maps = variable(g.numEntries(), d * d, 11), x = variable(g.numNodes() * (d + 1), 2, 12);
         Tensor embedding = lp.embedding(d), constant = lp.constantMaps(g, d, false);
-        check(t -> lap.apply(t, lap.blocks(t, lp.extend(t, maps, embedding, constant), true), x), maps, x);
+        check(t -> lap.apply(t, lap.blocks(t, lp.extend(t, maps, embedding, constant), BLOCK), x), maps, x);
     }
 
     @Test

@@ -2,6 +2,9 @@ package io.gnn4j.sheaf;
 
 import static io.gnn4j.nn.GradCheck.check;
 import static io.gnn4j.nn.GradCheck.variable;
+import static io.gnn4j.sheaf.SheafLaplacian.Normalisation.BLOCK;
+import static io.gnn4j.sheaf.SheafLaplacian.Normalisation.DIAGONAL;
+import static io.gnn4j.sheaf.SheafLaplacian.Normalisation.NONE;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -87,7 +90,7 @@ class SheafLaplacianTest {
         for (int d = 1; d <= 3; d++) {
             SheafLaplacian lap = SheafLaplacian.of(g, d);
             Tensor maps = variable(g.numEntries(), d * d, 10 + d);
-            assertMatrix(coboundaryLaplacian(g, maps, d), dense(lap, lap.blocks(Tape.noGrad(), maps, false)));
+            assertMatrix(coboundaryLaplacian(g, maps, d), dense(lap, lap.blocks(Tape.noGrad(), maps, NONE)));
         }
     }
 
@@ -111,11 +114,13 @@ class SheafLaplacianTest {
                 expected[a][b] = l[a][b] / Math.sqrt((l[a][a] + 1) * (l[b][b] + 1));
             }
         }
-        assertMatrix(expected, dense(lap, lap.blocks(Tape.noGrad(), maps, true)));
+        for (SheafLaplacian.Normalisation form : new SheafLaplacian.Normalisation[] {BLOCK, DIAGONAL}) {
+            assertMatrix(expected, dense(lap, lap.blocks(Tape.noGrad(), maps, form)));
+        }
     }
 
     @Test
-    void householderMapsAreOrthogonalAndNormaliseByDegree() {
+    void orthogonalMapsNormaliseByTheirSummedSquaredWeights() {
         Graph g = graph();
         int d = 3;
         Tensor params = variable(g.numEntries(), 3, 5);
@@ -131,13 +136,49 @@ class SheafLaplacianTest {
                 }
             }
         }
+        // F = w·Q with a weight per entry: D_u = Σ w²·I, the official scalar normalisation
+        double[] w = new double[g.numEntries()], degree = new double[g.numNodes()];
+        float[] weighted = q.toFloatArray();
+        java.util.SplittableRandom r = new java.util.SplittableRandom(6);
+        for (int u = 0; u < g.numNodes(); u++) {
+            for (int e = g.rowPtr()[u]; e < g.rowPtr()[u + 1]; e++) {
+                w[e] = 0.2 + r.nextDouble();
+                degree[u] += w[e] * w[e];
+                for (int k = 0; k < d * d; k++) {
+                    weighted[e * d * d + k] *= (float) w[e];
+                }
+            }
+        }
+        Tensor maps = Tensor.of(g.numEntries(), d * d, weighted);
         SheafLaplacian lap = SheafLaplacian.of(g, d);
-        double[][] l = coboundaryLaplacian(g, q, d);
-        double[][] actual = dense(lap, lap.blocks(Tape.noGrad(), q, true));
+        double[][] l = coboundaryLaplacian(g, maps, d);
+        double[][] diagonal = dense(lap, lap.blocks(Tape.noGrad(), maps, DIAGONAL));
+        double[][] block = dense(lap, lap.blocks(Tape.noGrad(), maps, BLOCK));
         for (int a = 0; a < l.length; a++) {
-            for (int b = 0; b < l.length; b++) {    // D = deg·I: the official scalar (deg + 1)^{-1/2} normalisation
-                int du = g.degree(a / d), dv = g.degree(b / d);
-                assertEquals(l[a][b] / Math.sqrt((du + 1.0) * (dv + 1.0)), actual[a][b], 1e-4);
+            for (int b = 0; b < l.length; b++) {    // the official (Σw² + 1)^{-1/2} on both sides, diag Σw²/(Σw² + 1)
+                double du = degree[a / d], dv = degree[b / d];
+                double expected = a / d == b / d ? (a == b ? du / (du + 1) : 0)
+                        : l[a][b] / Math.sqrt((du + 1.0) * (dv + 1.0));
+                assertEquals(expected, diagonal[a][b], 1e-6, a + "," + b);
+                assertEquals(expected, block[a][b], 1e-4, a + "," + b);
+            }
+        }
+    }
+
+    @Test
+    void diagonalMapsNormaliseToTheSameBitsEitherWay() {
+        Graph g = randomGraph();
+        int d = 3;
+        SheafLaplacian lap = SheafLaplacian.of(g, d);
+        Tensor maps = diagonalMaps(g, d, 61);
+        Tensor weights = variable(lap.pattern().numEntries(), d * d, 62);
+        float[][] block = blocksAndGradient(lap, maps, weights, BLOCK, 1);
+        float[][] diagonal = blocksAndGradient(lap, maps, weights, DIAGONAL, 1);
+        assertArrayEquals(block[0], diagonal[0], "blocks");
+        for (int k = 0; k < g.numEntries(); k++) {    // the maps' diagonals: what a diagonal learner receives
+            for (int i = 0; i < d; i++) {
+                int at = k * d * d + i * d + i;
+                assertEquals(block[1][at], diagonal[1][at], "entry " + k + ", " + i);
             }
         }
     }
@@ -165,8 +206,8 @@ class SheafLaplacianTest {
         int d = 2;
         SheafLaplacian lap = SheafLaplacian.of(g, d);
         Tensor maps = variable(g.numEntries(), d * d, 21), x = variable(g.numNodes() * d, 3, 22);
-        for (boolean normalised : new boolean[] {false, true}) {
-            check(t -> lap.apply(t, lap.blocks(t, maps, normalised), x), maps, x);
+        for (SheafLaplacian.Normalisation form : SheafLaplacian.Normalisation.values()) {
+            check(t -> lap.apply(t, lap.blocks(t, maps, form), x), maps, x);
         }
     }
 
@@ -178,8 +219,10 @@ class SheafLaplacianTest {
         SheafLearner learner = new SheafLearner(RestrictionMaps.DIAGONAL, d, 2);
         learner.resetParameters(new java.util.SplittableRandom(1));
         Tensor feats = variable(g.numNodes(), 2, 31), x = variable(g.numNodes() * d, 2, 32);
-        check(t -> lap.apply(t, lap.blocks(t, learner.forward(t, g, lap, feats), true), x),
-                learner.parameters().get(0), feats, x);
+        for (SheafLaplacian.Normalisation form : new SheafLaplacian.Normalisation[] {BLOCK, DIAGONAL}) {
+            check(t -> lap.apply(t, lap.blocks(t, learner.forward(t, g, lap, feats), form), x),
+                    learner.parameters().get(0), feats, x);
+        }
     }
 
     @Test
@@ -189,16 +232,46 @@ class SheafLaplacianTest {
         SheafLaplacian lap = SheafLaplacian.of(g, d);
         Tensor params = variable(g.numEntries(), 3, 41), x = variable(g.numNodes() * d, 2, 42);
         check(t -> Householder.apply(t, params, d), params);
-        check(t -> lap.apply(t, lap.blocks(t, Householder.apply(t, params, d), true), x), params, x);
         SheafLearner learner = new SheafLearner(RestrictionMaps.ORTHOGONAL, d, 2);
         learner.resetParameters(new java.util.SplittableRandom(2));
         Tensor feats = variable(g.numNodes(), 2, 43);
-        check(t -> lap.apply(t, lap.blocks(t, learner.forward(t, g, lap, feats), true), x),
-                learner.parameters().get(0), learner.parameters().get(1), feats);
+        for (SheafLaplacian.Normalisation form : new SheafLaplacian.Normalisation[] {BLOCK, DIAGONAL}) {
+            check(t -> lap.apply(t, lap.blocks(t, Householder.apply(t, params, d), form), x), params, x);
+            check(t -> lap.apply(t, lap.blocks(t, learner.forward(t, g, lap, feats), form), x),
+                    learner.parameters().get(0), learner.parameters().get(1), feats);
+        }
     }
 
     @Test
     void blocksAndMapGradientsDoNotDependOnTheThreadCount() {
+        Graph g = randomGraph();
+        int d = 3;
+        SheafLaplacian lap = SheafLaplacian.of(g, d);
+        Tensor general = variable(g.numEntries(), d * d, 51);
+        Tensor diagonal = diagonalMaps(g, d, 52);
+        Tensor weights = variable(lap.pattern().numEntries(), d * d, 53);
+        for (Tensor maps : new Tensor[] {general, diagonal}) {
+            for (SheafLaplacian.Normalisation form : SheafLaplacian.Normalisation.values()) {
+                float[][] one = blocksAndGradient(lap, maps, weights, form, 1);
+                float[][] three = blocksAndGradient(lap, maps, weights, form, 3);
+                assertArrayEquals(one[0], three[0], "blocks");
+                assertArrayEquals(one[1], three[1], "gradient to the maps");
+            }
+        }
+    }
+
+    @Test
+    void householderMapsAndGradientsDoNotDependOnTheThreadCount() {
+        int d = 4, rows = 20_000;    // above the size at which rows are split over threads
+        Tensor params = variable(rows, d * (d - 1) / 2, 71), weights = variable(rows, d * d, 72);
+        float[][] one = outputAndGradient(params, weights, 1, t -> Householder.apply(t, params, d));
+        float[][] three = outputAndGradient(params, weights, 3, t -> Householder.apply(t, params, d));
+        assertArrayEquals(one[0], three[0], "maps");
+        assertArrayEquals(one[1], three[1], "gradient to the parameters");
+    }
+
+    /** A random simple undirected graph on 300 nodes. */
+    private static Graph randomGraph() {
         java.util.SplittableRandom r = new java.util.SplittableRandom(5);
         GraphBuilder b = GraphBuilder.undirected(300);
         for (int i = 0; i < 1500; i++) {
@@ -207,45 +280,44 @@ class SheafLaplacianTest {
                 b.addEdge(u, v);
             }
         }
-        Graph g = b.build();
-        int d = 3;
-        SheafLaplacian lap = SheafLaplacian.of(g, d);
-        Tensor general = variable(g.numEntries(), d * d, 51);
-        Tensor diagonal = variable(g.numEntries(), d * d, 52);
+        return b.build();
+    }
+
+    /** Random diagonal d×d maps, one per entry of g (a variable). */
+    private static Tensor diagonalMaps(Graph g, int d, long seed) {
+        Tensor maps = variable(g.numEntries(), d * d, seed);
         for (int k = 0; k < g.numEntries(); k++) {
             for (int q = 0; q < d * d; q++) {
                 if (q % (d + 1) != 0) {
-                    diagonal.set(k, q, 0f);
+                    maps.set(k, q, 0f);
                 }
             }
         }
-        Tensor weights = variable(lap.pattern().numEntries(), d * d, 53);
-        for (Tensor maps : new Tensor[] {general, diagonal}) {
-            for (boolean normalised : new boolean[] {false, true}) {
-                float[][] one = blocksAndGradient(lap, maps, weights, normalised, 1);
-                float[][] three = blocksAndGradient(lap, maps, weights, normalised, 3);
-                assertArrayEquals(one[0], three[0], "blocks");
-                assertArrayEquals(one[1], three[1], "gradient to the maps");
-            }
-        }
+        return maps;
     }
 
     /** The blocks and the gradient of Σ blocks ⊙ weights to the maps, on a tape with {@code threads} threads. */
-    private static float[][] blocksAndGradient(SheafLaplacian lap, Tensor maps, Tensor weights, boolean normalised,
-                                               int threads) {
-        if (maps.grad() != null) {
-            maps.gradData().fill((byte) 0);
+    private static float[][] blocksAndGradient(SheafLaplacian lap, Tensor maps, Tensor weights,
+                                               SheafLaplacian.Normalisation form, int threads) {
+        return outputAndGradient(maps, weights, threads, t -> lap.blocks(t, maps, form));
+    }
+
+    /** op's output and the gradient of Σ output ⊙ weights to {@code input}, on a tape with {@code threads} threads. */
+    private static float[][] outputAndGradient(Tensor input, Tensor weights, int threads,
+                                               java.util.function.Function<Tape, Tensor> op) {
+        if (input.grad() != null) {
+            input.gradData().fill((byte) 0);
         }
         Tape tape = new Tape(7, ExecutionContext.withThreads(threads));
-        Tensor blocks = lap.blocks(tape, maps, normalised);
-        tape.backward(tape.sum(tape.mul(blocks, weights)));
-        float[] grad = new float[(int) maps.size()];
-        for (int i = 0; i < maps.rows(); i++) {
-            for (int j = 0; j < maps.cols(); j++) {
-                grad[i * maps.cols() + j] = maps.gradAt(i, j);
+        Tensor out = op.apply(tape);
+        tape.backward(tape.sum(tape.mul(out, weights)));
+        float[] grad = new float[(int) input.size()];
+        for (int i = 0; i < input.rows(); i++) {
+            for (int j = 0; j < input.cols(); j++) {
+                grad[i * input.cols() + j] = input.gradAt(i, j);
             }
         }
-        return new float[][] {blocks.toFloatArray(), grad};
+        return new float[][] {out.toFloatArray(), grad};
     }
 
     @Test
@@ -254,7 +326,7 @@ class SheafLaplacianTest {
         var e = assertThrows(IllegalArgumentException.class, () -> SheafLaplacian.of(directed, 2));
         assertTrue(e.getMessage().contains("0→1 has no 1→0"), e.getMessage());
         SheafLaplacian lap = SheafLaplacian.of(graph(), 2);
-        var m = assertThrows(IllegalArgumentException.class, () -> lap.blocks(Tape.noGrad(), variable(3, 4, 1), true));
+        var m = assertThrows(IllegalArgumentException.class, () -> lap.blocks(Tape.noGrad(), variable(3, 4, 1), BLOCK));
         assertTrue(m.getMessage().contains("3×4") && m.getMessage().contains("10×4"), m.getMessage());
     }
 }
