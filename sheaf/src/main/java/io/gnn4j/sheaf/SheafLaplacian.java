@@ -43,7 +43,6 @@ public final class SheafLaplacian {
     private final int[] patternEntry;
     /** Per graph entry: the index of its undirected edge (the same for u→v and v→u), numbered from 0. */
     private final int[] edgeIndex;
-    private final int numEdges;
 
     private SheafLaplacian(Graph graph, int d) {
         this.graph = graph;
@@ -81,7 +80,6 @@ public final class SheafLaplacian {
                 edgeIndex[reverse[k]] = edges++;
             }
         }
-        numEdges = edges;
         edgeOf = new int[pattern.numEntries()];
         patternEntry = new int[graph.numEntries()];
         int[] pp = pattern.rowPtr(), pc = pattern.colIdx();
@@ -197,7 +195,7 @@ public final class SheafLaplacian {
             this.normalised = normalisation != Normalisation.NONE;
             this.diagonalOnly = normalisation == Normalisation.DIAGONAL;
             diag = new double[n][dd];
-            transports = new double[numEdges * dd];
+            transports = new double[graph.numEntries() / 2 * dd];    // one per edge: entries come in pairs
             sqrtInv = new double[n][];
             eigen = new SymmetricEigen[n];
             int[] ptr = graph.rowPtr();
