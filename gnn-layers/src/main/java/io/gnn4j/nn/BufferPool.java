@@ -4,14 +4,13 @@ import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import java.util.ArrayDeque;
 import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Recycles float32 buffers: fresh ND4J memory is expensive on the machines gnn4j targets, so a training loop
  * allocates only in its first steps. Buffers are kept by size class (four classes per power of two, at most 25 %
- * larger than asked) and handed out as row-major matrices over their first rows×cols floats, so that mini-batches
- * whose node counts differ from step to step reuse a few buffers instead of keeping one set per exact shape.
+ * larger than asked), so that mini-batches whose node counts differ from step to step reuse a few buffers instead of
+ * keeping one set per exact shape; a {@link Tensor} uses the first rows×cols floats of its buffer.
  * The pool counts the bytes it has handed out and not yet taken back ({@link #liveBytes()}) and their peak: a
  * deterministic measure of the activation memory a training step holds, independent of the garbage collector.
  */
@@ -20,12 +19,12 @@ final class BufferPool {
     private long liveBytes;
     private long peakLiveBytes;
 
-    /** A rows×cols matrix with unspecified contents. */
-    INDArray take(int rows, int cols) {
-        if ((long) rows * cols == 0) {
-            return Nd4j.create(DataType.FLOAT, rows, cols);
+    /** A buffer of at least {@code floats} floats with unspecified contents, or null when {@code floats} is 0. */
+    DataBuffer take(long floats) {
+        if (floats == 0) {
+            return null;
         }
-        long capacity = sizeClass((long) rows * cols);
+        long capacity = sizeClass(floats);
         ArrayDeque<DataBuffer> q = free.get(capacity);
         DataBuffer buffer = q == null ? null : q.pollFirst();
         if (buffer == null) {
@@ -33,19 +32,15 @@ final class BufferPool {
         }
         liveBytes += capacity * Float.BYTES;
         peakLiveBytes = Math.max(peakLiveBytes, liveBytes);
-        return Nd4j.create(buffer, new long[] {rows, cols}, new long[] {cols, 1}, 0, 'c');
+        return buffer;
     }
 
-    /**
-     * Returns a matrix for reuse of its buffer. Matrices from {@link #take} are kept; others (whose buffer is not of
-     * a size class) are left to the garbage collector.
-     */
-    void give(INDArray a) {
-        DataBuffer buffer = a.data();
-        long capacity = buffer.length();
-        if (a.offset() != 0 || sizeClass(capacity) != capacity) {
+    /** Takes back a buffer from {@link #take} for reuse; null (an empty tensor's buffer) is ignored. */
+    void give(DataBuffer buffer) {
+        if (buffer == null) {
             return;
         }
+        long capacity = buffer.length();
         ArrayDeque<DataBuffer> q = free.get(capacity);
         if (q == null) {
             q = new ArrayDeque<>();

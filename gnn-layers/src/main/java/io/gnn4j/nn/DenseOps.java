@@ -9,7 +9,6 @@ import io.gnn4j.graph.Elementwise;
 import io.gnn4j.graph.ExecutionContext;
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Dense algebra on a tape: matrix products as ND4J GEMMs, the broadcasting elementwise {@link BinaryOp}s and scaling.
@@ -24,13 +23,13 @@ final class DenseOps {
                     + " rows (expected " + a.cols + ")");
         }
         Tensor y = tape.output(a.rows, b.cols, a, b);
-        Gemm.gemm(a.value, b.value, y.value, false, false, 1f, 0f);
+        Gemm.gemm(a.data, a.rows, a.cols, b.data, b.rows, b.cols, y.data, false, false, 1f, 0f);
         tape.record(y, () -> {
             if (a.requiresGrad) {
-                accGemm(tape, a, y.grad, b.value, false, true);
+                accGemm(tape, a, y.gradData, y.rows, y.cols, b.data, b.rows, b.cols, false, true);
             }
             if (b.requiresGrad) {
-                accGemm(tape, b, a.value, y.grad, true, false);
+                accGemm(tape, b, a.data, a.rows, a.cols, y.gradData, y.rows, y.cols, true, false);
             }
         });
         return y;
@@ -42,13 +41,13 @@ final class DenseOps {
                     + "×" + b.cols + " (expected " + a.cols + " columns)");
         }
         Tensor y = tape.output(a.rows, b.rows, a, b);
-        Gemm.gemm(a.value, b.value, y.value, false, true, 1f, 0f);
+        Gemm.gemm(a.data, a.rows, a.cols, b.data, b.rows, b.cols, y.data, false, true, 1f, 0f);
         tape.record(y, () -> {
             if (a.requiresGrad) {
-                accGemm(tape, a, y.grad, b.value, false, false);
+                accGemm(tape, a, y.gradData, y.rows, y.cols, b.data, b.rows, b.cols, false, false);
             }
             if (b.requiresGrad) {
-                accGemm(tape, b, y.grad, a.value, true, false);
+                accGemm(tape, b, y.gradData, y.rows, y.cols, a.data, a.rows, a.cols, true, false);
             }
         });
         return y;
@@ -66,15 +65,15 @@ final class DenseOps {
         // One node and one output buffer: the GEMM result gets the bias added in place.
         int n = x.rows, m = w.cols;
         Tensor y = tape.output(n, m, x, w, b);
-        Gemm.gemm(x.value, w.value, y.value, false, false, 1f, 0f);
+        Gemm.gemm(x.data, x.rows, x.cols, w.data, w.rows, w.cols, y.data, false, false, 1f, 0f);
         MemorySegment yd = y.data, bd = b.data;
         parallelRows(tape.context(), n, m, (from, to) -> Elementwise.addRow(yd, bd, 1f, yd, m, from, to));
         tape.record(y, () -> {
             if (x.requiresGrad) {
-                accGemm(tape, x, y.grad, w.value, false, true);
+                accGemm(tape, x, y.gradData, y.rows, y.cols, w.data, w.rows, w.cols, false, true);
             }
             if (w.requiresGrad) {
-                accGemm(tape, w, x.value, y.grad, true, false);
+                accGemm(tape, w, x.data, x.rows, x.cols, y.gradData, y.rows, y.cols, true, false);
             }
             if (b.requiresGrad) {
                 sumRowsInto(tape.gradient(b), y.gradData, n, m, 1f);
@@ -293,9 +292,10 @@ final class DenseOps {
     }
 
     /** {@code t.grad += op(A)·op(B)} as one GEMM with β = 1 into t's gradient (zeroed when new). */
-    private static void accGemm(Tape tape, Tensor t, INDArray a, INDArray b, boolean transA, boolean transB) {
-        tape.gradient(t); // BLAS may read C even when β = 0, and pooled memory is uninitialised
-        Gemm.gemm(a, b, t.grad, transA, transB, 1f, 1f);
+    private static void accGemm(Tape tape, Tensor t, MemorySegment a, int aRows, int aCols, MemorySegment b,
+                                int bRows, int bCols, boolean transA, boolean transB) {
+        MemorySegment g = tape.gradient(t); // zeroed when new: pooled memory is uninitialised and β = 1
+        Gemm.gemm(a, aRows, aCols, b, bRows, bCols, g, transA, transB, 1f, 1f);
     }
 
     /** {@code dst[c] += sign·Σ_r g[r][c]}, summed in double, serially (a fixed order). */

@@ -123,7 +123,7 @@ public final class Tape {
         backwardDone = true;
         gradient(loss).setAtIndex(Tensor.F, 0, loss.gradAt(0, 0) + 1f);
         for (int i = nodeBackwards.size() - 1; i >= 0; i--) {
-            if (nodeOutputs.get(i).grad != null) {
+            if (nodeOutputs.get(i).gradData != null) {
                 nodeBackwards.get(i).run();
             }
         }
@@ -135,10 +135,8 @@ public final class Tape {
      */
     public void reset() {
         for (Tensor t : owned) {
-            pool.give(t.value);
-            if (t.grad != null) {
-                pool.give(t.grad);
-            }
+            pool.give(t.pooledValue);
+            pool.give(t.pooledGrad);
         }
         owned.clear();
         nodeOutputs.clear();
@@ -531,16 +529,14 @@ public final class Tape {
                 rg |= t.requiresGrad;
             }
         }
-        Tensor t = new Tensor(pool.take(rows, cols), rg);
-        t.pooled = true;
+        Tensor t = new Tensor(rows, cols, pool.take((long) rows * cols), rg);
         owned.add(t);
         return t;
     }
 
     /** A scratch tensor from the pool, recycled on reset. */
     Tensor scratch(int rows, int cols) {
-        Tensor t = new Tensor(pool.take(rows, cols), false);
-        t.pooled = true;
+        Tensor t = new Tensor(rows, cols, pool.take((long) rows * cols), false);
         owned.add(t);
         return t;
     }
@@ -555,7 +551,7 @@ public final class Tape {
 
     /** The gradient buffer of t, created zeroed on first use. */
     MemorySegment gradient(Tensor t) {
-        if (t.grad == null) {
+        if (t.gradData == null) {
             attachGradient(t);
             t.gradData.fill((byte) 0);
         }
@@ -570,7 +566,7 @@ public final class Tape {
         if (!t.requiresGrad) {
             return;
         }
-        if (t.grad == null) {
+        if (t.gradData == null) {
             attachGradient(t);
             kernel.accept(t.gradData);
             return;
@@ -582,6 +578,10 @@ public final class Tape {
 
     /** Gives t an uninitialised gradient buffer: pooled for tape tensors, owned for leaves. */
     private void attachGradient(Tensor t) {
-        t.attachGrad(t.pooled ? pool.take(t.rows, t.cols) : Nd4j.create(DataType.FLOAT, t.rows, t.cols));
+        if (t.pooled) {
+            t.attachPooledGrad(pool.take(t.size()));
+        } else {
+            t.attachGrad(Nd4j.create(DataType.FLOAT, t.rows, t.cols));
+        }
     }
 }

@@ -2,15 +2,18 @@ package io.gnn4j.nn;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A dense float32 matrix (rows × cols, row-major) taking part in automatic differentiation: its value is an ND4J
- * {@link INDArray}, read and written by the Java kernels through a cached {@link MemorySegment} view; its gradient
- * ∂loss/∂value, of the same shape, is filled by {@link Tape#backward}. Scalars are 1×1, row vectors (biases) 1×F.
- * Tensors produced by a {@link Tape} live in the tape's buffer pool and are recycled by {@link Tape#reset()};
+ * A dense float32 matrix (rows × cols, row-major) taking part in automatic differentiation: its value lives in
+ * ND4J memory, read and written by the kernels through a {@link MemorySegment} view; its gradient ∂loss/∂value, of the
+ * same shape, is filled by {@link Tape#backward}. Scalars are 1×1, row vectors (biases) 1×F. Tensors produced by a
+ * {@link Tape} live in the tape's buffer pool and are recycled by {@link Tape#reset()}; they get an ND4J
+ * {@link INDArray} over that memory only when {@link #value()} or {@link #grad()} asks for one (an ND4J array holds a
+ * native shape buffer that only the garbage collector frees, so making one per operation piles them up).
  * {@link Parameter}s and tensors made by the static factories here own their memory.
  */
 public class Tensor {
@@ -18,13 +21,27 @@ public class Tensor {
 
     final int rows;
     final int cols;
-    final INDArray value;
     final MemorySegment data;
     final boolean requiresGrad;
     /** Whether value and gradient belong to a tape's buffer pool (recycled on reset). */
-    boolean pooled;
-    INDArray grad;
+    final boolean pooled;
+    /** The pooled buffers holding value and gradient, or null (owned memory, empty tensors, no gradient yet). */
+    final DataBuffer pooledValue;
+    DataBuffer pooledGrad;
     MemorySegment gradData;
+    /** ND4J arrays over value and gradient: given or owned, or made on demand over pooled buffers. */
+    private INDArray value;
+    private INDArray grad;
+
+    /** A tensor over a pooled buffer of at least rows·cols floats (null when rows·cols = 0). */
+    Tensor(int rows, int cols, DataBuffer pooledValue, boolean requiresGrad) {
+        this.rows = rows;
+        this.cols = cols;
+        this.pooled = true;
+        this.pooledValue = pooledValue;
+        this.data = segment(pooledValue, rows, cols);
+        this.requiresGrad = requiresGrad;
+    }
 
     Tensor(INDArray value, boolean requiresGrad) {
         if (value.rank() != 2) {
@@ -35,6 +52,8 @@ public class Tensor {
         this.value = value;
         this.data = Nd4jViews.segment(value);
         this.requiresGrad = requiresGrad;
+        this.pooled = false;
+        this.pooledValue = null;
     }
 
     /** A constant (no gradient) wrapping {@code value}, which must be a contiguous row-major float32 matrix; no copy. */
@@ -81,6 +100,9 @@ public class Tensor {
 
     /** The value; no copy (writing into it changes the tensor). */
     public INDArray value() {
+        if (value == null) {
+            value = matrix(pooledValue, rows, cols);
+        }
         return value;
     }
 
@@ -91,6 +113,9 @@ public class Tensor {
 
     /** The gradient after {@link Tape#backward}, or {@code null} when none reached this tensor; no copy. */
     public INDArray grad() {
+        if (grad == null && gradData != null) {
+            grad = matrix(pooledGrad, rows, cols);
+        }
         return grad;
     }
 
@@ -146,10 +171,26 @@ public class Tensor {
         return out;
     }
 
-    /** Sets the gradient buffer (allocated once by the owner, e.g. a parameter or the tape's pool). */
+    /** Sets the gradient buffer (allocated once by the owner, e.g. a parameter). */
     void attachGrad(INDArray g) {
         this.grad = g;
         this.gradData = Nd4jViews.segment(g);
+    }
+
+    /** Sets the gradient to a buffer of the tape's pool (null when the tensor is empty). */
+    void attachPooledGrad(DataBuffer g) {
+        this.pooledGrad = g;
+        this.gradData = segment(g, rows, cols);
+    }
+
+    private static MemorySegment segment(DataBuffer buffer, int rows, int cols) {
+        return buffer == null ? MemorySegment.NULL
+                : MemorySegment.ofAddress(buffer.address()).reinterpret((long) rows * cols * Float.BYTES);
+    }
+
+    private static INDArray matrix(DataBuffer buffer, int rows, int cols) {
+        return buffer == null ? Nd4j.create(DataType.FLOAT, rows, cols)
+                : Nd4j.create(buffer, new long[] {rows, cols}, new long[] {cols, 1}, 0, 'c');
     }
 
     @Override

@@ -158,6 +158,25 @@ class TapeTest {
     }
 
     @Test
+    void aTapeTensorsNd4jArraysViewItsPooledMemory() {
+        Tape t = new Tape(0);
+        Tensor x = GradCheck.variable(5, 3, 1);
+        Tensor y = t.relu(x);                           // 15 floats in a pooled buffer of 16
+        t.backward(t.sum(t.mul(y, y)));
+        assertArrayEquals(new long[] {5, 3}, y.value().shape());
+        assertSame(y.value(), y.value());
+        assertEquals(y.data().address(), y.value().data().address());
+        y.value().putScalar(4, 2, 7f);
+        assertEquals(7f, y.get(4, 2));
+        assertArrayEquals(new long[] {5, 3}, y.grad().shape());
+        assertEquals(y.gradData().address(), y.grad().data().address());
+        assertEquals(y.gradAt(1, 1), y.grad().getFloat(1, 1));
+        Tensor empty = t.relu(Tensor.of(0, 4));
+        assertArrayEquals(new long[] {0, 4}, empty.value().shape());
+        assertEquals(0, empty.data().byteSize());
+    }
+
+    @Test
     void dropoutIsIdentityInEvalAndDeterministicPerSeedAndStep() {
         Tensor x = Tensor.of(50, 40, new float[2000]);
         Init.constant(x, 1f);
