@@ -8,7 +8,9 @@ import io.gnn4j.nn.Tape;
 import io.gnn4j.nn.Tensor;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.EnumMap;
 
 /**
  * The sheaf Laplacian of a cellular sheaf on an undirected graph (Hansen &amp; Ghrist 2019; Bodnar et al., NeurIPS
@@ -27,7 +29,8 @@ import java.util.Arrays;
  * product −F_{u⊴e}ᵀF_{v⊴e} is formed once per forward (its other direction is its transpose) and kept for the
  * backward. The d×d products skip the zero entries of their left factor (diagonal maps and their normalisation are
  * mostly zeros); a skipped term adds ±0 to a sum, so the results are those of the full products whenever every
- * value is finite.
+ * value is finite. The per-call state (a few E×d² doubles) is recycled once its backward has run, so a training
+ * loop allocates it in its first step only and the Laplacian keeps one state per blocks call of a step.
  */
 public final class SheafLaplacian {
     private static final ValueLayout.OfFloat F = ValueLayout.JAVA_FLOAT_UNALIGNED;
@@ -43,6 +46,8 @@ public final class SheafLaplacian {
     private final int[] patternEntry;
     /** Per graph entry: the index of its undirected edge (the same for u→v and v→u), numbered from 0. */
     private final int[] edgeIndex;
+    /** Forward states whose backward has run (or will not), kept per normalisation to be filled again. */
+    private final EnumMap<Normalisation, ArrayDeque<Forward>> spare = new EnumMap<>(Normalisation.class);
 
     private SheafLaplacian(Graph graph, int d) {
         this.graph = graph;
@@ -155,9 +160,34 @@ public final class SheafLaplacian {
             throw new IllegalArgumentException("maps is " + maps.rows() + "×" + maps.cols() + " but the graph's " + e
                     + " entries need " + e + "×" + dd);
         }
-        Forward fw = new Forward(tape.context(), maps.data(), normalisation);
-        return tape.custom(pattern.numEntries(), dd, fw::write, g -> tape.addToGradient(maps, into -> fw.backward(g,
-                into)), maps);
+        Forward fw = take(normalisation);
+        fw.compute(tape.context(), maps.data());
+        Tensor blocks = tape.custom(pattern.numEntries(), dd, fw::write, g -> {
+            tape.addToGradient(maps, into -> fw.backward(g, into));
+            give(fw);
+        }, maps);
+        if (!blocks.requiresGrad()) {
+            give(fw); // no backward will read it
+        }
+        return blocks;
+    }
+
+    /**
+     * A forward state to fill: a spare one when a backward has given one back, so that a training loop allocates
+     * the states' arrays (several E×d² doubles each) in its first step only.
+     */
+    private Forward take(Normalisation normalisation) {
+        synchronized (spare) {
+            ArrayDeque<Forward> q = spare.get(normalisation);
+            Forward fw = q == null ? null : q.pollFirst();
+            return fw != null ? fw : new Forward(normalisation);
+        }
+    }
+
+    private void give(Forward fw) {
+        synchronized (spare) {
+            spare.computeIfAbsent(fw.normalisation, k -> new ArrayDeque<>()).addFirst(fw);
+        }
     }
 
     /** {@code Y = L·X} for blocks from {@link #blocks}, X of n·d rows. */
@@ -167,13 +197,15 @@ public final class SheafLaplacian {
 
     /**
      * The forward state kept for the backward: maps, D_u and D̃_u^{-1/2} per node (with its eigen-decomposition for
-     * {@link Normalisation#BLOCK}; D_u and D̃_u^{-1/2} diagonal for {@link Normalisation#DIAGONAL}). Every
-     * loop runs over node blocks of the context ({@link RowPartition}) and every value is summed in the order of a
-     * single pass over the rows, so results do not depend on the thread count.
+     * {@link Normalisation#BLOCK}; D_u and D̃_u^{-1/2} diagonal for {@link Normalisation#DIAGONAL}), and the
+     * backward's per-entry terms. Its arrays are sized by the graph once and overwritten by every {@link #compute}.
+     * Every loop runs over node blocks of the context ({@link RowPartition}) and every value is summed in the order
+     * of a single pass over the rows, so results do not depend on the thread count.
      */
     private final class Forward {
-        final ExecutionContext ctx;
-        final int[] bounds;
+        final Normalisation normalisation;
+        ExecutionContext ctx;
+        int[] bounds;
         final double[] maps;
         final boolean normalised;
         /** D_u keeps its diagonal only, and D̃_u^{-1/2} is diagonal. */
@@ -183,25 +215,40 @@ public final class SheafLaplacian {
         final double[] transports;
         final double[][] sqrtInv;
         final SymmetricEigen[] eigen;
+        /** Backward: per off-diagonal pattern entry, P̄ = S_u B̄ S_v. */
+        double[] pBars;
+        /**
+         * Backward: per off-diagonal pattern entry, its terms of S̄_u and of S̄_v (d×d, or their diagonals only, d
+         * values, when {@link #diagonalOnly}).
+         */
+        double[] toSelf, toOther;
 
-        Forward(ExecutionContext ctx, MemorySegment mapData, Normalisation normalisation) {
+        Forward(Normalisation normalisation) {
             int n = graph.numNodes(), dd = d * d;
-            this.ctx = ctx;
-            this.bounds = RowPartition.balanced(pattern.rowPtr(), n, ctx.threads() == 1 ? 1 : ctx.threads() * 4);
-            this.maps = new double[graph.numEntries() * dd];
+            this.normalisation = normalisation;
+            this.normalised = normalisation != Normalisation.NONE;
+            this.diagonalOnly = normalisation == Normalisation.DIAGONAL;
+            maps = new double[graph.numEntries() * dd];
+            diag = new double[n][dd];
+            transports = new double[graph.numEntries() / 2 * dd];    // one per edge: entries come in pairs
+            sqrtInv = new double[n][dd];
+            eigen = normalisation == Normalisation.BLOCK ? new SymmetricEigen[n] : null;
+        }
+
+        /** Fills the state from the maps (E×d², row-major) on the context's node blocks. */
+        void compute(ExecutionContext context, MemorySegment mapData) {
+            int dd = d * d;
+            ctx = context;
+            bounds = RowPartition.balanced(pattern.rowPtr(), graph.numNodes(),
+                    ctx.threads() == 1 ? 1 : ctx.threads() * 4);
             for (int i = 0; i < maps.length; i++) {
                 maps[i] = mapData.getAtIndex(F, i);
             }
-            this.normalised = normalisation != Normalisation.NONE;
-            this.diagonalOnly = normalisation == Normalisation.DIAGONAL;
-            diag = new double[n][dd];
-            transports = new double[graph.numEntries() / 2 * dd];    // one per edge: entries come in pairs
-            sqrtInv = new double[n][];
-            eigen = new SymmetricEigen[n];
             int[] ptr = graph.rowPtr();
             forEachNodeBlock((from, to) -> {
                 double[] p = new double[dd], row = new double[d];
                 for (int u = from; u < to; u++) {
+                    Arrays.fill(diag[u], 0);
                     for (int k = ptr[u]; k < ptr[u + 1]; k++) {
                         if (k < reverse[k]) {
                             Arrays.fill(p, 0);
@@ -214,8 +261,8 @@ public final class SheafLaplacian {
                             addTransposeTimes(k, k, 1, diag[u], row);
                         }
                     }
+                    Arrays.fill(sqrtInv[u], 0);
                     if (diagonalOnly) {
-                        sqrtInv[u] = new double[dd];
                         for (int i = 0; i < d; i++) {
                             sqrtInv[u][i * d + i] = 1 / Math.sqrt(diag[u][i * d + i] + 1);
                         }
@@ -225,9 +272,11 @@ public final class SheafLaplacian {
                             a[i * d + i] += 1;
                         }
                         eigen[u] = SymmetricEigen.of(a, d);
-                        sqrtInv[u] = function(eigen[u], lambda -> 1 / Math.sqrt(lambda));
+                        writeFunction(eigen[u], lambda -> 1 / Math.sqrt(lambda), sqrtInv[u]);
                     } else {
-                        sqrtInv[u] = identity();
+                        for (int i = 0; i < d; i++) {
+                            sqrtInv[u][i * d + i] = 1;
+                        }
                     }
                 }
             });
@@ -321,10 +370,12 @@ public final class SheafLaplacian {
         void backward(MemorySegment g, MemorySegment into) {
             int dd = d * d;
             int[] pp = pattern.rowPtr(), pc = pattern.colIdx();
-            int entries = pattern.numEntries();
-            double[] pBars = new double[entries * dd];
-            double[] toSelf = normalised ? new double[entries * dd] : null;      // the entry's term of S̄_u
-            double[] toOther = normalised ? new double[entries * dd] : null;     // the entry's term of S̄_v
+            int entries = pattern.numEntries(), termSize = diagonalOnly ? d : dd;
+            if (pBars == null) {
+                pBars = new double[entries * dd];
+                toSelf = normalised ? new double[entries * termSize] : null;
+                toOther = normalised ? new double[entries * termSize] : null;
+            }
             forEachNodeBlock((from, to) -> {
                 double[] bBar = new double[dd], p = new double[dd], pT = new double[dd], pBar = new double[dd];
                 double[] t1 = new double[dd], t2 = new double[dd];
@@ -339,7 +390,7 @@ public final class SheafLaplacian {
                         transport(edge, p);
                         System.arraycopy(sandwich(s, bBar, sqrtInv[v], t1, pBar), 0, pBars, k * dd, dd);
                         if (diagonalOnly) {
-                            addDiagonalTerms(k, bBar, p, s, sqrtInv[v], toSelf, toOther);
+                            addDiagonalTerms(k, bBar, p, s, sqrtInv[v]);
                         } else if (normalised) {
                             transposeInto(p, pT);
                             mulInto(bBar, sqrtInv[v], t1);
@@ -360,11 +411,11 @@ public final class SheafLaplacian {
                     for (int k = pp[u]; k < pp[u + 1]; k++) {
                         if (pc[k] != u) {
                             if (normalised) {
-                                addInto(sBar, toOther, patternEntry[reverse[edgeOf[k]]] * dd);
+                                addTerm(sBar, toOther, patternEntry[reverse[edgeOf[k]]]);
                             }
                             continue;
                         }
-                        addOwnRow(g, u, toSelf, sBar, dBar, bBar, t1, t2);    // u's own row, at u's place
+                        addOwnRow(g, u, sBar, dBar, bBar, t1, t2);    // u's own row, at u's place
                     }
                     if (diagonalOnly) {
                         keepDiagonalSqrtInvAdjoint(u, sBar, dBar);
@@ -397,15 +448,15 @@ public final class SheafLaplacian {
          * Adds the terms of node u's own pattern row to S̄_u and D̄_u, in row order: each off-diagonal entry's stored
          * S̄_u term, and the diagonal block's D̄ term S_u B̄ S_u and S̄ terms (B̄ S_u) D_u and (D_u S_u) B̄.
          */
-        void addOwnRow(MemorySegment g, int u, double[] toSelf, double[] sBar, double[] dBar, double[] bBar,
-                       double[] t1, double[] t2) {
+        void addOwnRow(MemorySegment g, int u, double[] sBar, double[] dBar, double[] bBar, double[] t1,
+                       double[] t2) {
             int dd = d * d;
             int[] pp = pattern.rowPtr(), pc = pattern.colIdx();
             double[] s = sqrtInv[u];
             for (int k = pp[u]; k < pp[u + 1]; k++) {
                 if (pc[k] != u) {
                     if (normalised) {
-                        addInto(sBar, toSelf, k * dd);
+                        addTerm(sBar, toSelf, k);
                     }
                     continue;
                 }
@@ -425,17 +476,26 @@ public final class SheafLaplacian {
          * For {@link Normalisation#DIAGONAL}: the diagonals of entry k's terms of S̄_u, (B̄ S_v Pᵀ)_ii, and of S̄_v,
          * (Pᵀ S_u B̄)_jj, with S_u and S_v diagonal.
          */
-        void addDiagonalTerms(int k, double[] bBar, double[] p, double[] su, double[] sv, double[] toSelf,
-                              double[] toOther) {
-            int dd = d * d;
+        void addDiagonalTerms(int k, double[] bBar, double[] p, double[] su, double[] sv) {
             for (int i = 0; i < d; i++) {
                 double self = 0, other = 0;
                 for (int j = 0; j < d; j++) {
                     self += bBar[i * d + j] * sv[j * d + j] * p[i * d + j];
                     other += p[j * d + i] * su[j * d + j] * bBar[j * d + i];
                 }
-                toSelf[k * dd + i * d + i] = self;
-                toOther[k * dd + i * d + i] = other;
+                toSelf[k * d + i] = self;
+                toOther[k * d + i] = other;
+            }
+        }
+
+        /** {@code sBar += terms of pattern entry k} (its diagonal only when {@link #diagonalOnly}). */
+        void addTerm(double[] sBar, double[] terms, int k) {
+            if (diagonalOnly) {
+                for (int i = 0; i < d; i++) {
+                    sBar[i * d + i] += terms[k * d + i];
+                }
+            } else {
+                addInto(sBar, terms, k * d * d);
             }
         }
 
@@ -519,8 +579,8 @@ public final class SheafLaplacian {
         return mul(mul(u, m), transpose(u));
     }
 
-    private double[] function(SymmetricEigen e, java.util.function.DoubleUnaryOperator f) {
-        double[] out = new double[d * d];
+    /** {@code out = U·f(Λ)·Uᵀ} for e = (Λ, U). */
+    private void writeFunction(SymmetricEigen e, java.util.function.DoubleUnaryOperator f, double[] out) {
         for (int i = 0; i < d; i++) {
             for (int j = 0; j < d; j++) {
                 double s = 0;
@@ -530,15 +590,6 @@ public final class SheafLaplacian {
                 out[i * d + j] = s;
             }
         }
-        return out;
-    }
-
-    private double[] identity() {
-        double[] m = new double[d * d];
-        for (int i = 0; i < d; i++) {
-            m[i * d + i] = 1;
-        }
-        return m;
     }
 
     private double[] mul(double[] a, double[] b) {

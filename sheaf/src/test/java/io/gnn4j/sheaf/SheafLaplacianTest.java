@@ -261,6 +261,28 @@ class SheafLaplacianTest {
     }
 
     @Test
+    void recycledForwardStatesGiveWhatFreshOnesGive() {
+        Graph g = randomGraph();
+        int d = 3;
+        SheafLaplacian shared = SheafLaplacian.of(g, d);
+        Tensor weights = variable(shared.pattern().numEntries(), d * d, 84);
+        for (SheafLaplacian.Normalisation form : SheafLaplacian.Normalisation.values()) {
+            int seed = 80;
+            for (Tensor maps : new Tensor[] {variable(g.numEntries(), d * d, 81), diagonalMaps(g, d, 82),
+                    variable(g.numEntries(), d * d, 83)}) {
+                shared.blocks(Tape.noGrad(), maps, form);          // a state given back at once
+                // Two states in flight on one tape (two layers' Laplacians), then both backwards.
+                java.util.function.Function<SheafLaplacian, float[][]> twoLayers = lap -> outputAndGradient(maps,
+                        weights, 1, t -> t.add(lap.blocks(t, maps, form), lap.blocks(t, t.scale(maps, 0.5f), form)));
+                float[][] fresh = twoLayers.apply(SheafLaplacian.of(g, d));
+                float[][] reused = twoLayers.apply(shared);
+                assertArrayEquals(fresh[0], reused[0], form + ", maps " + ++seed + ": blocks");
+                assertArrayEquals(fresh[1], reused[1], form + ", maps " + seed + ": gradient to the maps");
+            }
+        }
+    }
+
+    @Test
     void householderMapsAndGradientsDoNotDependOnTheThreadCount() {
         int d = 4, rows = 20_000;    // above the size at which rows are split over threads
         Tensor params = variable(rows, d * (d - 1) / 2, 71), weights = variable(rows, d * d, 72);
