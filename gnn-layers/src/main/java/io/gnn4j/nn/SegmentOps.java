@@ -104,7 +104,7 @@ final class SegmentOps {
         requireIndexRows(x, index);
         Tensor y = tape.output(numSegments, x.cols, x);
         ExecutionContext ctx = tape.context();
-        SparseOps.scatterSum(index, numSegments, x.data, y.data, x.cols, ctx);
+        SparseOps.scatterSum(tape.groupings().of(index, numSegments), x.data, y.data, x.cols, ctx);
         tape.record(y, () -> gatherAdd(tape.gradient(x), y.gradData, index, null, x.cols));
         return y;
     }
@@ -113,7 +113,7 @@ final class SegmentOps {
         requireIndexRows(x, index);
         Tensor y = tape.output(numSegments, x.cols, x);
         ExecutionContext ctx = tape.context();
-        SparseOps.scatterMean(index, numSegments, x.data, y.data, x.cols, ctx);
+        SparseOps.scatterMean(tape.groupings().of(index, numSegments), x.data, y.data, x.cols, ctx);
         tape.record(y, () -> {
             int[] count = new int[numSegments];
             for (int s : index) {
@@ -130,7 +130,7 @@ final class SegmentOps {
         Tensor y = tape.output(numSegments, f, x);
         ExecutionContext ctx = tape.context();
         int[] argmax = new int[numSegments * f];
-        SparseOps.scatterMax(index, numSegments, x.data, y.data, argmax, f, ctx);
+        SparseOps.scatterMax(tape.groupings().of(index, numSegments), x.data, y.data, argmax, f, ctx);
         tape.record(y, () -> {
             MemorySegment ga = tape.gradient(x), g = y.gradData;
             for (int s = 0; s < numSegments; s++) {

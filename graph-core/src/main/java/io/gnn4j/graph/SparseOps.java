@@ -274,16 +274,30 @@ public final class SparseOps {
      */
     public static void scatterSum(int[] index, int numSegments, MemorySegment src, MemorySegment out, int f,
                                   ExecutionContext ctx) {
-        SegmentIndex s = segments(index, numSegments, src, out, f);
-        spmm(KernelProvider.kernels(), s.ptr(), s.members(), null, numSegments, src, out, f, ctx);
+        scatterSum(SegmentIndex.of(index, numSegments), src, out, f, ctx);
+    }
+
+    /** {@link #scatterSum(int[], int, MemorySegment, MemorySegment, int, ExecutionContext)} on an index regrouped once
+     *  (e.g. memoised for the several reductions of one mini-batch). */
+    public static void scatterSum(SegmentIndex segments, MemorySegment src, MemorySegment out, int f,
+                                  ExecutionContext ctx) {
+        requireScatterShapes(segments, src, out, f);
+        spmm(KernelProvider.kernels(), segments.ptr(), segments.members(), null, segments.numSegments(), src, out, f,
+                ctx);
     }
 
     /** Scatter-mean: like {@link #scatterSum} divided by each segment's count (0 for empty segments). */
     public static void scatterMean(int[] index, int numSegments, MemorySegment src, MemorySegment out, int f,
                                    ExecutionContext ctx) {
-        SegmentIndex s = segments(index, numSegments, src, out, f);
-        spmm(KernelProvider.kernels(), s.ptr(), s.members(), s.inverseCounts(), numSegments, src, out, f,
-                ctx);
+        scatterMean(SegmentIndex.of(index, numSegments), src, out, f, ctx);
+    }
+
+    /** Scatter-mean on an index regrouped once. */
+    public static void scatterMean(SegmentIndex segments, MemorySegment src, MemorySegment out, int f,
+                                   ExecutionContext ctx) {
+        requireScatterShapes(segments, src, out, f);
+        spmm(KernelProvider.kernels(), segments.ptr(), segments.members(), segments.inverseCounts(),
+                segments.numSegments(), src, out, f, ctx);
     }
 
     /**
@@ -292,22 +306,29 @@ public final class SparseOps {
      */
     public static void scatterMax(int[] index, int numSegments, MemorySegment src, MemorySegment out, int[] argmax,
                                   int f, ExecutionContext ctx) {
-        SegmentIndex s = segments(index, numSegments, src, out, f);
+        scatterMax(SegmentIndex.of(index, numSegments), src, out, argmax, f, ctx);
+    }
+
+    /** Scatter-max on an index regrouped once. */
+    public static void scatterMax(SegmentIndex segments, MemorySegment src, MemorySegment out, int[] argmax, int f,
+                                  ExecutionContext ctx) {
+        requireScatterShapes(segments, src, out, f);
+        int numSegments = segments.numSegments();
         if ((long) argmax.length != (long) numSegments * f) {
             throw new IllegalArgumentException("argmax has length " + argmax.length + " but needs numSegments×f = "
                     + (long) numSegments * f);
         }
         SparseKernels k = KernelProvider.kernels();
-        int[] bounds = RowPartition.balanced(s.ptr(), numSegments, blocksFor(ctx));
-        ctx.forEachBlock(bounds.length - 1, b -> k.segmentMax(s.ptr(), s.members(), src, out, argmax, f,
-                bounds[b], bounds[b + 1]));
+        int[] ptr = segments.ptr(), members = segments.members();
+        int[] bounds = RowPartition.balanced(ptr, numSegments, blocksFor(ctx));
+        ctx.forEachBlock(bounds.length - 1, b -> k.segmentMax(ptr, members, src, out, argmax, f, bounds[b],
+                bounds[b + 1]));
     }
 
-    /** The regrouping of a scatter's index, after checking that src holds index.length rows and out numSegments. */
-    private static SegmentIndex segments(int[] index, int numSegments, MemorySegment src, MemorySegment out, int f) {
-        requireBytes("src", src, index.length, f);
-        requireBytes("out", out, numSegments, f);
-        return SegmentIndex.of(index, numSegments);
+    /** Checks that src holds a row per member of the index and out a row per segment. */
+    private static void requireScatterShapes(SegmentIndex segments, MemorySegment src, MemorySegment out, int f) {
+        requireBytes("src", src, segments.members().length, f);
+        requireBytes("out", out, segments.numSegments(), f);
     }
 
     private static int blocksFor(ExecutionContext ctx) {
