@@ -12,7 +12,8 @@ import io.gnn4j.nn.Tensor;
  * </pre>
  * with Â the GCN operator (on a directed graph, as PyG: along the arcs, in-degrees of A + I at both ends; see
  * {@link GCNConv}; tested against PyG 2.4); no parameters (the prediction network H = f(X) comes before it, e.g. an {@link MLP} in a
- * {@link Sequential}). Defaults of the paper: K = 10, α = 0.1. Shapes: N×F → N×F.
+ * {@link Sequential}). Defaults of the paper: K = 10, α = 0.1. The K steps run as one tape operation
+({@link Tape#personalizedPageRank}) that keeps none of the intermediate states. Shapes: N×F → N×F.
  */
 public final class APPNP extends GraphModule {
     private final int k;
@@ -32,13 +33,7 @@ public final class APPNP extends GraphModule {
 
     @Override
     public Tensor forward(Tape tape, Graph graph, Tensor h) {
-        Graph a = Operators.gcn(graph);
-        Tensor teleport = tape.scale(h, alpha);
-        Tensor z = h;
-        for (int i = 0; i < k; i++) {
-            z = tape.add(tape.scale(tape.spmmTranspose(a, z), 1f - alpha), teleport);
-        }
-        return z;
+        return tape.personalizedPageRank(Operators.gcn(graph), h, k, alpha);
     }
 
     @Override

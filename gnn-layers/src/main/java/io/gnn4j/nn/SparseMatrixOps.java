@@ -1,5 +1,9 @@
 package io.gnn4j.nn;
 
+import static io.gnn4j.nn.ParallelLoops.addInto;
+import static io.gnn4j.nn.ParallelLoops.axpyInto;
+import static io.gnn4j.nn.ParallelLoops.parallel;
+
 import io.gnn4j.graph.ExecutionContext;
 import io.gnn4j.graph.Graph;
 import io.gnn4j.graph.SparseOps;
@@ -38,6 +42,70 @@ final class SparseMatrixOps {
         } else {
             SparseOps.spmm(a, in, out, cols, ctx);
         }
+    }
+
+    /**
+     * K steps of {@code Z ← c·AᵀZ + α·H} from Z = H (c = 1 − α) in one operation: the same floating-point operations
+     * in the same order as the chain of {@link Tape#spmmTranspose}, {@link Tape#scale} and {@link Tape#add} calls, so
+     * the same bits, but holding four scratch N×F buffers instead of 3K + 1 tensors and their gradients (the
+     * propagation is linear: its backward needs none of the intermediate states).
+     */
+    static Tensor personalizedPageRank(Tape tape, Graph a, Tensor h, int k, float alpha) {
+        requireNodes(a, h);
+        if (k < 1) {
+            throw new IllegalArgumentException("personalizedPageRank: K must be >= 1, got " + k);
+        }
+        int n = h.rows, f = h.cols;
+        long size = h.size();
+        float c = 1f - alpha;
+        ExecutionContext ctx = tape.context();
+        Tensor z = tape.output(n, f, h);
+        MemorySegment teleport = tape.scratch(n, f).data, product = tape.scratch(n, f).data;
+        MemorySegment spare = k > 1 ? tape.scratch(n, f).data : null;
+        parallel(ctx, size, (from, to) -> {
+            for (long i = from; i < to; i++) {
+                teleport.setAtIndex(Tensor.F, i, alpha * h.data.getAtIndex(Tensor.F, i));
+            }
+        });
+        MemorySegment previous = h.data;
+        for (int step = 1; step <= k; step++) {
+            MemorySegment next = (k - step) % 2 == 0 ? z.data : spare;    // Z^K lands in z
+            SparseOps.spmmTranspose(a, previous, product, f, ctx);
+            parallel(ctx, size, (from, to) -> {
+                for (long i = from; i < to; i++) {
+                    next.setAtIndex(Tensor.F, i, c * product.getAtIndex(Tensor.F, i)
+                            + teleport.getAtIndex(Tensor.F, i));
+                }
+            });
+            previous = next;
+        }
+        tape.record(z, () -> {
+            // The chain's backward, step K down to 1: the teleport's gradient collects every Z̄; the product's gradient
+            // is 0 + c·(0 + Z̄) (two fresh gradients); Z̄ of the step before is A times it.
+            MemorySegment teleportGrad = tape.scratch(n, f).data, productGrad = tape.scratch(n, f).data;
+            MemorySegment[] states = {tape.scratch(n, f).data, k > 1 ? tape.scratch(n, f).data : null};
+            teleportGrad.fill((byte) 0);
+            MemorySegment grad = z.gradData;
+            for (int step = k; step >= 1; step--) {
+                MemorySegment g = grad;
+                addInto(ctx, teleportGrad, g, size);
+                parallel(ctx, size, (from, to) -> {
+                    for (long i = from; i < to; i++) {
+                        productGrad.setAtIndex(Tensor.F, i, 0f + c * (0f + g.getAtIndex(Tensor.F, i)));
+                    }
+                });
+                if (step > 1) {
+                    grad = states[step % 2];
+                    SparseOps.spmm(a, productGrad, grad, f, ctx);
+                } else {
+                    tape.accumulate(h, into -> SparseOps.spmm(a, productGrad, into, f, ctx));
+                }
+            }
+            if (h.requiresGrad) {
+                axpyInto(ctx, tape.gradient(h), alpha, teleportGrad, size);
+            }
+        });
+        return z;
     }
 
     static Tensor sddmm(Tape tape, Graph a, Tensor x, Tensor y) {

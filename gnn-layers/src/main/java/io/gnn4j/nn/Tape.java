@@ -422,6 +422,15 @@ public final class Tape {
     }
 
     /**
+     * Personalised-PageRank propagation (APPNP's): {@code Z⁰ = H, Z^{i+1} = (1 − α)·AᵀZ^i + α·H}, returning Z^K. The
+     * same bits as the chain {@code add(scale(spmmTranspose(a, z), 1 − α), scale(h, α))} repeated K times, with
+     * memory for a few N×F buffers rather than every step's tensors and gradients.
+     */
+    public Tensor personalizedPageRank(Graph a, Tensor h, int k, float alpha) {
+        return SparseMatrixOps.personalizedPageRank(this, a, h, k, alpha);
+    }
+
+    /**
      * SDDMM: {@code y[e] = ⟨X[u], Y[v]⟩} for every stored entry e = (u→v) of A in CSR order, an E×1 column;
      * backward {@code X̄[u] += Σ_e ȳ[e]·Y[v]} and {@code Ȳ[v] += Σ_e ȳ[e]·X[u]}.
      */

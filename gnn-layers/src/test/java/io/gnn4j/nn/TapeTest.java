@@ -230,6 +230,51 @@ class TapeTest {
     }
 
     @Test
+    void personalizedPageRankGivesTheChainsBits() {
+        GraphBuilder b = GraphBuilder.directed(2000);
+        java.util.SplittableRandom r = new java.util.SplittableRandom(11);
+        for (int i = 0; i < 12000; i++) {
+            b.addEdge(r.nextInt(2000), r.nextInt(2000), 0.1f + r.nextFloat());
+        }
+        Graph a = b.build();
+        Tensor weights = GradCheck.variable(2000, 24, 12), other = GradCheck.variable(2000, 24, 13);
+        for (int k : new int[] {1, 2, 5}) {
+            for (int threads : new int[] {1, 3}) {
+                for (boolean hUsedAfter : new boolean[] {false, true}) {
+                    float[][] fused = null;
+                    for (boolean useFused : new boolean[] {true, false}) {
+                        Tensor x = GradCheck.variable(2000, 24, 14);
+                        Tape t = new Tape(1, ExecutionContext.withThreads(threads));
+                        Tensor h = t.scale(x, 1.5f);                  // H with a gradient of its own
+                        Tensor z = h;
+                        if (useFused) {
+                            z = t.personalizedPageRank(a, h, k, 0.1f);
+                        } else {
+                            Tensor teleport = t.scale(h, 0.1f);
+                            for (int i = 0; i < k; i++) {
+                                z = t.add(t.scale(t.spmmTranspose(a, z), 1f - 0.1f), teleport);
+                            }
+                        }
+                        Tensor loss = t.sum(t.mul(z, weights));
+                        if (hUsedAfter) {
+                            loss = t.add(loss, t.sum(t.mul(h, other)));
+                        }
+                        t.backward(loss);
+                        float[][] out = {z.toFloatArray(), x.grad().data().asFloat()};
+                        if (useFused) {
+                            fused = out;
+                        } else {
+                            String what = "K = " + k + ", " + threads + " threads, H used after: " + hUsedAfter;
+                            assertArrayEquals(out[0], fused[0], what + ": Z");
+                            assertArrayEquals(out[1], fused[1], what + ": X̄");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void shapeErrorsNameBothShapes() {
         Tape t = Tape.noGrad();
         var e = assertThrows(IllegalArgumentException.class,
