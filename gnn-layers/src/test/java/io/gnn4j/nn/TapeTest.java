@@ -201,12 +201,7 @@ class TapeTest {
 
     @Test
     void sparseOpsAndDropoutGiveTheSameBitsForOneAndFourThreads() {
-        GraphBuilder b = GraphBuilder.undirected(3000);
-        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
-        for (int i = 0; i < 20000; i++) {
-            b.addEdge(r.nextInt(3000), r.nextInt(3000), 0.1f + r.nextFloat());
-        }
-        Graph g = b.build();
+        Graph g = randomEdges(false, 3000, 20000, 3);
         Tensor x = GradCheck.variable(3000, 64, 4); // 192,000 elements: several dropout chunks
         Tensor w = GradCheck.variable(g.numEntries(), 2, 5);
         float[][] results = new float[2][];
@@ -231,12 +226,7 @@ class TapeTest {
 
     @Test
     void personalizedPageRankGivesTheChainsBits() {
-        GraphBuilder b = GraphBuilder.directed(2000);
-        java.util.SplittableRandom r = new java.util.SplittableRandom(11);
-        for (int i = 0; i < 12000; i++) {
-            b.addEdge(r.nextInt(2000), r.nextInt(2000), 0.1f + r.nextFloat());
-        }
-        Graph a = b.build();
+        Graph a = randomEdges(true, 2000, 12000, 11);
         Tensor weights = GradCheck.variable(2000, 24, 12), other = GradCheck.variable(2000, 24, 13);
         for (int k : new int[] {1, 2, 5}) {
             for (int threads : new int[] {1, 3}) {
@@ -315,5 +305,15 @@ class TapeTest {
         }
         assertThrows(IllegalArgumentException.class, () -> new Tape(0).uAddV(g, Tensor.of(5, 3, new float[15]),
                 Tensor.of(6, 3, new float[18])));
+    }
+
+    /** A graph on n nodes with {@code edges} random edges (weights in [0.1, 1.1)). */
+    private static Graph randomEdges(boolean directed, int n, int edges, long seed) {
+        GraphBuilder b = directed ? GraphBuilder.directed(n) : GraphBuilder.undirected(n);
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        for (int i = 0; i < edges; i++) {
+            b.addEdge(r.nextInt(n), r.nextInt(n), 0.1f + r.nextFloat());
+        }
+        return b.build();
     }
 }
