@@ -47,7 +47,7 @@ final class SparseMatrixOps {
     /**
      * K steps of {@code Z ← c·AᵀZ + α·H} from Z = H (c = 1 − α) in one operation: the same floating-point operations
      * in the same order as the chain of {@link Tape#spmmTranspose}, {@link Tape#scale} and {@link Tape#add} calls, so
-     * the same bits, but holding four scratch N×F buffers instead of 3K + 1 tensors and their gradients (the
+     * the same bits, but holding at most four scratch N×F buffers instead of 3K + 1 tensors and their gradients (the
      * propagation is linear: its backward needs none of the intermediate states).
      */
     static Tensor personalizedPageRank(Tape tape, Graph a, Tensor h, int k, float alpha) {
@@ -83,7 +83,7 @@ final class SparseMatrixOps {
             // The chain's backward, step K down to 1: the teleport's gradient collects every Z̄; the product's gradient
             // is 0 + c·(0 + Z̄) (two fresh gradients); Z̄ of the step before is A times it.
             MemorySegment teleportGrad = tape.scratch(n, f).data, productGrad = tape.scratch(n, f).data;
-            MemorySegment[] states = {tape.scratch(n, f).data, k > 1 ? tape.scratch(n, f).data : null};
+            MemorySegment[] states = {k > 1 ? tape.scratch(n, f).data : null, k > 2 ? tape.scratch(n, f).data : null};
             teleportGrad.fill((byte) 0);
             MemorySegment grad = z.gradData;
             for (int step = k; step >= 1; step--) {
