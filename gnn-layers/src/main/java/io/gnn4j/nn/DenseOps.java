@@ -4,6 +4,7 @@ import static io.gnn4j.nn.ParallelLoops.addInto;
 import static io.gnn4j.nn.ParallelLoops.axpyInto;
 import static io.gnn4j.nn.ParallelLoops.parallel;
 import static io.gnn4j.nn.ParallelLoops.parallelRows;
+import static io.gnn4j.nn.ParallelLoops.scaleInto;
 
 import io.gnn4j.graph.Elementwise;
 import io.gnn4j.graph.ExecutionContext;
@@ -282,11 +283,7 @@ final class DenseOps {
         Tensor y = tape.output(x.rows, x.cols, x);
         long n = x.size();
         ExecutionContext ctx = tape.context();
-        parallel(ctx, n, (from, to) -> {
-            for (long i = from; i < to; i++) {
-                y.data.setAtIndex(Tensor.F, i, s * x.data.getAtIndex(Tensor.F, i));
-            }
-        });
+        scaleInto(ctx, y.data, s, x.data, n);
         tape.record(y, () -> axpyInto(ctx, tape.gradient(x), s, y.gradData, n));
         return y;
     }

@@ -53,6 +53,15 @@ public final class ParallelLoops {
         });
     }
 
+    /** {@code dst = s·src} over n elements, in parallel. */
+    static void scaleInto(ExecutionContext ctx, MemorySegment dst, float s, MemorySegment src, long n) {
+        parallel(ctx, n, (from, to) -> {
+            for (long i = from; i < to; i++) {
+                dst.setAtIndex(Tensor.F, i, s * src.getAtIndex(Tensor.F, i));
+            }
+        });
+    }
+
     /** {@code dst += s·src} over n elements, in parallel. */
     static void axpyInto(ExecutionContext ctx, MemorySegment dst, float s, MemorySegment src, long n) {
         parallel(ctx, n, (from, to) -> {

@@ -3,6 +3,7 @@ package io.gnn4j.nn;
 import static io.gnn4j.nn.ParallelLoops.addInto;
 import static io.gnn4j.nn.ParallelLoops.axpyInto;
 import static io.gnn4j.nn.ParallelLoops.parallel;
+import static io.gnn4j.nn.ParallelLoops.scaleInto;
 
 import io.gnn4j.graph.ExecutionContext;
 import io.gnn4j.graph.Graph;
@@ -62,11 +63,7 @@ final class SparseMatrixOps {
         Tensor z = tape.output(n, f, h);
         MemorySegment teleport = tape.scratch(n, f).data, product = tape.scratch(n, f).data;
         MemorySegment spare = k > 1 ? tape.scratch(n, f).data : null;
-        parallel(ctx, size, (from, to) -> {
-            for (long i = from; i < to; i++) {
-                teleport.setAtIndex(Tensor.F, i, alpha * h.data.getAtIndex(Tensor.F, i));
-            }
-        });
+        scaleInto(ctx, teleport, alpha, h.data, size);
         MemorySegment previous = h.data;
         for (int step = 1; step <= k; step++) {
             MemorySegment next = (k - step) % 2 == 0 ? z.data : spare;    // Z^K lands in z

@@ -106,9 +106,11 @@ final class PanamaKernels extends ScalarKernels {
                 }
                 a0.add(a1).intoMemorySegment(y, out + off, NATIVE);
             }
-            if (c < c1) {
-                super.spmm(rowPtr, colIdx, w, x, y, f, c, c1, r, r + 1);
-            }
+        }
+        // The columns past the last full vector (the same for every row) in one scalar call for the whole block.
+        int tail = c0 + (c1 - c0) / L * L;
+        if (tail < c1) {
+            super.spmm(rowPtr, colIdx, w, x, y, f, tail, c1, rowFrom, rowTo);
         }
     }
 

@@ -15,17 +15,20 @@ class ScalarKernels implements SparseKernels {
     @Override
     public void spmm(int[] rowPtr, int[] colIdx, float[] w, MemorySegment x, MemorySegment y, int f, int c0, int c1,
                      int rowFrom, int rowTo) {
-        // Column by column, each summed over the row's neighbours in order: no accumulator array, so the vector
-        // kernel can hand its tail columns here row by row without allocating.
+        int width = c1 - c0;
+        float[] acc = new float[width];
         for (int r = rowFrom; r < rowTo; r++) {
-            int from = rowPtr[r], to = rowPtr[r + 1];
-            long out = (long) r * f;
-            for (int c = c0; c < c1; c++) {
-                float acc = 0f;
-                for (int k = from; k < to; k++) {
-                    acc += (w == null ? 1f : w[k]) * x.getAtIndex(FLOAT, (long) colIdx[k] * f + c);
+            java.util.Arrays.fill(acc, 0f);
+            for (int k = rowPtr[r]; k < rowPtr[r + 1]; k++) {
+                float a = w == null ? 1f : w[k];
+                long base = ((long) colIdx[k] * f + c0) * Float.BYTES;
+                for (int c = 0; c < width; c++) {
+                    acc[c] += a * x.getAtIndex(FLOAT, (base >> 2) + c);
                 }
-                y.setAtIndex(FLOAT, out + c, acc);
+            }
+            long out = (long) r * f + c0;
+            for (int c = 0; c < width; c++) {
+                y.setAtIndex(FLOAT, out + c, acc[c]);
             }
         }
     }
