@@ -53,8 +53,8 @@ for round in $(seq 1 "$ROUNDS"); do
         jmh graph "$round" 'GraphClassificationStepBenchmark.step' -p threads=1 -wi 2 -w 3 -i 3 -r 5 ;;
       cora)
         pyg cora "$round" 1 bench_cora.py --seeds 5
-        timed cora gnn4j "$round" -- ./gnn4j node --dataset cora --model gcn --seeds 5 --threads 1 -q --no-plots \
-          -o "$OUT/cora.gnn4j.r$round" ;;
+        timed cora gnn4j "$round" -- ./gnn4j node --dataset cora --model gcn --seeds 5 --threads 1 --sparse-features \
+          -q --no-plots -o "$OUT/cora.gnn4j.r$round" ;;
       spmm)
         pyg spmm "$round" 2 bench_spmm.py --variant torch_csr --reps 10 --warmup 2
         jmh spmm "$round" 'SpmmBenchmark|StreamTriadBenchmark' -p threads=2 -p kernels=vector ;;

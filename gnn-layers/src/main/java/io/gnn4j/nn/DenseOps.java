@@ -6,13 +6,16 @@ import static io.gnn4j.nn.ParallelLoops.parallel;
 import static io.gnn4j.nn.ParallelLoops.parallelRows;
 import static io.gnn4j.nn.ParallelLoops.scaleInto;
 
+import io.gnn4j.graph.CsrMatrix;
 import io.gnn4j.graph.Elementwise;
 import io.gnn4j.graph.ExecutionContext;
+import io.gnn4j.graph.SparseOps;
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 
 /**
- * Dense algebra on a tape: matrix products as ND4J GEMMs, the broadcasting elementwise {@link BinaryOp}s and scaling.
+ * Dense algebra on a tape: matrix products as ND4J GEMMs (sparse-dense products when the left operand's non-zeros are
+ * indexed), the broadcasting elementwise {@link BinaryOp}s and scaling.
  * The contracts are documented on {@link Tape}'s methods of the same names.
  */
 final class DenseOps {
@@ -24,13 +27,13 @@ final class DenseOps {
                     + " rows (expected " + a.cols + ")");
         }
         Tensor y = tape.output(a.rows, b.cols, a, b);
-        Gemm.gemm(a.data, a.rows, a.cols, b.data, b.rows, b.cols, y.data, false, false, 1f, 0f);
+        product(tape, a, b, y);
         tape.record(y, () -> {
             if (a.requiresGrad) {
                 accGemm(tape, a, y.gradData, y.rows, y.cols, b.data, b.rows, b.cols, false, true);
             }
             if (b.requiresGrad) {
-                accGemm(tape, b, a.data, a.rows, a.cols, y.gradData, y.rows, y.cols, true, false);
+                accumulateRightGradient(tape, a, b, y);
             }
         });
         return y;
@@ -66,7 +69,7 @@ final class DenseOps {
         // One node and one output buffer: the GEMM result gets the bias added in place.
         int n = x.rows, m = w.cols;
         Tensor y = tape.output(n, m, x, w, b);
-        Gemm.gemm(x.data, x.rows, x.cols, w.data, w.rows, w.cols, y.data, false, false, 1f, 0f);
+        product(tape, x, w, y);
         MemorySegment yd = y.data, bd = b.data;
         parallelRows(tape.context(), n, m, (from, to) -> Elementwise.addRow(yd, bd, 1f, yd, m, from, to));
         tape.record(y, () -> {
@@ -74,7 +77,7 @@ final class DenseOps {
                 accGemm(tape, x, y.gradData, y.rows, y.cols, w.data, w.rows, w.cols, false, true);
             }
             if (w.requiresGrad) {
-                accGemm(tape, w, x.data, x.rows, x.cols, y.gradData, y.rows, y.cols, true, false);
+                accumulateRightGradient(tape, x, w, y);
             }
             if (b.requiresGrad) {
                 sumRowsInto(tape.gradient(b), y.gradData, n, m, 1f);
@@ -286,6 +289,25 @@ final class DenseOps {
         scaleInto(ctx, y.data, s, x.data, n);
         tape.record(y, () -> axpyInto(ctx, tape.gradient(x), s, y.gradData, n));
         return y;
+    }
+
+    /** {@code Y = A·B}: a GEMM, or a sparse-dense product when A's non-zeros are indexed ({@link Tensor#ofSparse}). */
+    private static void product(Tape tape, Tensor a, Tensor b, Tensor y) {
+        if (a.sparse != null) {
+            SparseOps.spmm(a.sparse, b.data, y.data, b.cols, tape.context());
+        } else {
+            Gemm.gemm(a.data, a.rows, a.cols, b.data, b.rows, b.cols, y.data, false, false, 1f, 0f);
+        }
+    }
+
+    /** {@code B.grad += Aᵀ·dY} for {@code Y = A·B}: a GEMM, or the product with A's sparse transpose. */
+    private static void accumulateRightGradient(Tape tape, Tensor a, Tensor b, Tensor y) {
+        if (a.sparse != null) {
+            CsrMatrix at = a.sparse.transpose();
+            tape.accumulate(b, g -> SparseOps.spmm(at, y.gradData, g, y.cols, tape.context()));
+        } else {
+            accGemm(tape, b, a.data, a.rows, a.cols, y.gradData, y.rows, y.cols, true, false);
+        }
     }
 
     /** {@code t.grad += op(A)·op(B)} as one GEMM with β = 1 into t's gradient (zeroed when new). */

@@ -1,5 +1,6 @@
 package io.gnn4j.nn;
 
+import io.gnn4j.graph.CsrMatrix;
 import io.gnn4j.graph.Elementwise;
 import io.gnn4j.graph.ExecutionContext;
 import java.lang.foreign.MemorySegment;
@@ -20,6 +21,9 @@ final class DropoutOps {
             return x;
         }
         long callSeed = mix(tape.seed(), tape.step(), tape.nextRandomCall());
+        if (x.sparse != null) {
+            return sparseDropout(tape, x, p, callSeed);
+        }
         Tensor y = tape.output(x.rows, x.cols, x);
         long n = x.size();
         ExecutionContext ctx = tape.context();
@@ -49,6 +53,34 @@ final class DropoutOps {
                 Elementwise.bernoulliScale(Elementwise.splitMix64(callSeed + c), p, in, out, first, len, accumulate);
             }
         });
+    }
+
+    /**
+     * Dropout of a sparse constant (no gradient): each non-zero at flat position t gets the value
+     * {@link #dropoutKernel} gives it — element t mod {@value #DROPOUT_CHUNK} of chunk t / {@value #DROPOUT_CHUNK} —
+     * and the zeros stay +0, so the output is the dense op's bit for bit with one draw per non-zero; it keeps the
+     * index, with the masked values.
+     */
+    private static Tensor sparseDropout(Tape tape, Tensor x, float p, long callSeed) {
+        CsrMatrix a = x.sparse;
+        Tensor y = tape.output(x.rows, x.cols, x);
+        int[] rowPtr = a.rowPtr(), colIdx = a.colIdx();
+        float[] in = a.values(), kept = new float[in.length];
+        long cols = x.cols;
+        MemorySegment yd = y.data;
+        ParallelLoops.parallelRows(tape.context(), x.rows, x.cols, (from, to) -> {
+            yd.asSlice(from * cols * Float.BYTES, (to - from) * cols * Float.BYTES).fill((byte) 0);
+            for (int r = from; r < to; r++) {
+                for (int k = rowPtr[r]; k < rowPtr[r + 1]; k++) {
+                    long t = r * cols + colIdx[k];
+                    long chunkSeed = Elementwise.splitMix64(callSeed + t / DROPOUT_CHUNK);
+                    kept[k] = Elementwise.bernoulliScaleElement(chunkSeed, p, t % DROPOUT_CHUNK, in[k]);
+                    yd.setAtIndex(Tensor.F, t, kept[k]);
+                }
+            }
+        });
+        y.sparse = a.withValues(kept);
+        return y;
     }
 
     /** A 64-bit mix of the seed, the step and the call number (SplitMix64 finaliser on each). */

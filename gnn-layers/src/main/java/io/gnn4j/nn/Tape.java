@@ -157,7 +157,10 @@ public final class Tape {
 
     // ------------------------------------------------------------------------------------------------ dense algebra
 
-    /** {@code Y = A·B} (A is n×k, B is k×m, Y is n×m), one GEMM. */
+    /**
+     * {@code Y = A·B} (A is n×k, B is k×m, Y is n×m), one GEMM; a sparse-dense product when A is sparse
+     * ({@link Tensor#ofSparse}).
+     */
     public Tensor matmul(Tensor a, Tensor b) {
         return DenseOps.matmul(this, a, b);
     }
@@ -167,7 +170,7 @@ public final class Tape {
         return DenseOps.matmulTransposed(this, a, b);
     }
 
-    /** {@code Y = X·W + b}: X is n×k, W is k×m, b is 1×m or {@code null}. */
+    /** {@code Y = X·W + b}: X is n×k, W is k×m, b is 1×m or {@code null}; X may be sparse, as for {@link #matmul}. */
     public Tensor linear(Tensor x, Tensor w, Tensor b) {
         return DenseOps.linear(this, x, w, b);
     }
@@ -254,7 +257,8 @@ public final class Tape {
     /**
      * Inverted dropout: in training each element is zeroed with probability p and the survivors scaled by
      * 1/(1−p); with {@code training} false (or p = 0) it is the identity and returns x itself. The mask derives from
-     * (seed, step, number of random calls so far in this step).
+     * (seed, step, number of random calls so far in this step). On a sparse x ({@link Tensor#ofSparse}) only the
+     * non-zeros draw; the output is the same and stays sparse.
      */
     public Tensor dropout(Tensor x, float p, boolean training) {
         return DropoutOps.dropout(this, x, p, training);

@@ -1,5 +1,6 @@
 package io.gnn4j.nn;
 
+import io.gnn4j.graph.CsrMatrix;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import org.nd4j.linalg.api.buffer.DataBuffer;
@@ -14,7 +15,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@link Tape} live in the tape's buffer pool and are recycled by {@link Tape#reset()}; they get an ND4J
  * {@link INDArray} over that memory only when {@link #value()} or {@link #grad()} asks for one (an ND4J array holds a
  * native shape buffer that only the garbage collector frees, so making one per operation piles them up).
- * {@link Parameter}s and tensors made by the static factories here own their memory.
+ * {@link Parameter}s and tensors made by the static factories here own their memory. A constant made by
+ * {@link #ofSparse} also keeps its non-zeros in CSR form, which products and dropout use.
  */
 public class Tensor {
     static final ValueLayout.OfFloat F = ValueLayout.JAVA_FLOAT_UNALIGNED;
@@ -29,6 +31,11 @@ public class Tensor {
     final DataBuffer pooledValue;
     DataBuffer pooledGrad;
     MemorySegment gradData;
+    /**
+     * The value's non-zeros, for constants made by {@link #ofSparse} and their dropout; products with this tensor and
+     * dropout on it then cost O(non-zeros). Null otherwise.
+     */
+    CsrMatrix sparse;
     /** ND4J arrays over value and gradient: given or owned, or made on demand over pooled buffers. */
     private INDArray value;
     private INDArray grad;
@@ -78,6 +85,26 @@ public class Tensor {
         return t;
     }
 
+    /**
+     * A constant like {@link #of} whose non-zeros are also indexed (CSR), for sparse inputs such as bag-of-words node
+     * features (Kipf &amp; Welling's reference GCN takes its features as a sparse matrix): {@link Tape#matmul} and
+     * {@link Tape#linear} with it on the left become sparse-dense products, O(non-zeros·out) instead of a GEMM over
+     * every element, and {@link Tape#dropout} on it draws masks for the non-zeros only — the same mask and the same
+     * bits as on the dense tensor, and its output stays indexed. The products round differently from the GEMM (each
+     * output a sum over the non-zeros in column order). The value is fixed: {@link #set} refuses and {@link #data()}
+     * is read-only.
+     */
+    public static Tensor ofSparse(int rows, int cols, float... values) {
+        Tensor t = of(rows, cols, values);
+        t.sparse = CsrMatrix.fromDense(t.data, rows, cols);
+        return t;
+    }
+
+    /** Whether this tensor's non-zeros are indexed ({@link #ofSparse}, or dropout on such a tensor). */
+    public boolean isSparse() {
+        return sparse != null;
+    }
+
     /** Number of rows. */
     public int rows() {
         return rows;
@@ -98,7 +125,7 @@ public class Tensor {
         return requiresGrad;
     }
 
-    /** The value; no copy (writing into it changes the tensor). */
+    /** The value; no copy (writing into it changes the tensor; a sparse tensor's value must not be written). */
     public INDArray value() {
         if (value == null) {
             value = matrix(pooledValue, rows, cols);
@@ -106,9 +133,9 @@ public class Tensor {
         return value;
     }
 
-    /** The off-heap view of the value, {@link #size()} floats row-major; no copy. */
+    /** The off-heap view of the value, {@link #size()} floats row-major; no copy (read-only when sparse). */
     public MemorySegment data() {
-        return data;
+        return sparse == null ? data : data.asReadOnly();
     }
 
     /** The gradient after {@link Tape#backward}, or {@code null} when none reached this tensor; no copy. */
@@ -131,6 +158,9 @@ public class Tensor {
 
     /** Sets element (r, c) of the value. */
     public void set(int r, int c, float v) {
+        if (sparse != null) {
+            throw new IllegalStateException("the value of a sparse tensor is fixed: its non-zeros are indexed");
+        }
         data.setAtIndex(F, (long) r * cols + c, v);
     }
 

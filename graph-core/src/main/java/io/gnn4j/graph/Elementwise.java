@@ -2,6 +2,7 @@ package io.gnn4j.graph;
 
 import io.gnn4j.graph.internal.ElementwiseKernels;
 import io.gnn4j.graph.internal.KernelProvider;
+import io.gnn4j.graph.internal.ScalarElementwiseKernels;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -103,8 +104,29 @@ public final class Elementwise {
             throw new IllegalArgumentException("dropout probability must be in [0, 1), got " + p);
         }
         checkRange(first, first + len, in, out);
-        KernelProvider.elementwise().bernoulliScale(seed, (long) ((double) p * 4294967296.0), 1f / (1f - p), in, out,
+        KernelProvider.elementwise().bernoulliScale(seed, dropThreshold(p), 1f / (1f - p), in, out,
                 first, len, accumulate);
+    }
+
+    /**
+     * The value {@link #bernoulliScale} (not accumulating) writes for element {@code first + j} of its range given
+     * {@code in[first + j] = x}: {@code m_j · x}. Dropout of a sparse matrix draws only its non-zeros with it and gets
+     * the dense kernel's bits.
+     */
+    public static float bernoulliScaleElement(long seed, float p, long j, float x) {
+        if (!(p >= 0 && p < 1)) {
+            throw new IllegalArgumentException("dropout probability must be in [0, 1), got " + p);
+        }
+        if (j < 0) {
+            throw new IllegalArgumentException("element index must be >= 0, got " + j);
+        }
+        return ScalarElementwiseKernels.masked(ScalarElementwiseKernels.uniform(seed, j), dropThreshold(p),
+                1f / (1f - p), x);
+    }
+
+    /** p·2³²: a 32-bit uniform below it drops its element. */
+    private static long dropThreshold(float p) {
+        return (long) ((double) p * 4294967296.0);
     }
 
     /** SplitMix64's finaliser (Steele, Lea &amp; Flood, OOPSLA 2014), the mixing function of {@code SplittableRandom}. */

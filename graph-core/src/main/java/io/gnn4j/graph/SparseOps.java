@@ -49,6 +49,17 @@ public final class SparseOps {
     }
 
     /**
+     * {@code Y = A·X} for a rows×cols sparse matrix A: X is cols×f, Y is rows×f and overwritten,
+     * {@code Y[r] = Σ_{k in row r} A[r][k]·X[k]} over the stored entries in column order.
+     */
+    public static void spmm(CsrMatrix a, MemorySegment x, MemorySegment y, int f, ExecutionContext ctx) {
+        requireColumns(f);
+        requireBytes("X", x, a.cols(), f);
+        requireBytes("Y", y, a.rows(), f);
+        spmm(KernelProvider.kernels(), a.rowPtr(), a.colIdx(), a.values(), a.rows(), x, y, f, ctx);
+    }
+
+    /**
      * SpMM of a validated CSR matrix of {@code rows} rows, parallel over balanced row blocks, each row in one pass over all
      * f columns. (Column tiles sized for the last-level cache were measured slower on this machine kind — a shared
      * L3 under a VM — than whole rows gathered as long contiguous runs: 233 ms untiled vs 264–327 ms tiled for

@@ -31,9 +31,13 @@ public final class NodeClassification {
     private NodeClassification() {
     }
 
-    /** Trains {@code net} (freshly initialised) on {@code data} and returns its result, labelled with the names. */
+    /**
+     * Trains {@code net} (freshly initialised) on {@code data} and returns its result, labelled with the names; the
+     * features are a sparse tensor ({@link Tensor#ofSparse}) when {@code sparseFeatures} is set.
+     */
     public static RunResult run(String modelName, String protocol, int run, long seed, NodeNetwork net,
-                                NodeDataset data, Split split, HyperParameters hp, ExecutionContext ctx,
+                                NodeDataset data, boolean sparseFeatures, Split split, HyperParameters hp,
+                                ExecutionContext ctx,
                                 Progress progress) {
         if (split.train().length == 0 || split.val().length == 0 || split.test().length == 0) {
             throw new IllegalArgumentException("split " + split.name() + " needs train, validation and test nodes, has "
@@ -41,7 +45,8 @@ public final class NodeClassification {
         }
         GraphModule model = net.module();
         Graph graph = data.graph();
-        Tensor x = Tensor.of(graph.numNodes(), data.numFeatures(), data.features());
+        Tensor x = sparseFeatures ? Tensor.ofSparse(graph.numNodes(), data.numFeatures(), data.features())
+                : Tensor.of(graph.numNodes(), data.numFeatures(), data.features());
         int[] labels = data.labels();
         RunRecorder recorder = new RunRecorder(modelName, "run " + run, "val_acc", progress);
         Trainer.Builder trainer = Trainer.builder().epochs(hp.epochs()).earlyStopping(hp.monitor(), hp.patience())

@@ -89,6 +89,18 @@ class CommandsEndToEndTest {
     }
 
     @Test
+    void sparseFeaturesAreRecordedAndRefusedForForwardLearning(@TempDir Path dir) throws Exception {
+        Run r = run("node", "--dataset", "cora", "--model", "gcn", "--seeds", "1", "--epochs", "5", "--threads", "2",
+                "--sparse-features", "--quiet", "--no-plots", "-o", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.readString(dir.resolve("results.json")).contains("\"sparseFeatures\""), "recorded setting");
+        Run forward = run("node", "--dataset", "cora", "--model", "gcn", "--training", "forward-sf", "--epochs", "1",
+                "--sparse-features", "--quiet", "--no-plots", "-o", dir.resolve("ff").toString());
+        assertEquals(2, forward.code());
+        assertTrue(forward.err().contains("--sparse-features applies to backpropagation"), forward.err());
+    }
+
+    @Test
     void graphCommandRunsGinOnTwoFoldsOfMutag(@TempDir Path dir) throws Exception {
         Run r = run("graph", "--dataset", "mutag", "--model", "gin", "--folds", "10", "--run-folds", "2", "--epochs",
                 "15", "--threads", "2", "--quiet", "-o", dir.toString());

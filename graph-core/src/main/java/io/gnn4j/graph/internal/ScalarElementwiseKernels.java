@@ -5,7 +5,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
 /** The plain-Java implementation of {@link ElementwiseKernels}: always available, the reference for the vector one. */
-class ScalarElementwiseKernels implements ElementwiseKernels {
+public class ScalarElementwiseKernels implements ElementwiseKernels {
     static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED;
     /** Two adjacent floats read as one 64-bit word, to test both for +0 at once. */
     private static final ValueLayout.OfLong PAIR = ValueLayout.JAVA_LONG_UNALIGNED;
@@ -173,11 +173,22 @@ class ScalarElementwiseKernels implements ElementwiseKernels {
      */
     private static void maskElement(MemorySegment in, MemorySegment out, long at, long u, long threshold, float keep,
                                     boolean accumulate) {
-        float v = keep * (float) (((u - threshold) >>> 63) ^ 1L) * in.get(FLOAT, at);
+        float v = masked(u, threshold, keep, in.get(FLOAT, at));
         if (accumulate) {
             v += out.get(FLOAT, at);
         }
         out.set(FLOAT, at, v);
+    }
+
+    /** {@code keep·x} when the uniform u is at least the threshold, else 0 (as {@code 0·x}: NaN stays NaN). */
+    public static float masked(long u, long threshold, float keep, float x) {
+        return keep * (float) (((u - threshold) >>> 63) ^ 1L) * x;
+    }
+
+    /** The 32-bit uniform of element j: the high (j even) or low (j odd) half of draw j/2 + 1. */
+    public static long uniform(long seed, long j) {
+        long bits = draw(seed, j / 2 + 1);
+        return (j & 1) == 0 ? bits >>> 32 : bits & 0xffffffffL;
     }
 
     /** The k-th {@code nextLong()} (k ≥ 1) of {@code new SplittableRandom(seed)}: SplitMix64 of seed + k·γ. */

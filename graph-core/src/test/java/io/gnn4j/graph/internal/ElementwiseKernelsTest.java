@@ -180,6 +180,21 @@ class ElementwiseKernelsTest {
     }
 
     @Test
+    void oneElementsDropoutIsTheKernelsValue() {
+        int n = 1001;
+        float[] in = values(n, 6);
+        for (float p : new float[] {0f, 0.3f, 0.5f, 0.9f}) {
+            float[] out = new float[n];
+            KernelProvider.elementwise().bernoulliScale(77L, (long) ((double) p * 4294967296.0), 1f / (1f - p),
+                    seg(in), seg(out), 0, n, false);
+            for (int j = 0; j < n; j++) {
+                assertEquals(Float.floatToRawIntBits(out[j]),
+                        Float.floatToRawIntBits(Elementwise.bernoulliScaleElement(77L, p, j, in[j])), "p " + p + " j " + j);
+            }
+        }
+    }
+
+    @Test
     void theFacadeNamesBadArguments() {
         MemorySegment small = seg(new float[10]);
         var e = assertThrows(IllegalArgumentException.class, () -> Elementwise.leakyRelu(small, small, 0f, 2, 11));
