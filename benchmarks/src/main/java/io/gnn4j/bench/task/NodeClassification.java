@@ -31,6 +31,13 @@ public final class NodeClassification {
     private NodeClassification() {
     }
 
+    /** Trains {@code net} (freshly initialised) on {@code data} with dense features; see the next method. */
+    public static RunResult run(String modelName, String protocol, int run, long seed, NodeNetwork net,
+                                NodeDataset data, Split split, HyperParameters hp, ExecutionContext ctx,
+                                Progress progress) {
+        return run(modelName, protocol, run, seed, net, data, false, split, hp, ctx, progress);
+    }
+
     /**
      * Trains {@code net} (freshly initialised) on {@code data} and returns its result, labelled with the names; the
      * features are a sparse tensor ({@link Tensor#ofSparse}) when {@code sparseFeatures} is set.

@@ -39,7 +39,7 @@ class TrainingLoopTest {
         Graph g = GraphBuilder.undirected(4).addEdge(0, 1).build();
         NodeDataset data = new NodeDataset("toy", g, 1, new float[4], new int[] {0, 1, 0, 1}, 2, List.of(), null);
         var e = assertThrows(IllegalArgumentException.class, () -> NodeClassification.run("m", "p", 0, 0,
-                new NodeNetwork(new GCNConv(1, 2), Map.of()), data, false,
+                new NodeNetwork(new GCNConv(1, 2), Map.of()), data,
                 new Split("s", new int[] {0}, new int[0], new int[] {3}), hp(1, 0, EarlyStopping.Monitor.VAL_LOSS),
                 ONE, QUIET));
         assertEquals("split s needs train, validation and test nodes, has 1/0/1", e.getMessage());
