@@ -2,6 +2,7 @@ package io.gnn4j.graph;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.Arrays;
 
 /**
  * A rows×cols sparse float32 matrix in compressed sparse row form (each row's column indices ascending, no
@@ -150,7 +151,7 @@ public final class CsrMatrix {
                 int[] order = byColumn.members();
                 int[] rowOf = new int[colIdx.length];
                 for (int r = 0; r < rows; r++) {
-                    java.util.Arrays.fill(rowOf, rowPtr[r], rowPtr[r + 1], r);
+                    Arrays.fill(rowOf, rowPtr[r], rowPtr[r + 1], r);
                 }
                 int[] tCol = new int[order.length];
                 for (int p = 0; p < order.length; p++) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -64,7 +65,7 @@ class CsrMatrixTest {
             float[] first = null;
             for (int threads : new int[] {1, 3}) {
                 float[] y = new float[rows * f];
-                java.util.Arrays.fill(y, Float.NaN);    // overwritten, not accumulated into
+                Arrays.fill(y, Float.NaN);    // overwritten, not accumulated into
                 SparseOps.spmm(a, MemorySegment.ofArray(x), MemorySegment.ofArray(y), f,
                         ExecutionContext.withThreads(threads));
                 for (int r = 0; r < rows; r++) {
