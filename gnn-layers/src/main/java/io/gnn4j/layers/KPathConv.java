@@ -99,15 +99,22 @@ public final class KPathConv extends GraphModule {
     private final int maxPathsPerRoot;
 
     /**
+     * A layer whose GIN part normalises its MLP's hidden layer by batch (as GIN's MLPs do).
+     *
      * @param k               the longest path length, 1 to {@link #MAX_K} (the k of k-path rooted subgraphs)
      * @param maxPathsPerRoot paths listed per root and length before sampling starts (see {@link RootedPaths})
      */
     public KPathConv(int in, int out, int k, int maxPathsPerRoot) {
+        this(in, out, k, maxPathsPerRoot, true);
+    }
+
+    /** As {@link #KPathConv(int, int, int, int)}, with the GIN part's batch normalisation only when {@code batchNorm}. */
+    public KPathConv(int in, int out, int k, int maxPathsPerRoot, boolean batchNorm) {
         if (k < 1 || k > MAX_K || maxPathsPerRoot < 1) {
             throw new IllegalArgumentException("need 1 <= k <= " + MAX_K + " and maxPathsPerRoot >= 1, got k = " + k
                     + ", maxPathsPerRoot = " + maxPathsPerRoot);
         }
-        this.gin = addModule("gin", new GINConv(new MLP(Activation.RELU, 0f, true, in, out, out)));
+        this.gin = addModule("gin", new GINConv(new MLP(Activation.RELU, 0f, batchNorm, in, out, out)));
         for (int l = 1; l <= k; l++) {
             List<Linear> blocks = new ArrayList<>();
             for (int i = 0; i <= l; i++) {

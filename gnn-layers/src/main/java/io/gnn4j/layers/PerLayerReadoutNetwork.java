@@ -60,11 +60,20 @@ public final class PerLayerReadoutNetwork extends GraphLevelModule {
 
     /** GIN-0 with {@code layers} layers in all (≥ 2), hidden width {@code hidden}, sum readout. */
     public static PerLayerReadoutNetwork gin(int features, int hidden, int classes, int layers, float dropout) {
+        return gin(features, hidden, classes, layers, dropout, true);
+    }
+
+    /**
+     * GIN-0 as {@link #gin(int, int, int, int, float)}, with the batch normalisation inside the MLPs and after each
+     * convolution only when {@code batchNorm}.
+     */
+    public static PerLayerReadoutNetwork gin(int features, int hidden, int classes, int layers, float dropout,
+                                             boolean batchNorm) {
         List<GraphModule> convs = new ArrayList<>();
         for (int l = 0; l < layers - 1; l++) {
             int in = l == 0 ? features : hidden;
-            convs.add(new Sequential(new GINConv(new MLP(Activation.RELU, 0f, true, in, hidden, hidden)),
-                    new BatchNorm(hidden)));
+            convs.add(normalised(new GINConv(new MLP(Activation.RELU, 0f, batchNorm, in, hidden, hidden)), hidden,
+                    batchNorm));
         }
         return new PerLayerReadoutNetwork(convs, heads(features, hidden, classes, layers), Readout.SUM, dropout);
     }
@@ -84,12 +93,27 @@ public final class PerLayerReadoutNetwork extends GraphLevelModule {
      */
     public static PerLayerReadoutNetwork kpath(int features, int hidden, int outputs, int layers, float dropout, int k,
                                                int maxPathsPerRoot) {
+        return kpath(features, hidden, outputs, layers, dropout, k, maxPathsPerRoot, true);
+    }
+
+    /**
+     * {@link #kpath(int, int, int, int, float, int, int)} with the batch normalisations (after each layer and in its
+     * GIN part) only when {@code batchNorm}. Without it a layer's summed states are a fixed function of the graph — a count of closed
+     * paths stays a count through the sum readout — instead of depending on the batch's statistics.
+     */
+    public static PerLayerReadoutNetwork kpath(int features, int hidden, int outputs, int layers, float dropout, int k,
+                                               int maxPathsPerRoot, boolean batchNorm) {
         List<GraphModule> convs = new ArrayList<>();
         for (int l = 0; l < layers - 1; l++) {
-            convs.add(new Sequential(new KPathConv(l == 0 ? features : hidden, hidden, k, maxPathsPerRoot),
-                    new BatchNorm(hidden)));
+            convs.add(normalised(new KPathConv(l == 0 ? features : hidden, hidden, k, maxPathsPerRoot, batchNorm),
+                    hidden, batchNorm));
         }
         return new PerLayerReadoutNetwork(convs, heads(features, hidden, outputs, layers), Readout.SUM, dropout);
+    }
+
+    /** The convolution followed by a batch normalisation of its {@code width} outputs, or alone. */
+    private static GraphModule normalised(GraphModule conv, int width, boolean batchNorm) {
+        return batchNorm ? new Sequential(conv, new BatchNorm(width)) : conv;
     }
 
     private static List<Linear> heads(int features, int hidden, int classes, int layers) {

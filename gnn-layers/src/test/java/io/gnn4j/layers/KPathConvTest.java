@@ -42,21 +42,28 @@ class KPathConvTest {
     void separatesTwoTrianglesFromASixCycleWhereGinCannot() {
         Graph triangles = cycles(3, 3), hexagon = cycles(6);
         for (long seed = 0; seed < 5; seed++) {
-            PerLayerReadoutNetwork gin = PerLayerReadoutNetwork.gin(1, 8, 2, 3, 0f);
-            gin.resetParameters(new SplittableRandom(seed));
-            gin.eval();
-            assertArrayEquals(output(gin, triangles), output(gin, hexagon), 1e-5f, "GIN, seed " + seed);
-            for (int k = 2; k <= 4; k++) {
-                PerLayerReadoutNetwork kpath = PerLayerReadoutNetwork.kpath(1, 8, 2, 3, 0f, k, 64);
-                kpath.resetParameters(new SplittableRandom(seed));
-                kpath.eval();
-                float[] a = output(kpath, triangles), b = output(kpath, hexagon);
-                double diff = 0;
-                for (int i = 0; i < a.length; i++) {
-                    diff += Math.abs(a[i] - b[i]);
+            for (boolean batchNorm : new boolean[] {true, false}) {
+                String what = "seed " + seed + (batchNorm ? "" : ", no batch norm");
+                PerLayerReadoutNetwork gin = PerLayerReadoutNetwork.gin(1, 8, 2, 3, 0f, batchNorm);
+                gin.resetParameters(new SplittableRandom(seed));
+                gin.eval();
+                assertArrayEquals(output(gin, triangles), output(gin, hexagon), 1e-5f, "GIN, " + what);
+                for (int k = 2; k <= 4; k++) {
+                    PerLayerReadoutNetwork kpath = PerLayerReadoutNetwork.kpath(1, 8, 2, 3, 0f, k, 64, batchNorm);
+                    kpath.resetParameters(new SplittableRandom(seed));
+                    kpath.eval();
+                    boolean normalised = kpath.namedParameters().keySet().stream()
+                            .anyMatch(n -> n.contains("norm") || n.matches("conv\\d+\\.1\\..*"));
+                    assertEquals(batchNorm, normalised,
+                            "kpath k = " + k + ", " + what + ": " + kpath.namedParameters().keySet());
+                    float[] a = output(kpath, triangles), b = output(kpath, hexagon);
+                    double diff = 0;
+                    for (int i = 0; i < a.length; i++) {
+                        diff += Math.abs(a[i] - b[i]);
+                    }
+                    assertTrue(diff > 1e-3, "kpath k = " + k + ", " + what + ": " + Arrays.toString(a) + " vs "
+                            + Arrays.toString(b));
                 }
-                assertTrue(diff > 1e-3, "kpath k = " + k + ", seed " + seed + ": " + Arrays.toString(a) + " vs "
-                        + Arrays.toString(b));
             }
         }
     }

@@ -81,6 +81,10 @@ final class HyperParameterOptions {
                     + "(sheaf models; the official NSD code's second_linear)")
     Boolean secondLinear;
 
+    @Option(names = "--batch-norm", arity = "0..1", paramLabel = "BOOL",
+            description = "batch normalisation of the layers' node states (graph-level gin and kpath; default true)")
+    Boolean batchNorm;
+
     /** The options given on the command line: each field is named as the hyper-parameter it sets. */
     HyperParameters.Overrides overrides() {
         return HyperParameters.Overrides.byName(name -> {

@@ -18,16 +18,18 @@ import java.util.Map;
  * {@link FixedStalks}), {@code sheafDecay} the weight decay of their sheaf learners' maps (null: {@code weightDecay};
  * the official NSD code's sheaf_decay) and {@code secondLinear} a second hidden-to-hidden linear layer after their
  * input layer (its second_linear); {@code maxPaths} is how many paths per node and length kpath lists before it
- * samples ({@link io.gnn4j.graph.RootedPaths}).
+ * samples ({@link io.gnn4j.graph.RootedPaths}); {@code batchNorm} whether the graph-level GIN and kpath networks
+ * normalise their layers' node states by batch (on by default, as the GIN authors' code; off, the sum readout adds up
+ * states that do not depend on the batch's statistics — what counting substructures needs).
  */
 public record HyperParameters(int epochs, int patience, EarlyStopping.Monitor monitor, int hidden, int layers,
                               double dropout, double lr, double weightDecay, int heads, int hops, double alpha,
                               int batchSize, int lrStep, double lrGamma, int batchesPerEpoch, int stalkDim,
                               double inputDropout, String fixedStalks, int maxPaths, Double sheafDecay,
-                              boolean secondLinear) {
+                              boolean secondLinear, boolean batchNorm) {
     /** Built-in defaults (the GCN paper's Cora settings, no early stopping). */
     public static final HyperParameters DEFAULTS = new HyperParameters(200, 0, EarlyStopping.Monitor.VAL_LOSS, 16, 2,
-            0.5, 0.01, 5e-4, 8, 10, 0.1, 32, 0, 0.5, 0, 2, 0.0, "none", 64, null, false);
+            0.5, 0.01, 5e-4, 8, 10, 0.1, 32, 0, 0.5, 0, 2, 0.0, "none", 64, null, false, true);
 
     /** The components in declaration order: every hyper-parameter once, read and written by name. */
     private static final RecordComponent[] FIELDS = HyperParameters.class.getRecordComponents();
@@ -112,7 +114,7 @@ public record HyperParameters(int epochs, int patience, EarlyStopping.Monitor mo
                             Double dropout, Double lr, Double weightDecay, Integer heads, Integer hops, Double alpha,
                             Integer batchSize, Integer lrStep, Double lrGamma, Integer batchesPerEpoch,
                             Integer stalkDim, Double inputDropout, String fixedStalks, Integer maxPaths,
-                            Double sheafDecay, Boolean secondLinear) {
+                            Double sheafDecay, Boolean secondLinear, Boolean batchNorm) {
         /** The components, named as {@link HyperParameters}'s and in the same order (checked when the class loads). */
         private static final RecordComponent[] FIELDS = Overrides.class.getRecordComponents();
 

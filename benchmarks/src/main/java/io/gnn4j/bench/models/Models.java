@@ -80,7 +80,8 @@ public final class Models {
                 .add(new ModelInfo<>("gin", "GIN-0 with sum readout over all layers, Xu et al., ICLR 2019 "
                         + "(arXiv:1810.00826)", Overrides.of(schedule + "hidden: 32, layers: 5"),
                         (data, outputs, hp, seed) -> initialised(PerLayerReadoutNetwork.gin(data.numFeatures(),
-                                hp.hidden(), outputs, Math.max(2, hp.layers()), (float) hp.dropout()), seed), null))
+                                hp.hidden(), outputs, Math.max(2, hp.layers()), (float) hp.dropout(),
+                                hp.batchNorm()), seed), null))
                 .add(new ModelInfo<>("gcn", "GCN layers with mean readout (graph-level baseline)",
                         Overrides.of(schedule + "hidden: 64, layers: 3"),
                         (data, outputs, hp, seed) -> initialised(PerLayerReadoutNetwork.gcn(data.numFeatures(),
@@ -91,7 +92,7 @@ public final class Models {
                         Overrides.of(schedule + "hidden: 32, layers: 4, hops: 3"),
                         (data, outputs, hp, seed) -> initialised(PerLayerReadoutNetwork.kpath(data.numFeatures(),
                                 hp.hidden(), outputs, Math.max(2, hp.layers()), (float) hp.dropout(), hp.hops(),
-                                hp.maxPaths()), seed), null));
+                                hp.maxPaths(), hp.batchNorm()), seed), null));
     }
 
     private static GraphLevelModule initialised(GraphLevelModule net, long seed) {
