@@ -35,4 +35,20 @@ class ModelRegistryTest {
             }
         }
     }
+
+    @Test
+    void theBatchNormOptionReachesGinAndKpath() {
+        var data = io.gnn4j.datasets.generate.SubstructureCounting.generate(20, 5, 9, 3);
+        for (String model : new String[] {"gin", "kpath"}) {
+            var info = Models.graph().info(model);
+            for (boolean batchNorm : new boolean[] {true, false}) {
+                HyperParameters hp = HyperParameters.DEFAULTS.with(info.defaults())
+                        .with(HyperParameters.Overrides.of("batchNorm: " + batchNorm));
+                var names = info.factory().create(data, 4, hp, 1).namedParameters().keySet();
+                // BatchNorm's affine parameters: inside the MLPs ("norm") or the layer's second stage (".1.").
+                boolean normalised = names.stream().anyMatch(n -> n.contains("norm") || n.matches("conv\\d+\\.1\\..*"));
+                assertEquals(batchNorm, normalised, model + ", batchNorm " + batchNorm + ": " + names);
+            }
+        }
+    }
 }
