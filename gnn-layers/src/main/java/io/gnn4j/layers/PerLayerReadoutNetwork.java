@@ -98,8 +98,8 @@ public final class PerLayerReadoutNetwork extends GraphLevelModule {
 
     /**
      * {@link #kpath(int, int, int, int, float, int, int)} with the batch normalisations (after each layer and in its
-     * GIN part) only when {@code batchNorm}. Without it a layer's summed states are a fixed function of the graph — a count of closed
-     * paths stays a count through the sum readout — instead of depending on the batch's statistics.
+     * GIN part) only when {@code batchNorm}. Without them a layer's summed states are a fixed function of the graph —
+     * a count of closed paths stays a count through the sum readout — instead of depending on the batch's statistics.
      */
     public static PerLayerReadoutNetwork kpath(int features, int hidden, int outputs, int layers, float dropout, int k,
                                                int maxPathsPerRoot, boolean batchNorm) {
