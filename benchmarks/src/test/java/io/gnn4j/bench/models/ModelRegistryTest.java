@@ -45,8 +45,9 @@ class ModelRegistryTest {
                 HyperParameters hp = HyperParameters.DEFAULTS.with(info.defaults())
                         .with(HyperParameters.Overrides.of("batchNorm: " + batchNorm));
                 var names = info.factory().create(data, 4, hp, 1).namedParameters().keySet();
-                // BatchNorm's affine parameters: inside the MLPs ("norm") or the layer's second stage (".1.").
-                boolean normalised = names.stream().anyMatch(n -> n.contains("norm") || n.matches("conv\\d+\\.1\\..*"));
+                // BatchNorm's affine parameters: inside the MLPs ("norm…") or a layer's second stage ("convL.1.…").
+                boolean normalised = names.stream()
+                        .anyMatch(n -> n.contains("norm") || n.matches("conv\\d+\\.1\\..*"));
                 assertEquals(batchNorm, normalised, model + ", batchNorm " + batchNorm + ": " + names);
             }
         }
