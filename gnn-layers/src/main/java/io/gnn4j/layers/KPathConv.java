@@ -20,10 +20,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * Generalizable and Expressive Graph Neural Network for Graph-Level Tasks with Theoretical Guarantees"). Neither
  * paper's method section nor code could be found here, so this design follows the stated idea only:
  * <pre>
- *   x'_v = GIN(x)_v + (1/M) Σ_{ℓ=1..k} Σ_{p ∈ P_ℓ(v)} w_p · ReLU(W_ℓ · [x_{p_0} ‖ x_{p_1} ‖ … ‖ x_{p_ℓ} ‖ c_p] + b_ℓ)
+ *   x'_v = GIN(x)_v + Σ_{ℓ=1..k} s_ℓ Σ_{p ∈ P_ℓ(v)} w_p · ReLU(W_ℓ · [x_{p_0} ‖ x_{p_1} ‖ … ‖ x_{p_ℓ} ‖ c_p] + b_ℓ)
  * </pre>
  * P_ℓ(v) are the simple paths of length ℓ starting at v ({@link RootedPaths}: enumerated, or sampled with weights w_p
- * beyond M = {@code maxPathsPerRoot} per root and length; 1/M keeps the sums of order one), x_{p_i} the state of the path's i-th node — each position has
+ * beyond M = {@code maxPathsPerRoot} per root and length), s_ℓ the scale of length ℓ's sum — 1/M for every length by
+ * default, or B^−ℓ for a branching factor B (a root has about B^ℓ paths of length ℓ when each node on them has B
+ * further neighbours, so each length's sum is of order one; 1/M shrinks the short lengths' sums, among them the
+ * closed 2-paths that count triangles, by up to M/B^ℓ) — x_{p_i} the state of the path's i-th node — each position has
  * its own block of W_ℓ, so the encoding is position-aware — and c_p the path's chord flags (which non-consecutive
  * positions are adjacent: the rooted subgraph the path spans). GIN(x) is ordinary message passing, the
  * {@link GINConv} of Xu et al. with a two-layer MLP. The paths of a graph are computed once per graph object and
@@ -97,6 +100,9 @@ public final class KPathConv extends GraphModule {
     private final List<Linear> chordWeights = new ArrayList<>();
     private final List<Derived<PathInputs>> paths = new ArrayList<>();
     private final int maxPathsPerRoot;
+    private final double pathBranching;
+    /** s_ℓ for ℓ = 1..k, at index ℓ − 1. */
+    private final float[] scales;
 
     /**
      * A layer whose GIN part normalises its MLP's hidden layer by batch (as GIN's MLPs do).
@@ -110,9 +116,19 @@ public final class KPathConv extends GraphModule {
 
     /** As {@link #KPathConv(int, int, int, int)}, with the GIN part's batch normalisation only when {@code batchNorm}. */
     public KPathConv(int in, int out, int k, int maxPathsPerRoot, boolean batchNorm) {
-        if (k < 1 || k > MAX_K || maxPathsPerRoot < 1) {
-            throw new IllegalArgumentException("need 1 <= k <= " + MAX_K + " and maxPathsPerRoot >= 1, got k = " + k
-                    + ", maxPathsPerRoot = " + maxPathsPerRoot);
+        this(in, out, k, maxPathsPerRoot, batchNorm, 0);
+    }
+
+    /**
+     * As {@link #KPathConv(int, int, int, int, boolean)}, with length ℓ's sum over paths scaled by
+     * {@code pathBranching}^−ℓ when {@code pathBranching} > 0, or by 1/{@code maxPathsPerRoot} for every length when it
+     * is 0.
+     */
+    public KPathConv(int in, int out, int k, int maxPathsPerRoot, boolean batchNorm, double pathBranching) {
+        if (k < 1 || k > MAX_K || maxPathsPerRoot < 1 || !(pathBranching >= 0) || Double.isInfinite(pathBranching)) {
+            throw new IllegalArgumentException("need 1 <= k <= " + MAX_K + ", maxPathsPerRoot >= 1 and a finite "
+                    + "pathBranching >= 0, got k = " + k + ", maxPathsPerRoot = " + maxPathsPerRoot
+                    + ", pathBranching = " + pathBranching);
         }
         this.gin = addModule("gin", new GINConv(new MLP(Activation.RELU, 0f, batchNorm, in, out, out)));
         for (int l = 1; l <= k; l++) {
@@ -125,6 +141,11 @@ public final class KPathConv extends GraphModule {
             paths.add(key(l, maxPathsPerRoot));
         }
         this.maxPathsPerRoot = maxPathsPerRoot;
+        this.pathBranching = pathBranching;
+        this.scales = new float[k];
+        for (int l = 1; l <= k; l++) {
+            scales[l - 1] = pathBranching == 0 ? 1f / maxPathsPerRoot : (float) Math.pow(pathBranching, -l);
+        }
     }
 
     /** The shared key of the paths of one length and bound (sampling seed 0), so layers share them per graph. */
@@ -148,13 +169,14 @@ public final class KPathConv extends GraphModule {
                 states[i] = positions.get(l - 1).get(i).forward(tape, x);
             }
             Tensor table = p.patterns() == null ? null : chordWeights.get(l - 1).forward(tape, p.patterns());
-            out = tape.add(out, tape.pathSum(p.index(), states, table, graph.numNodes(), 1f / maxPathsPerRoot));
+            out = tape.add(out, tape.pathSum(p.index(), states, table, graph.numNodes(), scales[l - 1]));
         }
         return out;
     }
 
     @Override
     public String toString() {
-        return "KPathConv(k=" + positions.size() + ", maxPathsPerRoot=" + maxPathsPerRoot + ", " + gin + ")";
+        return "KPathConv(k=" + positions.size() + ", maxPathsPerRoot=" + maxPathsPerRoot
+                + (pathBranching == 0 ? "" : ", pathBranching=" + pathBranching) + ", " + gin + ")";
     }
 }

@@ -103,10 +103,19 @@ public final class PerLayerReadoutNetwork extends GraphLevelModule {
      */
     public static PerLayerReadoutNetwork kpath(int features, int hidden, int outputs, int layers, float dropout, int k,
                                                int maxPathsPerRoot, boolean batchNorm) {
+        return kpath(features, hidden, outputs, layers, dropout, k, maxPathsPerRoot, batchNorm, 0);
+    }
+
+    /**
+     * {@link #kpath(int, int, int, int, float, int, int, boolean)} with each layer's sums over paths scaled as
+     * {@link KPathConv#KPathConv(int, int, int, int, boolean, double)} says for {@code pathBranching}.
+     */
+    public static PerLayerReadoutNetwork kpath(int features, int hidden, int outputs, int layers, float dropout, int k,
+                                               int maxPathsPerRoot, boolean batchNorm, double pathBranching) {
         List<GraphModule> convs = new ArrayList<>();
         for (int l = 0; l < layers - 1; l++) {
-            convs.add(normalised(new KPathConv(l == 0 ? features : hidden, hidden, k, maxPathsPerRoot, batchNorm),
-                    hidden, batchNorm));
+            convs.add(normalised(new KPathConv(l == 0 ? features : hidden, hidden, k, maxPathsPerRoot, batchNorm,
+                    pathBranching), hidden, batchNorm));
         }
         return new PerLayerReadoutNetwork(convs, heads(features, hidden, outputs, layers), Readout.SUM, dropout);
     }
@@ -151,6 +160,12 @@ public final class PerLayerReadoutNetwork extends GraphLevelModule {
             width += head.in();
         }
         return width;
+    }
+
+    @Override
+    public String toString() {
+        return "PerLayerReadoutNetwork(" + convs + ", readout=" + readout + ", heads=" + heads.size() + ", dropout="
+                + dropout + ")";
     }
 
     private List<Tensor> pooledLayers(Tape tape, GraphBatch batch, Tensor x) {

@@ -102,6 +102,19 @@ class KPathConvTest {
 
     @Test
     void matchesANaiveSumOverTheSampledPathsInDouble() {
+        matchesANaiveSum(0);
+    }
+
+    @Test
+    void scalesEachLengthByThePathBranchingWhenGiven() {
+        matchesANaiveSum(2.5);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new KPathConv(2, 3, 2, 4, false, -1));
+        assertTrue(e.getMessage().contains("pathBranching = -1"), e.getMessage());
+    }
+
+    /** The layer against a sum over its sampled paths in double, length ℓ's sum scaled by branching^−ℓ, or 1/M if 0. */
+    private static void matchesANaiveSum(double branching) {
         // A random graph dense enough that a bound of 3 paths per root and length samples at most roots.
         SplittableRandom r = new SplittableRandom(4);
         GraphBuilder b = GraphBuilder.undirected(9);
@@ -114,7 +127,7 @@ class KPathConvTest {
         }
         Graph g = b.build();
         int k = 3, max = 3, in = 2, out = 4;
-        KPathConv conv = new KPathConv(in, out, k, max);
+        KPathConv conv = new KPathConv(in, out, k, max, true, branching);
         conv.resetParameters(new SplittableRandom(5));
         Tensor x = GradCheck.variable(9, in, 7);
         float[] actual = conv.forward(Tape.noGrad(), g, x).toFloatArray();
@@ -128,6 +141,7 @@ class KPathConvTest {
             RootedPaths paths = RootedPaths.of(g, l, max, 0);
             assertTrue(!paths.exact(), "length " + l + " should be sampled somewhere");
             int c = paths.chordsPerPath();
+            double scale = branching == 0 ? 1.0 / max : Math.pow(branching, -l);
             for (int p = 0; p < paths.size(); p++) {
                 for (int o = 0; o < out; o++) {
                     double pre = params.get("path" + l + "_position0.bias").toFloatArray()[o];
@@ -141,7 +155,7 @@ class KPathConvTest {
                     for (int j = 0; j < c; j++) {
                         pre += paths.chords()[p * c + j] * params.get("path" + l + "_chords.weight").toFloatArray()[j * out + o];
                     }
-                    expected[paths.nodes()[p * (l + 1)] * out + o] += (float) (paths.weights()[p] * Math.max(0, pre) / max);
+                    expected[paths.nodes()[p * (l + 1)] * out + o] += (float) (paths.weights()[p] * Math.max(0, pre) * scale);
                 }
             }
         }

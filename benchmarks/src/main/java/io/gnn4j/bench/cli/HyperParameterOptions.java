@@ -85,6 +85,11 @@ final class HyperParameterOptions {
             description = "batch normalisation of the layers' node states (graph-level gin and kpath; default true)")
     Boolean batchNorm;
 
+    @Option(names = "--path-branching", paramLabel = "B",
+            description = "kpath scales its sum over paths of length l by B^-l (B > 0), or by 1/M for every length "
+                    + "(0, the default; M = --max-paths)")
+    Double pathBranching;
+
     /** The options given on the command line: each field is named as the hyper-parameter it sets. */
     HyperParameters.Overrides overrides() {
         return HyperParameters.Overrides.byName(name -> {

@@ -20,16 +20,18 @@ import java.util.Map;
  * input layer (its second_linear); {@code maxPaths} is how many paths per node and length kpath lists before it
  * samples ({@link io.gnn4j.graph.RootedPaths}); {@code batchNorm} whether the graph-level GIN and kpath networks
  * normalise their layers' node states by batch (on by default, as the GIN authors' code; off, the sum readout adds up
- * states that do not depend on the batch's statistics — what counting substructures needs).
+ * states that do not depend on the batch's statistics — what counting substructures needs); {@code pathBranching} how
+ * kpath scales its sums over paths ({@link io.gnn4j.layers.KPathConv}: 0, the default, 1/{@code maxPaths} for every
+ * length; B > 0, B^−ℓ for length ℓ).
  */
 public record HyperParameters(int epochs, int patience, EarlyStopping.Monitor monitor, int hidden, int layers,
                               double dropout, double lr, double weightDecay, int heads, int hops, double alpha,
                               int batchSize, int lrStep, double lrGamma, int batchesPerEpoch, int stalkDim,
                               double inputDropout, String fixedStalks, int maxPaths, Double sheafDecay,
-                              boolean secondLinear, boolean batchNorm) {
+                              boolean secondLinear, boolean batchNorm, double pathBranching) {
     /** Built-in defaults (the GCN paper's Cora settings, no early stopping). */
     public static final HyperParameters DEFAULTS = new HyperParameters(200, 0, EarlyStopping.Monitor.VAL_LOSS, 16, 2,
-            0.5, 0.01, 5e-4, 8, 10, 0.1, 32, 0, 0.5, 0, 2, 0.0, "none", 64, null, false, true);
+            0.5, 0.01, 5e-4, 8, 10, 0.1, 32, 0, 0.5, 0, 2, 0.0, "none", 64, null, false, true, 0.0);
 
     /** The components in declaration order: every hyper-parameter once, read and written by name. */
     private static final RecordComponent[] FIELDS = HyperParameters.class.getRecordComponents();
@@ -70,6 +72,9 @@ public record HyperParameters(int epochs, int patience, EarlyStopping.Monitor mo
         }
         if (sheafDecay != null && (!(sheafDecay >= 0) || Double.isInfinite(sheafDecay))) {
             throw new IllegalArgumentException("sheafDecay must be >= 0, got " + sheafDecay);
+        }
+        if (!(pathBranching >= 0) || Double.isInfinite(pathBranching)) {
+            throw new IllegalArgumentException("pathBranching must be >= 0, got " + pathBranching);
         }
         java.util.Objects.requireNonNull(monitor, "monitor");
         FixedStalks.parse(java.util.Objects.requireNonNull(fixedStalks, "fixedStalks"));
@@ -114,7 +119,7 @@ public record HyperParameters(int epochs, int patience, EarlyStopping.Monitor mo
                             Double dropout, Double lr, Double weightDecay, Integer heads, Integer hops, Double alpha,
                             Integer batchSize, Integer lrStep, Double lrGamma, Integer batchesPerEpoch,
                             Integer stalkDim, Double inputDropout, String fixedStalks, Integer maxPaths,
-                            Double sheafDecay, Boolean secondLinear, Boolean batchNorm) {
+                            Double sheafDecay, Boolean secondLinear, Boolean batchNorm, Double pathBranching) {
         /** The components, named as {@link HyperParameters}'s and in the same order (checked when the class loads). */
         private static final RecordComponent[] FIELDS = Overrides.class.getRecordComponents();
 

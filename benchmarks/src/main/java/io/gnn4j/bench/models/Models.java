@@ -92,7 +92,7 @@ public final class Models {
                         Overrides.of(schedule + "hidden: 32, layers: 4, hops: 3"),
                         (data, outputs, hp, seed) -> initialised(PerLayerReadoutNetwork.kpath(data.numFeatures(),
                                 hp.hidden(), outputs, Math.max(2, hp.layers()), (float) hp.dropout(), hp.hops(),
-                                hp.maxPaths(), hp.batchNorm()), seed), null));
+                                hp.maxPaths(), hp.batchNorm(), hp.pathBranching()), seed), null));
     }
 
     private static GraphLevelModule initialised(GraphLevelModule net, long seed) {

@@ -52,4 +52,16 @@ class ModelRegistryTest {
             }
         }
     }
+
+    @Test
+    void thePathBranchingReachesKpath() {
+        var data = io.gnn4j.datasets.generate.SubstructureCounting.generate(20, 5, 9, 3);
+        var info = Models.graph().info("kpath");
+        for (double branching : new double[] {0, 7.5}) {
+            HyperParameters hp = HyperParameters.DEFAULTS.with(info.defaults())
+                    .with(HyperParameters.Overrides.of("pathBranching: " + branching));
+            String net = info.factory().create(data, 4, hp, 1).toString();
+            assertEquals(branching != 0, net.contains("pathBranching=7.5"), "branching " + branching + ": " + net);
+        }
+    }
 }
