@@ -131,7 +131,9 @@ public final class KPathConv extends GraphModule {
                     + ", pathBranching = " + pathBranching);
         }
         this.gin = addModule("gin", new GINConv(new MLP(Activation.RELU, 0f, batchNorm, in, out, out)));
+        this.scales = new float[k];
         for (int l = 1; l <= k; l++) {
+            scales[l - 1] = pathBranching == 0 ? 1f / maxPathsPerRoot : (float) Math.pow(pathBranching, -l);
             List<Linear> blocks = new ArrayList<>();
             for (int i = 0; i <= l; i++) {
                 blocks.add(addModule("path" + l + "_position" + i, new Linear(in, out, i == 0)));
@@ -142,10 +144,6 @@ public final class KPathConv extends GraphModule {
         }
         this.maxPathsPerRoot = maxPathsPerRoot;
         this.pathBranching = pathBranching;
-        this.scales = new float[k];
-        for (int l = 1; l <= k; l++) {
-            scales[l - 1] = pathBranching == 0 ? 1f / maxPathsPerRoot : (float) Math.pow(pathBranching, -l);
-        }
     }
 
     /** The shared key of the paths of one length and bound (sampling seed 0), so layers share them per graph. */
