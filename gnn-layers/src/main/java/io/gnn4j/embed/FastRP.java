@@ -44,8 +44,6 @@ public final class FastRP {
     /** Sparsity of the feature projection, as in Neo4j GDS. */
     static final int PROPERTY_SPARSITY = 3;
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
-    /** Output rows per fused product-and-combination step: 16,384 floats (64 KB), to stay in a core's L2. */
-    static final int FUSED_BLOCK_FLOATS = 16_384;
 
     private final Graph graph;
     private final float[] features;
@@ -118,14 +116,13 @@ public final class FastRP {
         int pd = features == null ? 0 : params.propertyDimension();
         boolean sparseFirst = params.projection() == Projection.SPARSE && pd == 0
                 && s >= SPARSE_FIRST_PRODUCT_MIN_SPARSITY && !forceDenseFirstProduct;
-        boolean resultIsZero = params.nodeSelfInfluence() == 0;
         if (sparseFirst) {
             SparseRows r = sparseInitial(n, d, s, scale);
             if (params.nodeSelfInfluence() != 0) {
                 addSelfInfluence(r, result, d);
             }
             if (last > 0) {
-                multiplySparse(op, r, cur, result, d, alpha[0], resultIsZero, last == 1);
+                multiplySparse(op, r, cur, d);
             }
         } else {
             float[] x0 = new float[n * d];
@@ -134,19 +131,22 @@ public final class FastRP {
                 addSelfInfluence(x0, result, n, d);
             }
             if (last > 0) {
-                power(op, x0, cur, result, d, alpha[0], resultIsZero, last == 1);
+                SparseOps.spmm(op, MemorySegment.ofArray(x0), MemorySegment.ofArray(cur), d, ctx);
             }
             other = x0;
         }
-        resultIsZero &= last == 0 || alpha[0] == 0;
-        for (int i = 2; i <= last; i++) {
-            if (other == null) {
-                other = new float[n * d];
+        boolean resultIsZero = params.nodeSelfInfluence() == 0;
+        for (int i = 1; i <= last; i++) {
+            if (i > 1) {
+                if (other == null) {
+                    other = new float[n * d];
+                }
+                SparseOps.spmm(op, MemorySegment.ofArray(cur), MemorySegment.ofArray(other), d, ctx);
+                float[] t = cur;
+                cur = other;
+                other = t;
             }
-            power(op, cur, other, result, d, alpha[i - 1], resultIsZero, i == last);
-            float[] t = cur;
-            cur = other;
-            other = t;
+            combine(cur, result, n, d, alpha[i - 1], resultIsZero, i == last);
             resultIsZero &= alpha[i - 1] == 0;
         }
         if (params.standardize()) {
@@ -359,18 +359,15 @@ public final class FastRP {
     // ---- products and combinations --------------------------------------------------------------------------------
 
     /**
-     * {@code out = M·X} for X given by its packed non-zeros, and this first power added to the result as
-     * {@link #combineRows} does, row by row while the row is in L1; rows split by entries, each row written by one
-     * thread. Per edge u→v the factor {@code M[u][v]·rowValue[v]} is formed once and added with the entry's sign into
-     * the output row, so an edge costs d/s scattered adds instead of d.
+     * {@code out = M·X} for X given by its packed non-zeros; rows split by entries, each row written by one thread.
+     * Per edge u→v the factor {@code M[u][v]·rowValue[v]} is formed once and added with the entry's sign into the
+     * output row (which stays in L1), so an edge costs d/s scattered adds instead of d.
      */
-    private void multiplySparse(Graph op, SparseRows x, float[] out, float[] result, int d, double alpha,
-                                boolean assign, boolean lastPower) {
+    private void multiplySparse(Graph op, SparseRows x, float[] out, int d) {
         int[] rowPtr = op.rowPtr(), colIdx = op.colIdx();
         float[] w = op.isWeighted() ? op.weights() : null;
         int[] xPtr = x.rowPtr(), packed = x.packed();
         float[] rowValue = x.rowValue();
-        IterationNormalization mode = params.normalization();
         int[] bounds = RowPartition.balanced(rowPtr, op.numNodes(), blocks());
         ctx.forEachBlock(bounds.length - 1, b -> {
             for (int u = bounds[b]; u < bounds[b + 1]; u++) {
@@ -385,7 +382,6 @@ public final class FastRP {
                         out[off + (e >>> 1)] += Float.intBitsToFloat(bits ^ (e << 31));
                     }
                 }
-                combineRows(mode, out, result, u, u + 1, d, alpha, assign, lastPower);
             }
         });
     }
@@ -415,23 +411,13 @@ public final class FastRP {
     }
 
     /**
-     * One power, {@code out = M·in}, added to the result with weight α as {@link #combineRows} does: the product and the
-     * combination run together over blocks of about 64 KB of output rows, so each block is normalised and added while
-     * it is still in cache instead of being read back from memory by a second pass. Same bits as the two passes.
+     * Adds power i (in {@code cur}) to the result with weight α, over row blocks (see {@link #combineRows}).
      */
-    private void power(Graph op, float[] in, float[] out, float[] result, int d, double alpha, boolean assign,
-                       boolean lastPower) {
+    private void combine(float[] cur, float[] result, int n, int d, double alpha, boolean assign, boolean lastPower) {
         IterationNormalization mode = params.normalization();
-        MemorySegment x = MemorySegment.ofArray(in), y = MemorySegment.ofArray(out);
-        int chunk = Math.max(1, FUSED_BLOCK_FLOATS / d);
-        int[] bounds = RowPartition.balanced(op.rowPtr(), op.numNodes(), blocks());
-        ctx.forEachBlock(bounds.length - 1, b -> {
-            for (int from = bounds[b]; from < bounds[b + 1]; from += chunk) {
-                int to = Math.min(from + chunk, bounds[b + 1]);
-                SparseOps.spmmRows(op, x, y, d, from, to);
-                combineRows(mode, out, result, from, to, d, alpha, assign, lastPower);
-            }
-        });
+        int[] bounds = evenBlocks(n, blocks());
+        ctx.forEachBlock(bounds.length - 1,
+                b -> combineRows(mode, cur, result, bounds[b], bounds[b + 1], d, alpha, assign, lastPower));
     }
 
     // ---- row-range steps, shared with engines that hold the graph in node-range blocks (gnn4j-spark) -----------

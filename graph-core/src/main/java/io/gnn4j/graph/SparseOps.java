@@ -49,22 +49,6 @@ public final class SparseOps {
     }
 
     /**
-     * Rows {@code from ≤ u < to} of {@code Y = A·X}, on the calling thread, with the same bits as {@link #spmm(Graph,
-     * MemorySegment, MemorySegment, int, ExecutionContext)} gives those rows; the other rows of Y are not touched. For
-     * callers that process each block of output rows further while it is still in cache (a fused epilogue).
-     */
-    public static void spmmRows(Graph a, MemorySegment x, MemorySegment y, int f, int from, int to) {
-        int n = a.numNodes();
-        requireColumns(f);
-        requireBytes("X", x, n, f);
-        requireBytes("Y", y, n, f);
-        if (from < 0 || from > to || to > n) {
-            throw new IllegalArgumentException("row range [" + from + ", " + to + ") is not inside [0, " + n + ")");
-        }
-        KernelProvider.kernels().spmm(a.rowPtr(), a.colIdx(), a.weightsOrNull(), x, y, f, 0, f, from, to);
-    }
-
-    /**
      * {@code Y = A·X} for a rows×cols sparse matrix A: X is cols×f, Y is rows×f and overwritten,
      * {@code Y[r] = Σ_{k in row r} A[r][k]·X[k]} over the stored entries in column order.
      */

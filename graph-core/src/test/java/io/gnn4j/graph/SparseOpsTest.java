@@ -133,27 +133,6 @@ class SparseOpsTest {
     }
 
     @Test
-    void spmmRowsWritesOnlyItsRowsWithTheWholeProductsBits() {
-        Graph a = awkwardGraph(301, 4_000, true, 5);
-        int f = 37;
-        float[] x = random(a.numNodes() * f, 4);
-        float[] whole = new float[x.length];
-        SparseOps.spmm(a, MemorySegment.ofArray(x), MemorySegment.ofArray(whole), f, ExecutionContext.withThreads(3));
-        float[] pieces = random(x.length, 8);   // garbage outside the ranges must stay
-        float[] before = pieces.clone();
-        SparseOps.spmmRows(a, MemorySegment.ofArray(x), MemorySegment.ofArray(pieces), f, 0, 100);
-        SparseOps.spmmRows(a, MemorySegment.ofArray(x), MemorySegment.ofArray(pieces), f, 150, 301);
-        for (int i = 0; i < x.length; i++) {
-            int row = i / f;
-            float expected = row >= 100 && row < 150 ? before[i] : whole[i];
-            assertEquals(Float.floatToRawIntBits(expected), Float.floatToRawIntBits(pieces[i]), "element " + i);
-        }
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SparseOps.spmmRows(a,
-                MemorySegment.ofArray(x), MemorySegment.ofArray(pieces), f, 200, 302));
-        assertTrue(e.getMessage().contains("[200, 302)") && e.getMessage().contains("301"), e.getMessage());
-    }
-
-    @Test
     void spmmTransposeAggregatesIncomingEdges() {
         Graph a = GraphBuilder.directed(3).addEdge(0, 1, 2f).addEdge(2, 1, 3f).addEdge(1, 0, 1f).build();
         float[] x = {1, 10, 100};
