@@ -31,8 +31,7 @@ import java.util.SplittableRandom;
  * count. With a sparse projection and s ≥ 16 the first product is computed directly from the O(N·d/s) non-zeros of R
  * (R is never dense); otherwise the initial vectors are written into one of the two ping-pong buffers. Memory is
  * three N×d float arrays (two ping-pong buffers and the result), never O(N·d·q). Later powers use
- * {@link SparseOps#spmmRows} over blocks of rows on the {@link ExecutionContext}, each block normalised and added to
- * the result while it is in cache.
+ * {@link SparseOps#spmm}; row scaling runs over row blocks on the {@link ExecutionContext}.
  *
  * <p>Shapes: graph with N nodes (+ optional N×F features) → N×d embedding, row-major.
  */
