@@ -41,7 +41,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * the models of ../shared/peers/pyg/bench_fullbatch.py, on the same planted-partition graph (N = 100,000,
  * 1,000,000 draws made undirected without self loops, F = 128, 16 classes, 50/25/25 split), with the same
  * architectures: GCN 128-64-16, GraphSAGE-mean, GIN with 2-layer MLPs, GAT 8×8 heads, APPNP (MLP then K=10,
- * α=0.1). The thread count applies to both the sparse kernels and ND4J's BLAS. Peak RSS is printed at tear-down.
+ * α=0.1). The thread count applies to both the sparse kernels and ND4J's BLAS. Peak RSS and the tape's peak live
+ * bytes (values and gradients a step holds at once, {@link Tape#peakLiveBytes()}) are printed at tear-down.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -120,6 +121,7 @@ public class TrainingStepBenchmark {
     @TearDown(Level.Trial)
     public void report() {
         printPeakRss("train-step");
+        System.out.println("[train-step] tape peak live " + tape.peakLiveBytes() / 1024 + " kB");
     }
 
     /** Prints the process's peak RSS ({@code VmHWM}) as {@code [tag] peak RSS N kB}. */

@@ -15,7 +15,9 @@ import java.util.random.RandomGenerator;
  * </pre>
  * h_Θ is a caller-supplied network (usually an {@link MLP}); ε is a fixed number (default 0) or, with
  * {@code trainEps}, a learned 1×1 parameter initialised to that number. The sum ignores edge weights and runs as
- * one SpMM; on a directed graph it runs over the arcs entering i, as PyG (tested against PyG 2.4). Shapes: N×F_in → the output width of h_Θ.
+ * one SpMM (with a fixed ε, the self term is added in the same operation, {@link Tape#spmmTransposePlusScaled});
+ * on a directed graph it runs over the arcs entering i, as PyG (tested against PyG 2.4). Shapes: N×F_in → the
+ * output width of h_Θ.
  */
 public final class GINConv extends MessagePassing {
     private final GraphModule nn;
@@ -48,7 +50,11 @@ public final class GINConv extends MessagePassing {
 
     @Override
     public Tensor forward(Tape tape, Graph graph, Tensor x) {
-        Tensor agg = propagate(tape, Operators.unweighted(graph), x);
+        Graph unit = Operators.unweighted(graph);
+        if (eps == null && usesFusedPath()) { // the sum and the fixed self term in one operation: the chain's bits
+            return nn.forward(tape, graph, tape.spmmTransposePlusScaled(unit, x, 1f + initialEps));
+        }
+        Tensor agg = propagate(tape, unit, x);
         Tensor self = eps != null ? tape.add(x, tape.mul(x, eps)) : initialEps == 0f ? x : tape.scale(x, 1f + initialEps);
         return nn.forward(tape, graph, tape.add(agg, self));
     }

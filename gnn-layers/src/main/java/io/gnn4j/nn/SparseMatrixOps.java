@@ -36,6 +36,34 @@ final class SparseMatrixOps {
         return y;
     }
 
+    /**
+     * {@code Y = Aᵀ·X + s·X} in one operation: the same floating-point operations in the same order as
+     * {@code add(spmmTranspose(a, x), s == 1 ? x : scale(x, s))}, forward and backward, without that chain's N×F
+     * sum tensor and its gradient (signs of zero aside: the chain's gradients start from 0 + Ȳ).
+     */
+    static Tensor spmmTransposePlusScaled(Tape tape, Graph a, Tensor x, float s) {
+        requireNodes(a, x);
+        Tensor y = tape.output(x.rows, x.cols, x);
+        ExecutionContext ctx = tape.context();
+        long n = x.size();
+        apply(a, x.data, y.data, x.cols, ctx, true);
+        addScaled(ctx, y.data, s, x.data, n);
+        tape.record(y, () -> {
+            addScaled(ctx, tape.gradient(x), s, y.gradData, n); // the chain's add hands Ȳ to the self term first
+            tape.accumulate(x, into -> apply(a, y.gradData, into, x.cols, ctx, false));
+        });
+        return y;
+    }
+
+    /** {@code dst += s·src}, as the chain's add (s = 1) or scale-then-add rounds it. */
+    private static void addScaled(ExecutionContext ctx, MemorySegment dst, float s, MemorySegment src, long n) {
+        if (s == 1f) {
+            addInto(ctx, dst, src, n);
+        } else {
+            axpyInto(ctx, dst, s, src, n);
+        }
+    }
+
     private static void apply(Graph a, MemorySegment in, MemorySegment out, int cols, ExecutionContext ctx,
                               boolean transpose) {
         if (transpose) {

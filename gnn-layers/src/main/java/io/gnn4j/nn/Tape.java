@@ -6,6 +6,7 @@ import io.gnn4j.graph.SparseOps;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.function.Consumer;
+import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -19,8 +20,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Intermediate tensors come from a buffer pool owned by the tape: call {@link #reset()} once per training step
  * (after the optimiser step) to recycle them, so that steady-state steps allocate no memory. Tensors returned by a
  * tape must not be used after its {@link #reset()}. Dropout masks are drawn from (seed, step, call number), so one
- * seed fixes them for any thread count. A tape is used by one thread at a time. For evaluation, keep one
- * {@link #noGrad()} tape and {@link #reset()} it after reading its outputs, so that it too reuses its buffers.
+ * seed fixes them for any thread count. {@link #backward} hands an intermediate tensor's gradient back to the pool
+ * as soon as the operation that produced the tensor has used it, as PyTorch frees non-leaf gradients, so a step
+ * holds the forward's values plus only the gradients still to be propagated; call {@link Tensor#retainGrad()}
+ * on an intermediate tensor to read its gradient after backward. A tape is used by one thread at a time. For
+ * evaluation, keep one {@link #noGrad()} tape and {@link #reset()} it after reading its outputs, so that it too
+ * reuses its buffers.
  *
  * <pre>{@code
  * Tape tape = new Tape(42);
@@ -123,8 +128,12 @@ public final class Tape {
         backwardDone = true;
         gradient(loss).setAtIndex(Tensor.F, 0, loss.gradAt(0, 0) + 1f);
         for (int i = nodeBackwards.size() - 1; i >= 0; i--) {
-            if (nodeOutputs.get(i).gradData != null) {
+            Tensor output = nodeOutputs.get(i);
+            if (output.gradData != null) {
                 nodeBackwards.get(i).run();
+                if (!output.retainsGrad) {
+                    pool.give(output.detachPooledGrad()); // every consumer of the output ran before its producer
+                }
             }
         }
     }
@@ -426,6 +435,14 @@ public final class Tape {
     }
 
     /**
+     * {@code Aᵀ·X + s·X} — GIN's {@code Σ_{j→i} x_j + (1 + ε)·x_i} — with the bits of
+     * {@code add(spmmTranspose(a, x), s == 1 ? x : scale(x, s))} but one output tensor instead of that chain's two.
+     */
+    public Tensor spmmTransposePlusScaled(Graph a, Tensor x, float s) {
+        return SparseMatrixOps.spmmTransposePlusScaled(this, a, x, s);
+    }
+
+    /**
      * Personalised-PageRank propagation (APPNP's): {@code Z⁰ = H, Z^{i+1} = (1 − α)·AᵀZ^i + α·H}, returning Z^K. The
      * same bits as the chain {@code add(scale(spmmTranspose(a, z), 1 − α), scale(h, α))} repeated K times, with
      * memory for a few N×F buffers rather than every step's tensors and gradients.
@@ -573,7 +590,7 @@ public final class Tape {
 
     /**
      * Adds a kernel's output into t's gradient: the kernel writes straight into the gradient when it does not exist
-     * yet, otherwise into a pooled scratch buffer that is then added.
+     * yet, otherwise into a pooled scratch buffer that is added and handed back to the pool at once.
      */
     void accumulate(Tensor t, Consumer<MemorySegment> kernel) {
         if (!t.requiresGrad) {
@@ -584,9 +601,11 @@ public final class Tape {
             kernel.accept(t.gradData);
             return;
         }
-        Tensor tmp = scratch(t.rows, t.cols);
-        kernel.accept(tmp.data);
-        ParallelLoops.addInto(ctx, t.gradData, tmp.data, t.size());
+        DataBuffer tmp = pool.take(t.size());
+        MemorySegment scratch = Tensor.segment(tmp, t.rows, t.cols);
+        kernel.accept(scratch);
+        ParallelLoops.addInto(ctx, t.gradData, scratch, t.size());
+        pool.give(tmp);
     }
 
     /** Gives t an uninitialised gradient buffer: pooled for tape tensors, owned for leaves. */

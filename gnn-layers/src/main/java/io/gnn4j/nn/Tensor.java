@@ -31,6 +31,8 @@ public class Tensor {
     final DataBuffer pooledValue;
     DataBuffer pooledGrad;
     MemorySegment gradData;
+    /** Whether {@link Tape#backward} keeps this intermediate tensor's gradient after using it. */
+    boolean retainsGrad;
     /**
      * The value's non-zeros, for constants made by {@link #ofSparse} and their dropout; products with this tensor and
      * dropout on it then cost O(non-zeros). Null otherwise.
@@ -138,12 +140,25 @@ public class Tensor {
         return sparse == null ? data : data.asReadOnly();
     }
 
-    /** The gradient after {@link Tape#backward}, or {@code null} when none reached this tensor; no copy. */
+    /**
+     * The gradient after {@link Tape#backward}, or {@code null} when none reached this tensor or it is an intermediate
+     * tensor whose gradient was not retained ({@link #retainGrad()}); no copy.
+     */
     public INDArray grad() {
         if (grad == null && gradData != null) {
             grad = matrix(pooledGrad, rows, cols);
         }
         return grad;
+    }
+
+    /**
+     * Keeps this tape tensor's gradient readable after {@link Tape#backward}, as PyTorch's {@code retain_grad()}: by
+     * default backward hands an intermediate gradient back to the tape's pool once the operation that produced the
+     * tensor has used it. Leaves ({@link #variable}, parameters) always keep their gradients. Returns this tensor.
+     */
+    public Tensor retainGrad() {
+        retainsGrad = true;
+        return this;
     }
 
     /** The off-heap view of the gradient, or {@code null}; no copy. */
@@ -213,7 +228,17 @@ public class Tensor {
         this.gradData = segment(g, rows, cols);
     }
 
-    private static MemorySegment segment(DataBuffer buffer, int rows, int cols) {
+    /** Takes the pooled gradient buffer away (for the pool to recycle): the tensor has no gradient afterwards. */
+    DataBuffer detachPooledGrad() {
+        DataBuffer g = pooledGrad;
+        pooledGrad = null;
+        gradData = null;
+        grad = null;
+        return g;
+    }
+
+    /** A view of the first rows·cols floats of a pooled buffer ({@link MemorySegment#NULL} for null). */
+    static MemorySegment segment(DataBuffer buffer, int rows, int cols) {
         return buffer == null ? MemorySegment.NULL
                 : MemorySegment.ofAddress(buffer.address()).reinterpret((long) rows * cols * Float.BYTES);
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -134,6 +135,33 @@ class TapeTest {
     }
 
     @Test
+    void backwardFreesIntermediateGradientsOnceUsedUnlessRetained() {
+        Tensor x = GradCheck.variable(64, 8, 1);
+        Tape t = new Tape(0);
+        Tensor a = t.tanh(x);
+        Tensor kept = t.tanh(a).retainGrad();
+        Tensor c = t.tanh(kept);
+        t.backward(t.sum(t.mul(c, c)));
+        assertNull(a.grad(), "an intermediate gradient goes back to the pool once its producer has used it");
+        assertNull(c.grad());
+        assertNotNull(kept.grad(), "retainGrad keeps it, as PyTorch's retain_grad()");
+        assertNotNull(x.grad(), "leaves keep their gradients");
+        // the values stay (three tanh outputs, the product, the 1×1 sum); of the gradients only the retained one
+        assertEquals((5L * 512 + 1) * Float.BYTES, t.liveBytes());
+
+        // the same chain without freeing would hold every gradient: the values and gradients are the reference's
+        Tape ref = new Tape(0);
+        Tensor x2 = GradCheck.variable(64, 8, 1);
+        Tensor r1 = ref.tanh(x2).retainGrad();
+        Tensor r2 = ref.tanh(r1).retainGrad();
+        Tensor r3 = ref.tanh(r2).retainGrad();
+        ref.backward(ref.sum(ref.mul(r3, r3)));
+        assertArrayEquals(x2.grad().data().asFloat(), x.grad().data().asFloat(), 0f);
+        assertArrayEquals(r2.grad().data().asFloat(), kept.grad().data().asFloat(), 0f);
+        assertTrue(t.liveBytes() < ref.liveBytes(), t.liveBytes() + " vs " + ref.liveBytes());
+    }
+
+    @Test
     void aSecondBackwardWithoutResetIsRejected() {
         Parameter p = new Parameter(1, 1);
         Tape t = new Tape(0);
@@ -161,7 +189,7 @@ class TapeTest {
     void aTapeTensorsNd4jArraysViewItsPooledMemory() {
         Tape t = new Tape(0);
         Tensor x = GradCheck.variable(5, 3, 1);
-        Tensor y = t.relu(x);                           // 15 floats in a pooled buffer of 16
+        Tensor y = t.relu(x).retainGrad();              // 15 floats in a pooled buffer of 16
         t.backward(t.sum(t.mul(y, y)));
         assertArrayEquals(new long[] {5, 3}, y.value().shape());
         assertSame(y.value(), y.value());
@@ -262,6 +290,42 @@ class TapeTest {
                 }
             }
         }
+    }
+
+    @Test
+    void spmmTransposePlusScaledGivesTheChainsBits() {
+        Graph a = randomEdges(true, 2000, 12000, 21);
+        Tensor weights = GradCheck.variable(2000, 24, 22), other = GradCheck.variable(2000, 24, 23);
+        for (float s : new float[] {1f, 1.3f}) {
+            for (int threads : new int[] {1, 3}) {
+                for (boolean hUsedAfter : new boolean[] {false, true}) {
+                    float[][] fused = null;
+                    for (boolean useFused : new boolean[] {true, false}) {
+                        Tensor x = GradCheck.variable(2000, 24, 24);
+                        Tape t = new Tape(1, ExecutionContext.withThreads(threads));
+                        Tensor h = t.tanh(x);                          // an input with a gradient of its own
+                        Tensor z = useFused ? t.spmmTransposePlusScaled(a, h, s)
+                                : t.add(t.spmmTranspose(a, h), s == 1f ? h : t.scale(h, s));
+                        Tensor loss = t.sum(t.mul(z, weights));
+                        if (hUsedAfter) {
+                            loss = t.add(loss, t.sum(t.mul(h, other)));
+                        }
+                        t.backward(loss);
+                        float[][] out = {z.toFloatArray(), x.grad().data().asFloat()};
+                        if (useFused) {
+                            fused = out;
+                        } else {
+                            String what = "s = " + s + ", " + threads + " threads, H used after: " + hUsedAfter;
+                            assertArrayEquals(out[0], fused[0], what + ": Z");
+                            assertArrayEquals(out[1], fused[1], what + ": X̄");
+                        }
+                    }
+                }
+            }
+        }
+        Tensor x = Tensor.of(3, 1, 1, 2, 3);
+        Tape t = Tape.noGrad();
+        assertThrows(IllegalArgumentException.class, () -> t.spmmTransposePlusScaled(a, x, 1f));
     }
 
     @Test
