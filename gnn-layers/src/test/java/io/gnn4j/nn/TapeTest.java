@@ -14,6 +14,7 @@ import io.gnn4j.graph.ExecutionContext;
 import io.gnn4j.graph.Graph;
 import io.gnn4j.graph.GraphBuilder;
 import java.util.Arrays;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 
 /** Forward values of tape operations against hand-computed numbers, and the tape's bookkeeping. */
@@ -255,38 +256,17 @@ class TapeTest {
     @Test
     void personalizedPageRankGivesTheChainsBits() {
         Graph a = randomEdges(true, 2000, 12000, 11);
-        Tensor weights = GradCheck.variable(2000, 24, 12), other = GradCheck.variable(2000, 24, 13);
         for (int k : new int[] {1, 2, 5}) {
             for (int threads : new int[] {1, 3}) {
                 for (boolean hUsedAfter : new boolean[] {false, true}) {
-                    float[][] fused = null;
-                    for (boolean useFused : new boolean[] {true, false}) {
-                        Tensor x = GradCheck.variable(2000, 24, 14);
-                        Tape t = new Tape(1, ExecutionContext.withThreads(threads));
-                        Tensor h = t.scale(x, 1.5f);                  // H with a gradient of its own
-                        Tensor z = h;
-                        if (useFused) {
-                            z = t.personalizedPageRank(a, h, k, 0.1f);
-                        } else {
-                            Tensor teleport = t.scale(h, 0.1f);
-                            for (int i = 0; i < k; i++) {
-                                z = t.add(t.scale(t.spmmTranspose(a, z), 1f - 0.1f), teleport);
-                            }
+                    String what = "K = " + k + ", " + threads + " threads, H used after: " + hUsedAfter;
+                    assertSameBits(what, threads, hUsedAfter, (t, h) -> t.personalizedPageRank(a, h, k, 0.1f), (t, h) -> {
+                        Tensor teleport = t.scale(h, 0.1f), z = h;
+                        for (int i = 0; i < k; i++) {
+                            z = t.add(t.scale(t.spmmTranspose(a, z), 1f - 0.1f), teleport);
                         }
-                        Tensor loss = t.sum(t.mul(z, weights));
-                        if (hUsedAfter) {
-                            loss = t.add(loss, t.sum(t.mul(h, other)));
-                        }
-                        t.backward(loss);
-                        float[][] out = {z.toFloatArray(), x.grad().data().asFloat()};
-                        if (useFused) {
-                            fused = out;
-                        } else {
-                            String what = "K = " + k + ", " + threads + " threads, H used after: " + hUsedAfter;
-                            assertArrayEquals(out[0], fused[0], what + ": Z");
-                            assertArrayEquals(out[1], fused[1], what + ": X̄");
-                        }
-                    }
+                        return z;
+                    });
                 }
             }
         }
@@ -295,37 +275,42 @@ class TapeTest {
     @Test
     void spmmTransposePlusScaledGivesTheChainsBits() {
         Graph a = randomEdges(true, 2000, 12000, 21);
-        Tensor weights = GradCheck.variable(2000, 24, 22), other = GradCheck.variable(2000, 24, 23);
         for (float s : new float[] {1f, 1.3f}) {
             for (int threads : new int[] {1, 3}) {
                 for (boolean hUsedAfter : new boolean[] {false, true}) {
-                    float[][] fused = null;
-                    for (boolean useFused : new boolean[] {true, false}) {
-                        Tensor x = GradCheck.variable(2000, 24, 24);
-                        Tape t = new Tape(1, ExecutionContext.withThreads(threads));
-                        Tensor h = t.tanh(x);                          // an input with a gradient of its own
-                        Tensor z = useFused ? t.spmmTransposePlusScaled(a, h, s)
-                                : t.add(t.spmmTranspose(a, h), s == 1f ? h : t.scale(h, s));
-                        Tensor loss = t.sum(t.mul(z, weights));
-                        if (hUsedAfter) {
-                            loss = t.add(loss, t.sum(t.mul(h, other)));
-                        }
-                        t.backward(loss);
-                        float[][] out = {z.toFloatArray(), x.grad().data().asFloat()};
-                        if (useFused) {
-                            fused = out;
-                        } else {
-                            String what = "s = " + s + ", " + threads + " threads, H used after: " + hUsedAfter;
-                            assertArrayEquals(out[0], fused[0], what + ": Z");
-                            assertArrayEquals(out[1], fused[1], what + ": X̄");
-                        }
-                    }
+                    String what = "s = " + s + ", " + threads + " threads, H used after: " + hUsedAfter;
+                    assertSameBits(what, threads, hUsedAfter, (t, h) -> t.spmmTransposePlusScaled(a, h, s),
+                            (t, h) -> t.add(t.spmmTranspose(a, h), s == 1f ? h : t.scale(h, s)));
                 }
             }
         }
         Tensor x = Tensor.of(3, 1, 1, 2, 3);
-        Tape t = Tape.noGrad();
-        assertThrows(IllegalArgumentException.class, () -> t.spmmTransposePlusScaled(a, x, 1f));
+        assertThrows(IllegalArgumentException.class, () -> Tape.noGrad().spmmTransposePlusScaled(a, x, 1f));
+    }
+
+    /**
+     * A fused operation against the chain it replaces: Z = op(H) with H = 1.5·X (a gradient of its own), loss
+     * Σ Z⊙W (+ Σ H⊙V when H is used after), the same Z and X̄ to the bit.
+     */
+    private static void assertSameBits(String what, int threads, boolean hUsedAfter,
+                                       BiFunction<Tape, Tensor, Tensor> fused, BiFunction<Tape, Tensor, Tensor> chain) {
+        float[][] expected = zAndInputGradient(threads, hUsedAfter, chain);
+        float[][] actual = zAndInputGradient(threads, hUsedAfter, fused);
+        assertArrayEquals(expected[0], actual[0], what + ": Z");
+        assertArrayEquals(expected[1], actual[1], what + ": X̄");
+    }
+
+    private static float[][] zAndInputGradient(int threads, boolean hUsedAfter, BiFunction<Tape, Tensor, Tensor> op) {
+        Tensor x = GradCheck.variable(2000, 24, 14);
+        Tape t = new Tape(1, ExecutionContext.withThreads(threads));
+        Tensor h = t.scale(x, 1.5f);
+        Tensor z = op.apply(t, h);
+        Tensor loss = t.sum(t.mul(z, GradCheck.variable(2000, 24, 12)));
+        if (hUsedAfter) {
+            loss = t.add(loss, t.sum(t.mul(h, GradCheck.variable(2000, 24, 13))));
+        }
+        t.backward(loss);
+        return new float[][] {z.toFloatArray(), x.grad().data().asFloat()};
     }
 
     @Test
