@@ -42,7 +42,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * 1,000,000 draws made undirected without self loops, F = 128, 16 classes, 50/25/25 split), with the same
  * architectures: GCN 128-64-16, GraphSAGE-mean, GIN with 2-layer MLPs, GAT 8×8 heads, APPNP (MLP then K=10,
  * α=0.1). The thread count applies to both the sparse kernels and ND4J's BLAS. Peak RSS and the tape's peak live
- * bytes (values and gradients a step holds at once, {@link Tape#peakLiveBytes()}) are printed at tear-down.
+ * bytes (values and gradients a step holds at once, {@link Tape#peakLiveBytes()}) are printed at tear-down; the
+ * set-up's garbage is collected before the first step.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -79,6 +80,10 @@ public class TrainingStepBenchmark {
         ExecutionContext ctx = ExecutionContext.withThreads(threads);
         NativeThreads.set(threads);
         tape = new Tape(0, ctx);
+        // The features are copied off-heap into x, so the generator's feature array and its edge lists are garbage
+        // now; collect them before the first step, as Python's reference counting frees the peer's at once, so that
+        // the fork's peak RSS is the training step's and not the generator's leftover heap.
+        System.gc();
         System.out.printf("%n[train-step] %s on %s, %d features, %d classes, %d train nodes, threads=%d%n",
                 net, graph, f, c, train.length, threads);
     }

@@ -110,7 +110,7 @@ public final class Adpa extends GraphModule {
         Tensor[] scaled = new Tensor[PATTERNS.length + 1];
         for (int b = 0; b <= PATTERNS.length; b++) {
             Tensor h = b == 0 ? x : attend(tape, feats[b - 1], b - 1);
-            h = tape.dropout(tape.relu(branches[b].forward(tape, h)), dropout, isTraining());
+            h = tape.reluDropout(branches[b].forward(tape, h), dropout, isTraining());
             scaled[b] = tape.mul(h, branchScale[b]);
         }
         return output.forward(tape, tape.concat(scaled));

@@ -34,6 +34,18 @@ public enum Activation {
         };
     }
 
+    /**
+     * {@code dropout(apply(x), p, training)}; for ReLU and LeakyReLU as one operation that does not store the
+     * activation's output ({@link Tape#reluDropout}), with the same values and gradients as the two steps.
+     */
+    public Tensor applyThenDropout(Tape tape, Tensor x, float p, boolean training) {
+        return switch (this) {
+            case RELU -> tape.reluDropout(x, p, training);
+            case LEAKY_RELU -> tape.leakyReluDropout(x, 0.2f, p, training);
+            default -> tape.dropout(apply(tape, x), p, training);
+        };
+    }
+
     /** This activation as a parameter-free module. */
     public GraphModule module() {
         return new Layer(this);

@@ -19,6 +19,11 @@ public final class Dropout extends GraphModule {
         this.p = p;
     }
 
+    /** The drop probability p. */
+    public float probability() {
+        return p;
+    }
+
     @Override
     public Tensor forward(Tape tape, Graph graph, Tensor x) {
         return tape.dropout(x, p, isTraining());

@@ -62,7 +62,7 @@ public final class MLP extends GraphModule {
                 if (norms != null) {
                     h = norms[i].forward(tape, h);
                 }
-                h = tape.dropout(activation.apply(tape, h), dropout, isTraining());
+                h = activation.applyThenDropout(tape, h, dropout, isTraining());
             }
         }
         return h;

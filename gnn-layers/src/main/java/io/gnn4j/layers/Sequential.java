@@ -7,7 +7,9 @@ import java.util.List;
 
 /**
  * A stack of graph modules applied in order, each to the previous one's output on the same graph; parameters are
- * named by position ({@code "0.weight"}, {@code "2.lin_l.weight"}, …).
+ * named by position ({@code "0.weight"}, {@code "2.lin_l.weight"}, …). An activation followed by a {@link Dropout}
+ * runs as {@link Activation#applyThenDropout} (one operation for ReLU and LeakyReLU: the same numbers, one stored
+ * N×F value fewer).
  *
  * <pre>{@code
  * Sequential gcn = new Sequential(
@@ -32,8 +34,14 @@ public final class Sequential extends GraphModule {
     @Override
     public Tensor forward(Tape tape, Graph graph, Tensor x) {
         Tensor h = x;
-        for (GraphModule m : steps) {
-            h = m.forward(tape, graph, h);
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i) instanceof Activation.Layer act && i + 1 < steps.size()
+                    && steps.get(i + 1) instanceof Dropout drop) {
+                h = act.activation().applyThenDropout(tape, h, drop.probability(), drop.isTraining());
+                i++;
+            } else {
+                h = steps.get(i).forward(tape, graph, h);
+            }
         }
         return h;
     }

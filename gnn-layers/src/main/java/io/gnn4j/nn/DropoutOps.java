@@ -5,6 +5,8 @@ import io.gnn4j.graph.Elementwise;
 import io.gnn4j.graph.ExecutionContext;
 import java.lang.foreign.MemorySegment;
 
+import static io.gnn4j.nn.ParallelLoops.parallel;
+
 /**
  * Inverted dropout on a tape and its random stream: each call's masks derive from (seed, step, call number) alone, so
  * one seed fixes them for any thread count, and the backward pass regenerates the mask instead of storing it.
@@ -30,6 +32,47 @@ final class DropoutOps {
         dropoutKernel(ctx, callSeed, p, x.data, y.data, n, false);
         // The mask is not stored: the backward pass regenerates it from the same seed.
         tape.record(y, () -> dropoutKernel(ctx, callSeed, p, y.gradData, tape.gradient(x), n, true));
+        return y;
+    }
+
+    /**
+     * {@code dropout(leakyRelu(x, slope), p)} as one operation: the activation is written into the output and masked
+     * there, so its N×F value is never stored — the backward pass needs only x and the regenerated mask. The floating-
+     * point operations are the chain's, in its order, and it draws the same mask, so the values and gradients are the
+     * chain's bit for bit. In backward the masked gradient is written over the output's own gradient (which the tape
+     * frees next) when x has no gradient yet, otherwise into a zeroed scratch buffer as the chain's intermediate
+     * gradient — so neither stored value nor extra gradient buffer of the ReLU's output exists.
+     */
+    static Tensor leakyReluDropout(Tape tape, Tensor x, float slope, float p, boolean training) {
+        if (!(p >= 0 && p < 1)) {
+            throw new IllegalArgumentException("dropout probability must be in [0, 1), got " + p);
+        }
+        if (!training || p == 0) {
+            return ActivationOps.leakyRelu(tape, x, slope);
+        }
+        long callSeed = mix(tape.seed(), tape.step(), tape.nextRandomCall());
+        Tensor y = tape.output(x.rows, x.cols, x);
+        long n = x.size();
+        ExecutionContext ctx = tape.context();
+        MemorySegment xd = x.data, yd = y.data;
+        parallel(ctx, n, (from, to) -> Elementwise.leakyRelu(xd, yd, slope, from, to));
+        dropoutKernel(ctx, callSeed, p, yd, yd, n, false);
+        tape.record(y, () -> {
+            if (x.gradData == null && !y.retainsGrad) {
+                // Ȳ is handed back to the pool after this closure: mask it in place. Where the chain's zeroed
+                // intermediate gradient holds +0 this may hold −0, which adds to X̄'s fresh +0 as +0: same bits.
+                MemorySegment g = y.gradData, gx = tape.gradient(x);
+                dropoutKernel(ctx, callSeed, p, g, g, n, false);
+                parallel(ctx, n, (from, to) -> Elementwise.leakyReluBackward(xd, g, gx, slope, from, to));
+            } else {
+                tape.withScratch(x.rows, x.cols, g -> {
+                    MemorySegment gx = tape.gradient(x);
+                    g.fill((byte) 0);
+                    dropoutKernel(ctx, callSeed, p, y.gradData, g, n, true);
+                    parallel(ctx, n, (from, to) -> Elementwise.leakyReluBackward(xd, g, gx, slope, from, to));
+                });
+            }
+        });
         return y;
     }
 

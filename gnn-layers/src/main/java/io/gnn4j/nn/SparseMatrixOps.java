@@ -77,7 +77,7 @@ final class SparseMatrixOps {
      * K steps of {@code Z ← c·AᵀZ + α·H} from Z = H (c = 1 − α) in one operation: the same floating-point operations
      * in the same order as the chain of {@link Tape#spmmTranspose}, {@link Tape#scale} and {@link Tape#add} calls, so
      * the same bits, but holding at most four scratch N×F buffers instead of 3K + 1 tensors and their gradients (the
-     * propagation is linear: its backward needs none of the intermediate states).
+     * propagation is linear: its backward needs none of the intermediate states), and those only while it runs.
      */
     static Tensor personalizedPageRank(Tape tape, Graph a, Tensor h, int k, float alpha) {
         requireNodes(a, h);
@@ -89,26 +89,27 @@ final class SparseMatrixOps {
         float c = 1f - alpha;
         ExecutionContext ctx = tape.context();
         Tensor z = tape.output(n, f, h);
-        MemorySegment teleport = tape.scratch(n, f).data, product = tape.scratch(n, f).data;
-        MemorySegment spare = k > 1 ? tape.scratch(n, f).data : null;
-        scaleInto(ctx, teleport, alpha, h.data, size);
-        MemorySegment previous = h.data;
-        for (int step = 1; step <= k; step++) {
-            MemorySegment next = (k - step) % 2 == 0 ? z.data : spare;    // Z^K lands in z
-            SparseOps.spmmTranspose(a, previous, product, f, ctx);
-            parallel(ctx, size, (from, to) -> {
-                for (long i = from; i < to; i++) {
-                    next.setAtIndex(Tensor.F, i, c * product.getAtIndex(Tensor.F, i)
-                            + teleport.getAtIndex(Tensor.F, i));
-                }
-            });
-            previous = next;
-        }
-        tape.record(z, () -> {
-            // The chain's backward, step K down to 1: the teleport's gradient collects every Z̄; the product's gradient
-            // is 0 + c·(0 + Z̄) (two fresh gradients); Z̄ of the step before is A times it.
-            MemorySegment teleportGrad = tape.scratch(n, f).data, productGrad = tape.scratch(n, f).data;
-            MemorySegment[] states = {k > 1 ? tape.scratch(n, f).data : null, k > 2 ? tape.scratch(n, f).data : null};
+        tape.withScratch(k > 1 ? 3 : 2, n, f, scratch -> {
+            MemorySegment teleport = scratch[0], product = scratch[1], spare = k > 1 ? scratch[2] : null;
+            scaleInto(ctx, teleport, alpha, h.data, size);
+            MemorySegment previous = h.data;
+            for (int step = 1; step <= k; step++) {
+                MemorySegment next = (k - step) % 2 == 0 ? z.data : spare;    // Z^K lands in z
+                SparseOps.spmmTranspose(a, previous, product, f, ctx);
+                parallel(ctx, size, (from, to) -> {
+                    for (long i = from; i < to; i++) {
+                        next.setAtIndex(Tensor.F, i, c * product.getAtIndex(Tensor.F, i)
+                                + teleport.getAtIndex(Tensor.F, i));
+                    }
+                });
+                previous = next;
+            }
+        });
+        // The chain's backward, step K down to 1: the teleport's gradient collects every Z̄; the product's gradient
+        // is 0 + c·(0 + Z̄) (two fresh gradients); Z̄ of the step before is A times it.
+        tape.record(z, () -> tape.withScratch(2 + Math.min(k - 1, 2), n, f, scratch -> {
+            MemorySegment teleportGrad = scratch[0], productGrad = scratch[1];
+            MemorySegment[] states = {k > 1 ? scratch[2] : null, k > 2 ? scratch[3] : null};
             teleportGrad.fill((byte) 0);
             MemorySegment grad = z.gradData;
             for (int step = k; step >= 1; step--) {
@@ -129,7 +130,7 @@ final class SparseMatrixOps {
             if (h.requiresGrad) {
                 axpyInto(ctx, tape.gradient(h), alpha, teleportGrad, size);
             }
-        });
+        }));
         return z;
     }
 

@@ -273,6 +273,20 @@ public final class Tape {
         return DropoutOps.dropout(this, x, p, training);
     }
 
+    /**
+     * {@code dropout(relu(x), p, training)} as one operation: the same values, gradients and mask as the chain, bit
+     * for bit, without storing the ReLU's output (one N×F buffer fewer per layer in a step, e.g. in an {@link
+     * io.gnn4j.nn.Linear} → ReLU → dropout stack).
+     */
+    public Tensor reluDropout(Tensor x, float p, boolean training) {
+        return DropoutOps.leakyReluDropout(this, x, 0f, p, training);
+    }
+
+    /** {@code dropout(leakyRelu(x, slope), p, training)} as one operation, as {@link #reluDropout}. */
+    public Tensor leakyReluDropout(Tensor x, float slope, float p, boolean training) {
+        return DropoutOps.leakyReluDropout(this, x, slope, p, training);
+    }
+
     // ------------------------------------------------------------------------------------------------ normalisation
 
     /**
@@ -564,13 +578,6 @@ public final class Tape {
         return t;
     }
 
-    /** A scratch tensor from the pool, recycled on reset. */
-    Tensor scratch(int rows, int cols) {
-        Tensor t = new Tensor(rows, cols, pool.take((long) rows * cols), false);
-        owned.add(t);
-        return t;
-    }
-
     /** Records the backward closure of an operation whose output requires a gradient. */
     void record(Tensor output, Runnable backward) {
         if (output.requiresGrad) {
@@ -601,11 +608,32 @@ public final class Tape {
             kernel.accept(t.gradData);
             return;
         }
-        DataBuffer tmp = pool.take(t.size());
-        MemorySegment scratch = Tensor.segment(tmp, t.rows, t.cols);
-        kernel.accept(scratch);
-        ParallelLoops.addInto(ctx, t.gradData, scratch, t.size());
-        pool.give(tmp);
+        withScratch(t.rows, t.cols, scratch -> {
+            kernel.accept(scratch);
+            ParallelLoops.addInto(ctx, t.gradData, scratch, t.size());
+        });
+    }
+
+    /**
+     * Runs {@code body} on a pooled rows×cols buffer with unspecified contents and hands the buffer back to the pool
+     * as soon as it returns.
+     */
+    void withScratch(int rows, int cols, Consumer<MemorySegment> body) {
+        withScratch(1, rows, cols, buffers -> body.accept(buffers[0]));
+    }
+
+    /** {@link #withScratch(int, int, Consumer)} with {@code count} buffers at once. */
+    void withScratch(int count, int rows, int cols, Consumer<MemorySegment[]> body) {
+        DataBuffer[] taken = new DataBuffer[count];
+        MemorySegment[] buffers = new MemorySegment[count];
+        for (int i = 0; i < count; i++) {
+            taken[i] = pool.take((long) rows * cols);
+            buffers[i] = Tensor.segment(taken[i], rows, cols);
+        }
+        body.accept(buffers);
+        for (DataBuffer b : taken) {
+            pool.give(b);
+        }
     }
 
     /** Gives t an uninitialised gradient buffer: pooled for tape tensors, owned for leaves. */

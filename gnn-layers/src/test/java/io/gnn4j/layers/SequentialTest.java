@@ -30,4 +30,30 @@ class SequentialTest {
         s.train();
         assertTrue(s.steps().get(0).isTraining());
     }
+
+    @Test
+    void anActivationFollowedByDropoutGivesTheTwoStepsNumbers() {
+        for (Activation act : new Activation[] {Activation.RELU, Activation.LEAKY_RELU, Activation.ELU}) {
+            Sequential s = new Sequential(new GCNConv(4, 3), act.module(), new Dropout(0.5f), new GCNConv(3, 2));
+            s.resetParameters(new SplittableRandom(2));
+            float[][] out = new float[2][], grad = new float[2][];
+            for (int stepwise = 0; stepwise < 2; stepwise++) {
+                Tensor x = GradCheck.variable(5, 4, 1);
+                Tape t = new Tape(7);
+                Tensor y;
+                if (stepwise == 1) {
+                    Tensor h = s.steps().get(0).forward(t, tiny(), x);
+                    h = t.dropout(act.apply(t, h), 0.5f, true);
+                    y = s.steps().get(3).forward(t, tiny(), h);
+                } else {
+                    y = s.forward(t, tiny(), x);
+                }
+                t.backward(t.sum(t.mul(y, y)));
+                out[stepwise] = y.toFloatArray();
+                grad[stepwise] = x.grad().data().asFloat();
+            }
+            assertArrayEquals(out[1], out[0], act + ": output");
+            assertArrayEquals(grad[1], grad[0], act + ": input gradient");
+        }
+    }
 }

@@ -288,6 +288,40 @@ class TapeTest {
         assertThrows(IllegalArgumentException.class, () -> Tape.noGrad().spmmTransposePlusScaled(a, x, 1f));
     }
 
+    @Test
+    void reluDropoutGivesTheChainsBitsWithoutStoringTheActivation() {
+        for (float slope : new float[] {0f, 0.2f}) {
+            for (float p : new float[] {0.5f, 0.1f, 0f}) {
+                for (int threads : new int[] {1, 3}) {
+                    for (boolean hUsedAfter : new boolean[] {false, true}) {
+                        String what = "slope " + slope + ", p = " + p + ", " + threads + " threads, H used after: "
+                                + hUsedAfter;
+                        assertSameBits(what, threads, hUsedAfter, (t, h) -> t.leakyReluDropout(h, slope, p, true),
+                                (t, h) -> t.dropout(t.leakyRelu(h, slope), p, true));
+                    }
+                }
+            }
+        }
+        Tensor x = GradCheck.variable(300, 7, 3);
+        Tape eval = Tape.noGrad();
+        assertArrayEquals(eval.relu(x).toFloatArray(), eval.reluDropout(x, 0.5f, false).toFloatArray());
+        // after the forward pass the chain holds the ReLU's 300×7 output beside the dropout's, the fused op only the
+        // latter; in backward the chain adds the ReLU output's gradient, the fused op masks the output's in place
+        long[] held = new long[2], peak = new long[2];
+        for (int fused = 0; fused < 2; fused++) {
+            Tape t = new Tape(1, ExecutionContext.withThreads(1));
+            Tensor h = t.scale(x, 1f);
+            long before = t.liveBytes();
+            Tensor z = fused == 1 ? t.reluDropout(h, 0.5f, true) : t.dropout(t.relu(h), 0.5f, true);
+            held[fused] = t.liveBytes() - before;
+            t.backward(t.sum(z));
+            peak[fused] = t.peakLiveBytes();
+        }
+        assertEquals(2 * held[1], held[0], "bytes the forward pass added, fused against chained");
+        assertEquals(peak[0] - held[1], peak[1], "peak bytes, fused against chained: one 300×7 buffer fewer");
+        assertThrows(IllegalArgumentException.class, () -> eval.reluDropout(x, 1f, true));
+    }
+
     /**
      * A fused operation against the chain it replaces: Z = op(H) with H = 1.5·X (a gradient of its own), loss
      * Σ Z⊙W (+ Σ H⊙V when H is used after), the same Z and X̄ to the bit.
