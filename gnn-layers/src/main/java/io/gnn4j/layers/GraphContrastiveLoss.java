@@ -3,9 +3,11 @@ package io.gnn4j.layers;
 import io.gnn4j.graph.AdaptiveEdgeDrop;
 import io.gnn4j.graph.Graph;
 import io.gnn4j.graph.GraphBatch;
+import io.gnn4j.graph.NodeDrop;
 import io.gnn4j.nn.Module;
 import io.gnn4j.nn.Tape;
 import io.gnn4j.nn.Tensor;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -19,6 +21,10 @@ import java.util.random.RandomGenerator;
  * {@code ℓ(i, j) = −log exp(sim(z_i, z_j)/τ) / Σ_{k≠i} exp(sim(z_i, z_k)/τ)}, averaged over both directions of
  * every positive pair — the other 2B − 2 rows of the batch are the negatives.
  *
+ * <p>{@link Augmentation#NODE_DROP} makes the views by GraphCL's node dropping instead ({@link NodeDrop}: nodes removed
+ * uniformly with their edges, the kept nodes' features gathered), the augmentation GraphCL found useful on molecules,
+ * where dropping edges (bonds) was not.
+ *
  * <p>Used as an auxiliary loss ({@code L = L_task + λ·L_NT-Xent}, the harness's {@code --contrastive λ}) or for
  * pre-training (the loss alone). The seed paper ("Revisiting Graph Neural Networks on Graph-level Tasks", Li et al.
  * 2025) describes this step only as contrastive learning on graphs augmented by adaptively removing unimportant
@@ -26,23 +32,41 @@ import java.util.random.RandomGenerator;
  * objective is a design from that description, and its measurements carry the claims.
  */
 public final class GraphContrastiveLoss extends Module {
+    /** How a view is made from a graph. */
+    public enum Augmentation {
+        /** {@link AdaptiveEdgeDrop}: unimportant edges removed more often, every node kept. */
+        EDGE_DROP,
+        /** {@link NodeDrop}: nodes removed uniformly with their edges. */
+        NODE_DROP
+    }
+
     private final MLP projection;
     private final float temperature;
+    private final Augmentation augmentation;
     private final double dropRate;
     private final double maxDropProbability;
+
+    /** Views by adaptive edge dropping: {@link #GraphContrastiveLoss(int, int, float, Augmentation, double, double)}. */
+    public GraphContrastiveLoss(int embeddingWidth, int projectionWidth, float temperature, double dropRate,
+                                double maxDropProbability) {
+        this(embeddingWidth, projectionWidth, temperature, Augmentation.EDGE_DROP, dropRate, maxDropProbability);
+    }
 
     /**
      * @param embeddingWidth     the width of the network's {@link GraphLevelModule#embed} rows
      * @param projectionWidth    width of the projection head's hidden and output layers
      * @param temperature        τ of NT-Xent (GraphCL uses 0.2, SimCLR 0.5)
-     * @param dropRate           mean edge drop rate of a view ({@link AdaptiveEdgeDrop}, GCA uses 0.2–0.4)
-     * @param maxDropProbability GCA's cut-off p_τ (0.7): no edge is dropped with a higher probability
+     * @param augmentation       how the views are made
+     * @param dropRate           mean edge drop rate ({@link AdaptiveEdgeDrop}, GCA uses 0.2–0.4) or node drop rate
+     *                           ({@link NodeDrop}, GraphCL uses 0.1–0.2) of a view
+     * @param maxDropProbability GCA's cut-off p_τ (0.7): no edge is dropped with a higher probability (edge dropping)
      */
-    public GraphContrastiveLoss(int embeddingWidth, int projectionWidth, float temperature, double dropRate,
-                                double maxDropProbability) {
+    public GraphContrastiveLoss(int embeddingWidth, int projectionWidth, float temperature, Augmentation augmentation,
+                                double dropRate, double maxDropProbability) {
         checkSettings(temperature, dropRate, maxDropProbability);
         this.projection = addModule("projection", new MLP(embeddingWidth, projectionWidth, projectionWidth));
         this.temperature = temperature;
+        this.augmentation = augmentation;
         this.dropRate = dropRate;
         this.maxDropProbability = maxDropProbability;
     }
@@ -68,17 +92,38 @@ public final class GraphContrastiveLoss extends Module {
         return ntXent(tape, z1, z2, temperature);
     }
 
-    /** A batch of the same graphs with edges dropped, node numbering unchanged. */
-    GraphBatch view(GraphBatch batch, RandomGenerator rng) {
-        List<Graph> views = new ArrayList<>(batch.numGraphs());
-        for (Graph g : batch.unbatch()) {
-            views.add(AdaptiveEdgeDrop.apply(g, dropRate, maxDropProbability, rng));
-        }
-        return GraphBatch.of(views);
+    /**
+     * A view of a batch: its graphs augmented, in order, and which nodes of the batch its nodes are ({@code null}
+     * when every node is kept, numbered as in the batch).
+     */
+    record View(GraphBatch batch, int[] nodes) {
     }
 
-    private Tensor project(Tape tape, GraphLevelModule net, GraphBatch view, Tensor x) {
-        return projection.forward(tape, view.graph(), net.embed(tape, view, x));
+    /** The batch's graphs augmented, one draw each, in order. */
+    View view(GraphBatch batch, RandomGenerator rng) {
+        List<Graph> graphs = batch.unbatch();
+        List<Graph> views = new ArrayList<>(graphs.size());
+        if (augmentation == Augmentation.EDGE_DROP) {
+            for (Graph g : graphs) {
+                views.add(AdaptiveEdgeDrop.apply(g, dropRate, maxDropProbability, rng));
+            }
+            return new View(GraphBatch.of(views), null);
+        }
+        int[] offsets = batch.nodeOffsets();
+        IntArrayList nodes = new IntArrayList();
+        for (int i = 0; i < graphs.size(); i++) {
+            NodeDrop.View v = NodeDrop.apply(graphs.get(i), dropRate, rng);
+            views.add(v.graph());
+            for (int u : v.kept()) {
+                nodes.add(offsets[i] + u);
+            }
+        }
+        return new View(GraphBatch.of(views), nodes.toIntArray());
+    }
+
+    private Tensor project(Tape tape, GraphLevelModule net, View view, Tensor x) {
+        Tensor features = view.nodes() == null ? x : tape.gatherRows(x, view.nodes());
+        return projection.forward(tape, view.batch().graph(), net.embed(tape, view.batch(), features));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.gnn4j.layers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,13 +60,38 @@ class GraphContrastiveLossTest {
     void viewsKeepTheNodesAndLoseOnlyEdges() {
         GraphBatch batch = GraphBatch.of(randomGraphs(6, 3));
         GraphContrastiveLoss cl = new GraphContrastiveLoss(4, 8, 0.5f, 0.4, 0.7);
-        GraphBatch view = cl.view(batch, new SplittableRandom(5));
+        GraphContrastiveLoss.View v = cl.view(batch, new SplittableRandom(5));
+        assertNull(v.nodes());
+        GraphBatch view = v.batch();
         assertEquals(batch.numGraphs(), view.numGraphs());
         assertEquals(batch.graph().numNodes(), view.graph().numNodes());
         assertTrue(view.graph().numEntries() < batch.graph().numEntries());
         for (int g = 0; g < batch.numGraphs(); g++) {
             assertEquals(batch.numNodes(g), view.numNodes(g));
         }
+    }
+
+    @Test
+    void nodeDroppedViewsGatherTheKeptNodesOfEachGraph() {
+        GraphBatch batch = GraphBatch.of(randomGraphs(6, 3));
+        GraphContrastiveLoss cl = new GraphContrastiveLoss(4, 8, 0.5f, GraphContrastiveLoss.Augmentation.NODE_DROP,
+                0.3, 0.7);
+        GraphContrastiveLoss.View v = cl.view(batch, new SplittableRandom(5));
+        GraphBatch view = v.batch();
+        assertEquals(batch.numGraphs(), view.numGraphs());
+        assertEquals(view.graph().numNodes(), v.nodes().length);
+        assertTrue(v.nodes().length < batch.graph().numNodes());
+        for (int i = 0; i < v.nodes().length; i++) {
+            // view node i is a node of the same graph of the batch, and the nodes keep their order
+            assertEquals(batch.graphOf(v.nodes()[i]), view.graphOf(i));
+            assertTrue(i == 0 || v.nodes()[i - 1] < v.nodes()[i]);
+        }
+        // the views' features are the kept nodes' rows: the loss trains like the edge-dropping one
+        PerLayerReadoutNetwork net = PerLayerReadoutNetwork.gin(2, 16, 2, 3, 0f);
+        net.resetParameters(new SplittableRandom(1));
+        GraphContrastiveLoss objective = new GraphContrastiveLoss(net.embeddingWidth(), 16, 0.5f,
+                GraphContrastiveLoss.Augmentation.NODE_DROP, 0.2, 0.7);
+        lowersTheLossAlone(net, objective, 2);
     }
 
     @Test
@@ -96,10 +122,14 @@ class GraphContrastiveLossTest {
 
     /** Minimises NT-Xent alone for {@code net} on fixed views, and checks it falls and the embedding's width. */
     private static void lowersTheLossAlone(GraphLevelModule net) {
-        GraphBatch batch = GraphBatch.of(randomGraphs(8, 11));
-        Tensor x = ones(batch.graph().numNodes());
         net.resetParameters(new SplittableRandom(1));
-        GraphContrastiveLoss cl = new GraphContrastiveLoss(net.embeddingWidth(), 16, 0.5f, 0.3, 0.7);
+        lowersTheLossAlone(net, new GraphContrastiveLoss(net.embeddingWidth(), 16, 0.5f, 0.3, 0.7), 1);
+    }
+
+    /** As above with {@code cl}, on random node features of {@code width} columns. */
+    private static void lowersTheLossAlone(GraphLevelModule net, GraphContrastiveLoss cl, int width) {
+        GraphBatch batch = GraphBatch.of(randomGraphs(8, 11));
+        Tensor x = width == 1 ? ones(batch.graph().numNodes()) : GradCheck.variable(batch.graph().numNodes(), width, 4);
         cl.resetParameters(new SplittableRandom(2));
         List<Parameter> params = new ArrayList<>(net.parameters());
         params.addAll(cl.parameters());

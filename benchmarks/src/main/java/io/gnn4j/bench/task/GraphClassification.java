@@ -28,7 +28,7 @@ import java.util.SplittableRandom;
  * graphs (with the scenario's labels, possibly noisy) and a step learning-rate decay, evaluation of validation and test
  * graphs with their true labels, early stopping on validation and {@code test_acc} at the best validation epoch. Epochs
  * are batched as {@link GraphMiniBatches} says. With {@link ContrastiveSettings} on, the network is first pre-trained
- * on the NT-Xent of two edge-dropped views ({@link GraphContrastiveLoss}) over the unlabelled pool, and/or each
+ * on the NT-Xent of two augmented views ({@link GraphContrastiveLoss}) over the unlabelled pool, and/or each
  * mini-batch's task loss also carries the weighted NT-Xent; the projection head trains with the network.
  */
 public final class GraphClassification {

@@ -206,6 +206,16 @@ class CommandsEndToEndTest {
         assertEquals(0, plain.code(), plain.err());
         assertNotEquals(Files.readAllLines(dir.resolve("curves.csv")).get(1).split(",")[4],
                 Files.readAllLines(dir.resolve("plain/curves.csv")).get(1).split(",")[4], "training loss of epoch 1");
+        // node-dropped views: another objective, other curves
+        Run nodes = run("graph", "--dataset", "mutag", "--model", "gin", "--run-folds", "1", "--epochs", "3",
+                "--contrastive", "0.5", "--augment", "nodes", "--drop-rate", "0.3", "--quiet", "--no-plots",
+                "--threads", "1", "-o", dir.resolve("nodes").toString());
+        assertEquals(0, nodes.code(), nodes.err());
+        assertTrue(new ObjectMapper().readTree(dir.resolve("nodes/results.json").toFile()).at("/settings/contrastive")
+                .asText().endsWith("node drop 0.3"));
+        assertNotEquals(Files.readAllLines(dir.resolve("curves.csv")).get(1).split(",")[4],
+                Files.readAllLines(dir.resolve("nodes/curves.csv")).get(1).split(",")[4], "training loss of epoch 1");
+        assertNotEquals(0, run("graph", "--dataset", "mutag", "--augment", "vertices", "--quiet").code());
         // kpath embeds the views as well (each view's own rooted paths)
         Run kpath = run("graph", "--dataset", "mutag", "--model", "kpath", "--hops", "2", "--run-folds", "1",
                 "--epochs", "1", "--contrastive", "0.5", "--max-paths", "8", "--quiet", "--no-plots", "--threads", "1",
