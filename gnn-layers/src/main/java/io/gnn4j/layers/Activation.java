@@ -21,11 +21,14 @@ public enum Activation {
     /** the identity. */
     IDENTITY;
 
+    /** LeakyReLU's negative slope. */
+    private static final float LEAKY_SLOPE = 0.2f;
+
     /** Applies the activation on the tape. */
     public Tensor apply(Tape tape, Tensor x) {
         return switch (this) {
             case RELU -> tape.relu(x);
-            case LEAKY_RELU -> tape.leakyRelu(x, 0.2f);
+            case LEAKY_RELU -> tape.leakyRelu(x, LEAKY_SLOPE);
             case ELU -> tape.elu(x, 1f);
             case SELU -> tape.selu(x);
             case TANH -> tape.tanh(x);
@@ -41,7 +44,7 @@ public enum Activation {
     public Tensor applyThenDropout(Tape tape, Tensor x, float p, boolean training) {
         return switch (this) {
             case RELU -> tape.reluDropout(x, p, training);
-            case LEAKY_RELU -> tape.leakyReluDropout(x, 0.2f, p, training);
+            case LEAKY_RELU -> tape.leakyReluDropout(x, LEAKY_SLOPE, p, training);
             default -> tape.dropout(apply(tape, x), p, training);
         };
     }

@@ -16,9 +16,7 @@ final class DropoutOps {
     private DropoutOps() {}
 
     static Tensor dropout(Tape tape, Tensor x, float p, boolean training) {
-        if (!(p >= 0 && p < 1)) {
-            throw new IllegalArgumentException("dropout probability must be in [0, 1), got " + p);
-        }
+        checkProbability(p);
         if (!training || p == 0) {
             return x;
         }
@@ -40,13 +38,11 @@ final class DropoutOps {
      * there, so its N×F value is never stored — the backward pass needs only x and the regenerated mask. The floating-
      * point operations are the chain's, in its order, and it draws the same mask, so the values and gradients are the
      * chain's bit for bit. In backward the masked gradient is written over the output's own gradient (which the tape
-     * frees next) when x has no gradient yet, otherwise into a zeroed scratch buffer as the chain's intermediate
-     * gradient — so neither stored value nor extra gradient buffer of the ReLU's output exists.
+     * frees next) when x has no gradient yet, otherwise into a zeroed scratch buffer handed back at once, as the
+     * chain's intermediate gradient is.
      */
     static Tensor leakyReluDropout(Tape tape, Tensor x, float slope, float p, boolean training) {
-        if (!(p >= 0 && p < 1)) {
-            throw new IllegalArgumentException("dropout probability must be in [0, 1), got " + p);
-        }
+        checkProbability(p);
         if (!training || p == 0) {
             return ActivationOps.leakyRelu(tape, x, slope);
         }
@@ -74,6 +70,12 @@ final class DropoutOps {
             }
         });
         return y;
+    }
+
+    private static void checkProbability(float p) {
+        if (!(p >= 0 && p < 1)) {
+            throw new IllegalArgumentException("dropout probability must be in [0, 1), got " + p);
+        }
     }
 
     /** Elements per dropout chunk; each chunk has its own generator, so masks do not depend on the thread count. */

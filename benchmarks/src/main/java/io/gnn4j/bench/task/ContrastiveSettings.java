@@ -6,9 +6,10 @@ import io.gnn4j.layers.GraphLevelModule;
 
 /**
  * The contrastive objective of a graph classification run ({@link GraphContrastiveLoss}, NT-Xent between two
- * adaptively edge-dropped, or node-dropped, views of each mini-batch), used in either or both of two ways: pre-training on it alone for
- * {@code pretrainEpochs} over the fold's training graphs, labels unused (GraphCL's protocol, You et al. 2020), and
- * as an auxiliary loss during the task's training, {@code L_task + weight × L_NT-Xent}. Both 0 turn it off.
+ * adaptively edge-dropped, or node-dropped, views of each mini-batch), used in either or both of two ways:
+ * pre-training on it alone for {@code pretrainEpochs} over the fold's training graphs, labels unused (GraphCL's
+ * protocol, You et al. 2020), and as an auxiliary loss during the task's training,
+ * {@code L_task + weight × L_NT-Xent}. Both 0 turn it off.
  *
  * @param weight         λ of {@code L = L_task + λ·L_NT-Xent} (≥ 0)
  * @param temperature    τ of NT-Xent (> 0)
