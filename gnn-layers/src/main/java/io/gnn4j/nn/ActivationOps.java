@@ -21,13 +21,20 @@ final class ActivationOps {
     static Tensor leakyRelu(Tape tape, Tensor x, float slope) {
         Tensor y = tape.output(x.rows, x.cols, x);
         ExecutionContext ctx = tape.context();
-        MemorySegment xd = x.data, yd = y.data;
-        parallel(ctx, x.size(), (from, to) -> Elementwise.leakyRelu(xd, yd, slope, from, to));
-        tape.record(y, () -> {
-            MemorySegment g = y.gradData, ga = tape.gradient(x);
-            parallel(ctx, x.size(), (from, to) -> Elementwise.leakyReluBackward(xd, g, ga, slope, from, to));
-        });
+        leakyReluInto(ctx, x.data, y.data, slope, x.size());
+        tape.record(y, () -> leakyReluBackwardInto(ctx, x.data, y.gradData, tape.gradient(x), slope, x.size()));
         return y;
+    }
+
+    /** {@code y = leakyRelu(x)} over n elements, on the pool's threads. */
+    static void leakyReluInto(ExecutionContext ctx, MemorySegment x, MemorySegment y, float slope, long n) {
+        parallel(ctx, n, (from, to) -> Elementwise.leakyRelu(x, y, slope, from, to));
+    }
+
+    /** {@code gx += leakyRelu'(x)·g} over n elements, on the pool's threads. */
+    static void leakyReluBackwardInto(ExecutionContext ctx, MemorySegment x, MemorySegment g, MemorySegment gx,
+                                      float slope, long n) {
+        parallel(ctx, n, (from, to) -> Elementwise.leakyReluBackward(x, g, gx, slope, from, to));
     }
 
     static Tensor elu(Tape tape, Tensor x, float alpha) {

@@ -5,8 +5,6 @@ import io.gnn4j.graph.Elementwise;
 import io.gnn4j.graph.ExecutionContext;
 import java.lang.foreign.MemorySegment;
 
-import static io.gnn4j.nn.ParallelLoops.parallel;
-
 /**
  * Inverted dropout on a tape and its random stream: each call's masks derive from (seed, step, call number) alone, so
  * one seed fixes them for any thread count, and the backward pass regenerates the mask instead of storing it.
@@ -50,22 +48,19 @@ final class DropoutOps {
         Tensor y = tape.output(x.rows, x.cols, x);
         long n = x.size();
         ExecutionContext ctx = tape.context();
-        MemorySegment xd = x.data, yd = y.data;
-        parallel(ctx, n, (from, to) -> Elementwise.leakyRelu(xd, yd, slope, from, to));
-        dropoutKernel(ctx, callSeed, p, yd, yd, n, false);
+        ActivationOps.leakyReluInto(ctx, x.data, y.data, slope, n);
+        dropoutKernel(ctx, callSeed, p, y.data, y.data, n, false);
         tape.record(y, () -> {
             if (x.gradData == null && !y.retainsGrad) {
                 // Ȳ is handed back to the pool after this closure: mask it in place. Where the chain's zeroed
                 // intermediate gradient holds +0 this may hold −0, which adds to X̄'s fresh +0 as +0: same bits.
-                MemorySegment g = y.gradData, gx = tape.gradient(x);
-                dropoutKernel(ctx, callSeed, p, g, g, n, false);
-                parallel(ctx, n, (from, to) -> Elementwise.leakyReluBackward(xd, g, gx, slope, from, to));
+                dropoutKernel(ctx, callSeed, p, y.gradData, y.gradData, n, false);
+                ActivationOps.leakyReluBackwardInto(ctx, x.data, y.gradData, tape.gradient(x), slope, n);
             } else {
                 tape.withScratch(x.rows, x.cols, g -> {
-                    MemorySegment gx = tape.gradient(x);
                     g.fill((byte) 0);
                     dropoutKernel(ctx, callSeed, p, y.gradData, g, n, true);
-                    parallel(ctx, n, (from, to) -> Elementwise.leakyReluBackward(xd, g, gx, slope, from, to));
+                    ActivationOps.leakyReluBackwardInto(ctx, x.data, g, tape.gradient(x), slope, n);
                 });
             }
         });
