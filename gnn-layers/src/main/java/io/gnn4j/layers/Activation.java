@@ -49,6 +49,20 @@ public enum Activation {
         };
     }
 
+    /**
+     * {@code linear(dropout(apply(x), p, training), w, b)} (b may be null) with the dropped input never stored: one
+     * operation for ReLU, LeakyReLU and the identity ({@link Tape#leakyReluDropoutThenLinear}, {@link
+     * Tape#dropoutThenLinear}), otherwise the activation then the fused dropout and product. The same values and
+     * gradients as the three steps (see {@link Tape#dropoutThenLinear} for W's gradient on more than 8,192 rows).
+     */
+    public Tensor applyDropoutThenLinear(Tape tape, Tensor x, float p, boolean training, Tensor w, Tensor b) {
+        return switch (this) {
+            case RELU -> tape.leakyReluDropoutThenLinear(x, 0f, p, training, w, b);
+            case LEAKY_RELU -> tape.leakyReluDropoutThenLinear(x, LEAKY_SLOPE, p, training, w, b);
+            default -> tape.dropoutThenLinear(apply(tape, x), p, training, w, b);
+        };
+    }
+
     /** This activation as a parameter-free module. */
     public GraphModule module() {
         return new Layer(this);

@@ -21,7 +21,7 @@ import java.util.random.RandomGenerator;
  * with self loops), so the softmax runs over the edges entering i (tested against PyG 2.4); the weighted sum runs as a per-head
  * edge-weighted sparse product. Shapes: N×F_in → N×(H·C) (concat) or N×C (mean).
  */
-public final class GATConv extends GraphModule {
+public final class GATConv extends GraphModule implements DroppedInputModule {
     private final int in;
     private final int out;
     private final int heads;
@@ -74,10 +74,16 @@ public final class GATConv extends GraphModule {
 
     @Override
     public Tensor forward(Tape tape, Graph graph, Tensor x) {
+        return forwardAfter(tape, graph, x, Activation.IDENTITY, 0f, false);
+    }
+
+    /** The layer on {@code dropout(activation(x), p, training)}, its projection XW fused with both. */
+    @Override
+    public Tensor forwardAfter(Tape tape, Graph graph, Tensor x, Activation activation, float p, boolean training) {
         Graph g = addSelfLoops ? Operators.withSelfLoops(graph) : graph;
         EdgeIndex ei = EdgeIndex.of(g);
         int n = g.numNodes();
-        Tensor h = tape.matmul(x, weight);                                    // N×(H·C)
+        Tensor h = activation.applyDropoutThenLinear(tape, x, p, training, weight, null); // N×(H·C)
         Tensor sSrc = tape.sumGroups(tape.mul(h, attSource), heads);          // N×H: a_s · W x_j
         Tensor sDst = tape.sumGroups(tape.mul(h, attTarget), heads);          // N×H: a_t · W x_i
         Tensor e = tape.leakyRelu(tape.uAddV(g, sSrc, sDst), negativeSlope);  // E×H

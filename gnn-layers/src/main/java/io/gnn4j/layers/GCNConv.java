@@ -23,7 +23,7 @@ import java.util.random.RandomGenerator;
  * on an undirected graph they are the ordinary degrees. Tested against PyG 2.4 on a directed graph. Shapes:
  * N×F_in → N×F_out.
  */
-public final class GCNConv extends MessagePassing {
+public final class GCNConv extends MessagePassing implements DroppedInputModule {
     private final int in;
     private final int out;
     private final boolean normalize;
@@ -65,8 +65,14 @@ public final class GCNConv extends MessagePassing {
 
     @Override
     public Tensor forward(Tape tape, Graph graph, Tensor x) {
+        return forwardAfter(tape, graph, x, Activation.IDENTITY, 0f, false);
+    }
+
+    /** The layer on {@code dropout(activation(x), p, training)}, its product XΘ fused with both. */
+    @Override
+    public Tensor forwardAfter(Tape tape, Graph graph, Tensor x, Activation activation, float p, boolean training) {
         Graph a = !normalize ? graph : addSelfLoops ? Operators.gcn(graph) : Operators.gcnWithoutSelfLoops(graph);
-        Tensor h = propagate(tape, a, tape.matmul(x, weight));
+        Tensor h = propagate(tape, a, activation.applyDropoutThenLinear(tape, x, p, training, weight, null));
         return bias == null ? h : tape.add(h, bias);
     }
 

@@ -12,7 +12,7 @@ import io.gnn4j.nn.Tensor;
  * h)}). It ignores the graph, so it can sit in a {@link Sequential} or serve as GIN's h_Θ. Parameters are named
  * {@code "0.weight"}, {@code "0.bias"}, {@code "norm0.weight"}, … Shapes: N×dims[0] → N×dims[L].
  */
-public final class MLP extends GraphModule {
+public final class MLP extends GraphModule implements DroppedInputModule {
     private final Linear[] layers;
     private final BatchNorm[] norms;
     private final Activation activation;
@@ -55,22 +55,30 @@ public final class MLP extends GraphModule {
 
     /** The MLP on x alone. */
     public Tensor forward(Tape tape, Tensor x) {
-        Tensor h = x;
-        for (int i = 0; i < layers.length; i++) {
-            h = layers[i].forward(tape, h);
-            if (i + 1 < layers.length) {
-                if (norms != null) {
-                    h = norms[i].forward(tape, h);
-                }
-                h = activation.applyThenDropout(tape, h, dropout, isTraining());
-            }
-        }
-        return h;
+        return forwardAfter(tape, null, x, Activation.IDENTITY, 0f, false);
     }
 
     @Override
     public Tensor forward(Tape tape, Graph graph, Tensor x) {
         return forward(tape, x);
+    }
+
+    /**
+     * The MLP on {@code dropout(activation(x), p, training)}; each layer after the first takes its input through
+     * the MLP's own activation and dropout in the same fused product, so no layer's dropped input is stored.
+     */
+    @Override
+    public Tensor forwardAfter(Tape tape, Graph graph, Tensor x, Activation inputActivation, float p,
+                               boolean training) {
+        Tensor h = inputActivation.applyDropoutThenLinear(tape, x, p, training, layers[0].weight(), layers[0].bias());
+        for (int i = 1; i < layers.length; i++) {
+            if (norms != null) {
+                h = norms[i - 1].forward(tape, h);
+            }
+            h = activation.applyDropoutThenLinear(tape, h, dropout, isTraining(), layers[i].weight(),
+                    layers[i].bias());
+        }
+        return h;
     }
 
     @Override

@@ -7,9 +7,10 @@ import java.util.List;
 
 /**
  * A stack of graph modules applied in order, each to the previous one's output on the same graph; parameters are
- * named by position ({@code "0.weight"}, {@code "2.lin_l.weight"}, …). An activation followed by a {@link Dropout}
- * runs as {@link Activation#applyThenDropout} (one operation for ReLU and LeakyReLU: the same numbers, one stored
- * N×F value fewer).
+ * named by position ({@code "0.weight"}, {@code "2.lin_l.weight"}, …). Where a {@link Dropout} (or an activation and
+ * a dropout) precedes a {@link DroppedInputModule} ({@link MLP}, {@link GCNConv}, {@link GATConv}), the dropout runs inside that
+ * module's first product ({@link DroppedInputModule#forwardAfter}), and an activation followed by a dropout otherwise
+ * as {@link Activation#applyThenDropout}: the same numbers, with the dropped (and activated) N×F values not stored.
  *
  * <pre>{@code
  * Sequential gcn = new Sequential(
@@ -35,13 +36,25 @@ public final class Sequential extends GraphModule {
     public Tensor forward(Tape tape, Graph graph, Tensor x) {
         Tensor h = x;
         for (int i = 0; i < steps.size(); i++) {
-            if (steps.get(i) instanceof Activation.Layer act && i + 1 < steps.size()
-                    && steps.get(i + 1) instanceof Dropout drop) {
-                h = act.activation().applyThenDropout(tape, h, drop.probability(), drop.isTraining());
-                i++;
-            } else {
-                h = steps.get(i).forward(tape, graph, h);
+            GraphModule step = steps.get(i);
+            Activation act = step instanceof Activation.Layer layer ? layer.activation() : null;
+            int dropAt = act == null ? i : i + 1;
+            if (dropAt < steps.size() && steps.get(dropAt) instanceof Dropout drop) {
+                float p = drop.probability();
+                boolean training = drop.isTraining();
+                Activation before = act == null ? Activation.IDENTITY : act;
+                if (dropAt + 1 < steps.size() && steps.get(dropAt + 1) instanceof DroppedInputModule next) {
+                    h = next.forwardAfter(tape, graph, h, before, p, training);
+                    i = dropAt + 1;
+                    continue;
+                }
+                if (act != null) {
+                    h = act.applyThenDropout(tape, h, p, training);
+                    i = dropAt;
+                    continue;
+                }
             }
+            h = step.forward(tape, graph, h);
         }
         return h;
     }

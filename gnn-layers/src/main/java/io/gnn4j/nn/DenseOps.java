@@ -61,17 +61,12 @@ final class DenseOps {
         if (b == null) {
             return matmul(tape, x, w);
         }
-        if (x.cols != w.rows) {
-            throw new IllegalArgumentException("linear: X is " + x.rows + "×" + x.cols + " but W has " + w.rows
-                    + " rows (expected " + x.cols + ")");
-        }
-        ShapeOps.requireRow("bias", b, w.cols);
+        checkLinear(x, w, b);
         // One node and one output buffer: the GEMM result gets the bias added in place.
         int n = x.rows, m = w.cols;
         Tensor y = tape.output(n, m, x, w, b);
         product(tape, x, w, y);
-        MemorySegment yd = y.data, bd = b.data;
-        parallelRows(tape.context(), n, m, (from, to) -> Elementwise.addRow(yd, bd, 1f, yd, m, from, to));
+        addBiasInPlace(tape, y, b);
         tape.record(y, () -> {
             if (x.requiresGrad) {
                 accGemm(tape, x, y.gradData, y.rows, y.cols, w.data, w.rows, w.cols, false, true);
@@ -317,8 +312,26 @@ final class DenseOps {
         Gemm.gemm(a, aRows, aCols, b, bRows, bCols, g, transA, transB, 1f, 1f);
     }
 
+    /** Rejects X·W + b (b may be null) unless X is n×k, W is k×m and b is 1×m, naming the shapes. */
+    static void checkLinear(Tensor x, Tensor w, Tensor b) {
+        if (x.cols != w.rows) {
+            throw new IllegalArgumentException("linear: X is " + x.rows + "×" + x.cols + " but W has " + w.rows
+                    + " rows (expected " + x.cols + ")");
+        }
+        if (b != null) {
+            ShapeOps.requireRow("bias", b, w.cols);
+        }
+    }
+
+    /** {@code Y += b} for every row of Y (b is 1×m): a linear layer's bias, added to its product in place. */
+    static void addBiasInPlace(Tape tape, Tensor y, Tensor b) {
+        int m = y.cols;
+        MemorySegment yd = y.data, bd = b.data;
+        parallelRows(tape.context(), y.rows, m, (from, to) -> Elementwise.addRow(yd, bd, 1f, yd, m, from, to));
+    }
+
     /** {@code dst[c] += sign·Σ_r g[r][c]}, summed in double, serially (a fixed order). */
-    private static void sumRowsInto(MemorySegment dst, MemorySegment g, int n, int m, float sign) {
+    static void sumRowsInto(MemorySegment dst, MemorySegment g, int n, int m, float sign) {
         double[] acc = new double[m];
         Elementwise.columnSums(g, m, 0, n, acc);
         for (int c = 0; c < m; c++) {

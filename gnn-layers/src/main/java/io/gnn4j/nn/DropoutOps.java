@@ -67,6 +67,161 @@ final class DropoutOps {
         return y;
     }
 
+    /**
+     * {@code dropout(x, p)·W + b} as one operation (b may be null); see {@link #activatedDropoutThenLinear}.
+     */
+    static Tensor dropoutThenLinear(Tape tape, Tensor x, float p, boolean training, Tensor w, Tensor b) {
+        if (!training || p == 0 || x.sparse != null) {
+            return DenseOps.linear(tape, dropout(tape, x, p, training), w, b);
+        }
+        return activatedDropoutThenLinear(tape, x, false, 0f, p, w, b);
+    }
+
+    /**
+     * {@code dropout(leakyRelu(x, slope), p)·W + b} as one operation (b may be null); see {@link
+     * #activatedDropoutThenLinear}.
+     */
+    static Tensor leakyReluDropoutThenLinear(Tape tape, Tensor x, float slope, float p, boolean training, Tensor w,
+                                            Tensor b) {
+        if (!training || p == 0 || x.sparse != null) {
+            return DenseOps.linear(tape, leakyReluDropout(tape, x, slope, p, training), w, b);
+        }
+        return activatedDropoutThenLinear(tape, x, true, slope, p, w, b);
+    }
+
+    /**
+     * {@code dropout(a(x), p)·W + b} in training, a = leakyRelu(·, slope) when {@code activate}, else the identity:
+     * the product's input a(x)⊙mask is made a block of rows at a time in a scratch buffer ({@link RowBlocks}) — for
+     * the forward product, and again from x and the regenerated mask for W's gradient — so neither a(x) nor its
+     * dropout is stored. It draws the chain's mask and does the chain's floating-point operations; only W's gradient
+     * is summed block by block when there are several blocks (one, and so the chain's bits, up to {@value
+     * #BLOCK_ROWS} rows).
+     */
+    private static Tensor activatedDropoutThenLinear(Tape tape, Tensor x, boolean activate, float slope, float p,
+                                                     Tensor w, Tensor b) {
+        checkProbability(p);
+        DenseOps.checkLinear(x, w, b);
+        long callSeed = mix(tape.seed(), tape.step(), tape.nextRandomCall());
+        int n = x.rows, k = x.cols, m = w.cols;
+        Tensor y = b == null ? tape.output(n, m, x, w) : tape.output(n, m, x, w, b);
+        RowBlocks blocks = new RowBlocks(tape.context(), x.data, n, k, activate, slope, callSeed, p);
+        tape.withScratch(1, blocks.scratchFloats(), s -> {
+            for (int r0 = 0; r0 < n; r0 += blocks.rows) {
+                int r1 = Math.min(n, r0 + blocks.rows);
+                Gemm.gemm(blocks.input(s, r0, r1), r1 - r0, k, w.data, k, m, rowsOf(y.data, r0, m), false, false,
+                        1f, 0f);
+            }
+        });
+        if (b != null) {
+            DenseOps.addBiasInPlace(tape, y, b);
+        }
+        ExecutionContext ctx = tape.context();
+        long size = (long) n * k;
+        tape.record(y, () -> {
+            if (x.requiresGrad) {
+                tape.withScratch(n, k, g -> {
+                    g.fill((byte) 0); // the chain's β = 1 product into a fresh zero gradient
+                    Gemm.gemm(y.gradData, n, m, w.data, k, m, g, false, true, 1f, 1f);
+                    if (activate) {
+                        dropoutKernel(ctx, callSeed, p, g, g, size, false);
+                        ActivationOps.leakyReluBackwardInto(ctx, x.data, g, tape.gradient(x), slope, size);
+                    } else {
+                        dropoutKernel(ctx, callSeed, p, g, tape.gradient(x), size, true);
+                    }
+                });
+            }
+            if (w.requiresGrad) {
+                MemorySegment gw = tape.gradient(w);
+                tape.withScratch(1, blocks.scratchFloats(), s -> {
+                    for (int r0 = 0; r0 < n; r0 += blocks.rows) {
+                        int r1 = Math.min(n, r0 + blocks.rows);
+                        Gemm.gemm(blocks.input(s, r0, r1), r1 - r0, k, rowsOf(y.gradData, r0, m), r1 - r0, m, gw,
+                                true, false, 1f, 1f);
+                    }
+                });
+            }
+            if (b != null && b.requiresGrad) {
+                DenseOps.sumRowsInto(tape.gradient(b), y.gradData, n, m, 1f);
+            }
+        });
+        return y;
+    }
+
+    private static MemorySegment rowsOf(MemorySegment matrix, int r0, int cols) {
+        return matrix.asSlice((long) r0 * cols * Float.BYTES);
+    }
+
+    /** Rows per block of {@link #activatedDropoutThenLinear}'s product input, at least (more when rows are narrow). */
+    static final int BLOCK_ROWS = 8192;
+
+    /** Floats per block of {@link #activatedDropoutThenLinear}'s product input, at least, when rows are narrow. */
+    private static final int BLOCK_FLOATS = 1 << 20;
+
+    /**
+     * The product input dropout(a(x)) of an n×k x, made for rows [r0, r1) at a time: max({@value #BLOCK_ROWS},
+     * 2²⁰/k) rows per block (the last fewer). A block is made by activating and masking the whole dropout chunks that
+     * cover its rows, so the scratch holds up to two partial chunks beside it; each element gets the value it has in
+     * the whole tensor.
+     */
+    private static final class RowBlocks {
+        final int rows;
+        private final ExecutionContext ctx;
+        private final MemorySegment x;
+        private final int n;
+        private final int k;
+        private final boolean activate;
+        private final float slope;
+        private final long callSeed;
+        private final float p;
+
+        RowBlocks(ExecutionContext ctx, MemorySegment x, int n, int k, boolean activate, float slope, long callSeed,
+                  float p) {
+            this.ctx = ctx;
+            this.x = x;
+            this.n = n;
+            this.k = k;
+            this.activate = activate;
+            this.slope = slope;
+            this.callSeed = callSeed;
+            this.p = p;
+            int wanted = Math.max(BLOCK_ROWS, BLOCK_FLOATS / k);
+            int fits = (Integer.MAX_VALUE - 2 * DROPOUT_CHUNK) / k;
+            this.rows = Math.max(1, Math.min(n, Math.min(wanted, fits)));
+        }
+
+        /** The largest span of covering chunks over the blocks, in floats. */
+        int scratchFloats() {
+            long most = 0;
+            for (int r0 = 0; r0 < n; r0 += rows) {
+                most = Math.max(most, coverEnd(Math.min(n, r0 + rows)) - chunkStart(r0));
+            }
+            return Math.toIntExact(most);
+        }
+
+        /** Rows [r0, r1) of dropout(a(x)), made in {@code scratch}: the slice that starts at row r0. */
+        MemorySegment input(MemorySegment scratch, int r0, int r1) {
+            long base = chunkStart(r0), end = coverEnd(r1);
+            MemorySegment from = x.asSlice(base * Float.BYTES);
+            if (activate) {
+                ActivationOps.leakyReluInto(ctx, from, scratch, slope, end - base);
+                from = scratch;
+            }
+            int c0 = (int) (base / DROPOUT_CHUNK), c1 = (int) ((end + DROPOUT_CHUNK - 1) / DROPOUT_CHUNK);
+            maskChunks(ctx, callSeed, p, from, scratch, c0, c1, (long) n * k, false);
+            return scratch.asSlice(((long) r0 * k - base) * Float.BYTES);
+        }
+
+        private long chunkStart(int r0) {
+            return (long) r0 * k / DROPOUT_CHUNK * DROPOUT_CHUNK;
+        }
+
+        /** The end (exclusive, in elements) of the last chunk that row r1 − 1 touches. */
+        private long coverEnd(int r1) {
+            long end = (long) r1 * k;
+            return Math.min((long) n * k, (end + DROPOUT_CHUNK - 1) / DROPOUT_CHUNK * DROPOUT_CHUNK);
+        }
+    }
+
     private static void checkProbability(float p) {
         if (!(p >= 0 && p < 1)) {
             throw new IllegalArgumentException("dropout probability must be in [0, 1), got " + p);
@@ -83,14 +238,25 @@ final class DropoutOps {
      */
     static void dropoutKernel(ExecutionContext ctx, long callSeed, float p, MemorySegment in, MemorySegment out,
                               long n, boolean accumulate) {
-        int chunks = (int) ((n + DROPOUT_CHUNK - 1) / DROPOUT_CHUNK);
+        maskChunks(ctx, callSeed, p, in, out, 0, (int) ((n + DROPOUT_CHUNK - 1) / DROPOUT_CHUNK), n, accumulate);
+    }
+
+    /**
+     * {@link #dropoutKernel} on the chunks [c0, c1) of an n-element tensor only, with {@code in} and {@code out}
+     * starting at element c0·{@value #DROPOUT_CHUNK} of it (slices): the same values those chunks get in the whole.
+     */
+    private static void maskChunks(ExecutionContext ctx, long callSeed, float p, MemorySegment in, MemorySegment out,
+                                   int c0, int c1, long n, boolean accumulate) {
+        int chunks = c1 - c0;
+        long base = (long) c0 * DROPOUT_CHUNK;
         int blocks = ctx.threads() == 1 ? 1 : Math.min(chunks, ctx.threads() * 4);
         ctx.forEachBlock(blocks, blk -> {
-            int c0 = (int) ((long) chunks * blk / blocks), c1 = (int) ((long) chunks * (blk + 1) / blocks);
-            for (int c = c0; c < c1; c++) {
+            int from = c0 + (int) ((long) chunks * blk / blocks), to = c0 + (int) ((long) chunks * (blk + 1) / blocks);
+            for (int c = from; c < to; c++) {
                 long first = (long) c * DROPOUT_CHUNK;
                 int len = (int) (Math.min(n, first + DROPOUT_CHUNK) - first);
-                Elementwise.bernoulliScale(Elementwise.splitMix64(callSeed + c), p, in, out, first, len, accumulate);
+                Elementwise.bernoulliScale(Elementwise.splitMix64(callSeed + c), p, in, out, first - base, len,
+                        accumulate);
             }
         });
     }

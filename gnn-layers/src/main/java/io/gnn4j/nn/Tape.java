@@ -287,6 +287,27 @@ public final class Tape {
         return DropoutOps.leakyReluDropout(this, x, slope, p, training);
     }
 
+    /**
+     * {@code linear(dropout(x, p, training), w, b)} as one operation (b may be null), e.g. the input dropout in front
+     * of a network's first layer: the same mask, values and gradients as the chain, without storing the dropped N×k
+     * input — the product and W's gradient remake it a block of rows at a time (≥ 8,192 rows, ≥ 4 MB), so a step holds
+     * one N×k buffer fewer. With more than one block, W's gradient is the same sum added block by block (rounded in
+     * that order); up to 8,192 rows it is the chain's to the bit. A sparse x ({@link Tensor#ofSparse}) runs as the
+     * chain.
+     */
+    public Tensor dropoutThenLinear(Tensor x, float p, boolean training, Tensor w, Tensor b) {
+        return DropoutOps.dropoutThenLinear(this, x, p, training, w, b);
+    }
+
+    /**
+     * {@code linear(leakyReluDropout(x, slope, p, training), w, b)} as one operation (slope 0: ReLU), as {@link
+     * #dropoutThenLinear}: neither the activation nor its dropout is stored, only x (which the chain keeps too, for
+     * the activation's backward) — in a Linear → ReLU → dropout → Linear stack, one N×k buffer fewer per layer.
+     */
+    public Tensor leakyReluDropoutThenLinear(Tensor x, float slope, float p, boolean training, Tensor w, Tensor b) {
+        return DropoutOps.leakyReluDropoutThenLinear(this, x, slope, p, training, w, b);
+    }
+
     // ------------------------------------------------------------------------------------------------ normalisation
 
     /**
