@@ -2,6 +2,8 @@ package io.gnn4j.directed;
 
 import io.gnn4j.graph.ExecutionContext;
 import io.gnn4j.graph.Graph;
+import io.gnn4j.graph.GraphBuilder;
+import io.gnn4j.graph.SelfLoops;
 import io.gnn4j.layers.GraphModule;
 import io.gnn4j.nn.Init;
 import io.gnn4j.nn.Linear;
@@ -21,7 +23,8 @@ import java.util.random.RandomGenerator;
  *       with d the row sums of P̃, where P̃ = A + I and Aᵀ + I for the one-hop patterns and the plain products AA,
  *       AᵀAᵀ, AAᵀ, AᵀA (no self loops added) for the two-hop ones ({@link PatternOperator}); K propagation steps
  *       {@code X_{P,0} = X, X_{P,k+1} = Â_P (γ_k X_{P,k})} with the code's step factor
- *       {@code γ_k = ln(1/(k+1)) + 1 + 10⁻⁶} (γ₀ ≈ 1, γ₁ ≈ 0.307).</li>
+ *       {@code γ_k = ln(1/(k+1)) + 1 + 10⁻⁶} (γ₀ ≈ 1, γ₁ ≈ 0.307). Self loops of the input graph are dropped first,
+ *       as the official loader drops them, so a stored loop neither enters the two-hop products nor doubles I.</li>
  *   <li>Node-adaptive attention over steps, per pattern: {@code s_k = σ(w_P·[X_{P,0} ‖ … ‖ X_{P,K} ‖ X_{P,k}] + b_P)},
  *       {@code α = softmax_k(s)} per node, {@code H_P = Σ_k α_k ⊙ X_{P,k}} (one linear scorer per pattern). The
  *       official code stacks the scores step-major ((K+1)·N × 1) and reshapes them with {@code view(-1, K+1)}, which
@@ -104,6 +107,16 @@ public final class Adpa extends GraphModule {
         super.resetParameters(rng);
     }
 
+    /** The graph with its self loops dropped, as the official loader drops them before forming the patterns. */
+    private static Graph withoutSelfLoops(Graph graph) {
+        for (int u = 0; u < graph.numNodes(); u++) {
+            if (graph.hasEdge(u, u)) {
+                return GraphBuilder.from(graph).selfLoops(SelfLoops.REMOVE).build();
+            }
+        }
+        return graph;
+    }
+
     @Override
     public Tensor forward(Tape tape, Graph graph, Tensor x) {
         Tensor[][] feats = propagated(graph, x, tape.context());
@@ -151,12 +164,13 @@ public final class Adpa extends GraphModule {
             throw new IllegalArgumentException("ADPA precomputes its propagation without gradient; x must be a "
                     + "constant, got " + x);
         }
+        Graph a = withoutSelfLoops(graph);
         int n = x.rows(), f = x.cols();
         float[] x0 = new float[n * f];
         MemorySegment.copy(x.data(), F, 0, x0, 0, x0.length);
         Tensor[][] out = new Tensor[PATTERNS.length][steps + 1];
         for (int p = 0; p < PATTERNS.length; p++) {
-            PatternOperator op = PatternOperator.of(graph, PATTERNS[p], !PATTERNS[p].twoHop(), false, r, ctx);
+            PatternOperator op = PatternOperator.of(a, PATTERNS[p], !PATTERNS[p].twoHop(), false, r, ctx);
             out[p][0] = x;
             float[] cur = x0;
             for (int k = 0; k < steps; k++) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gnn4j.datasets.generate.Generators;
 import io.gnn4j.graph.ExecutionContext;
 import io.gnn4j.graph.Graph;
+import io.gnn4j.graph.GraphBuilder;
 import io.gnn4j.nn.Adam;
 import io.gnn4j.nn.GradCheck;
 import io.gnn4j.nn.Tape;
@@ -46,6 +47,21 @@ class AdpaTest {
             for (int i = 0; i < 48; i++) {
                 assertEquals(s1[i], steps[p.ordinal()][1].get(i / 4, i % 4), 1e-6, p + " step 1");
                 assertEquals(s2[i], steps[p.ordinal()][2].get(i / 4, i % 4), 1e-6, p + " step 2");
+            }
+        }
+    }
+
+    @Test
+    void storedSelfLoopsAreDroppedBeforeThePatternsAreFormed() {
+        Graph g = Generators.randomDirected(12, 30, false, 3);
+        Graph looped = GraphBuilder.from(g).addEdge(2, 2).addEdge(7, 7).build();
+        Tensor x = features(12, 4, 1);
+        Tensor[][] plain = Adpa.propagate(g, x, 2, 0.43, CTX);
+        Tensor[][] withLoops = Adpa.propagate(looped, x, 2, 0.43, CTX);
+        for (Pattern p : Pattern.values()) {
+            for (int k = 1; k <= 2; k++) {
+                assertArrayEquals(plain[p.ordinal()][k].toFloatArray(), withLoops[p.ordinal()][k].toFloatArray(),
+                        p + " step " + k);
             }
         }
     }
