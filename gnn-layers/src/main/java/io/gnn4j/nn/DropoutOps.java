@@ -105,13 +105,8 @@ final class DropoutOps {
         int n = x.rows, k = x.cols, m = w.cols;
         Tensor y = b == null ? tape.output(n, m, x, w) : tape.output(n, m, x, w, b);
         RowBlocks blocks = new RowBlocks(tape.context(), x.data, n, k, activate, slope, callSeed, p);
-        tape.withScratch(1, blocks.scratchFloats(), s -> {
-            for (int r0 = 0; r0 < n; r0 += blocks.rows) {
-                int r1 = Math.min(n, r0 + blocks.rows);
-                Gemm.gemm(blocks.input(s, r0, r1), r1 - r0, k, w.data, k, m, rowsOf(y.data, r0, m), false, false,
-                        1f, 0f);
-            }
-        });
+        blocks.forEach(tape, (input, r0, rows) ->
+                Gemm.gemm(input, rows, k, w.data, k, m, rowsOf(y.data, r0, m), false, false, 1f, 0f));
         if (b != null) {
             DenseOps.addBiasInPlace(tape, y, b);
         }
@@ -132,13 +127,8 @@ final class DropoutOps {
             }
             if (w.requiresGrad) {
                 MemorySegment gw = tape.gradient(w);
-                tape.withScratch(1, blocks.scratchFloats(), s -> {
-                    for (int r0 = 0; r0 < n; r0 += blocks.rows) {
-                        int r1 = Math.min(n, r0 + blocks.rows);
-                        Gemm.gemm(blocks.input(s, r0, r1), r1 - r0, k, rowsOf(y.gradData, r0, m), r1 - r0, m, gw,
-                                true, false, 1f, 1f);
-                    }
-                });
+                blocks.forEach(tape, (input, r0, rows) ->
+                        Gemm.gemm(input, rows, k, rowsOf(y.gradData, r0, m), rows, m, gw, true, false, 1f, 1f));
             }
             if (b != null && b.requiresGrad) {
                 DenseOps.sumRowsInto(tape.gradient(b), y.gradData, n, m, 1f);
@@ -152,7 +142,7 @@ final class DropoutOps {
     }
 
     /** Rows per block of {@link #activatedDropoutThenLinear}'s product input, at least (more when rows are narrow). */
-    static final int BLOCK_ROWS = 8192;
+    private static final int BLOCK_ROWS = 8192;
 
     /** Floats per block of {@link #activatedDropoutThenLinear}'s product input, at least, when rows are narrow. */
     private static final int BLOCK_FLOATS = 1 << 20;
@@ -164,7 +154,8 @@ final class DropoutOps {
      * the whole tensor.
      */
     private static final class RowBlocks {
-        final int rows;
+        private final int rows;
+        private final int scratchFloats;
         private final ExecutionContext ctx;
         private final MemorySegment x;
         private final int n;
@@ -187,19 +178,30 @@ final class DropoutOps {
             int wanted = Math.max(BLOCK_ROWS, BLOCK_FLOATS / k);
             int fits = (Integer.MAX_VALUE - 2 * DROPOUT_CHUNK) / k;
             this.rows = Math.max(1, Math.min(n, Math.min(wanted, fits)));
-        }
-
-        /** The largest span of covering chunks over the blocks, in floats. */
-        int scratchFloats() {
-            long most = 0;
+            long most = 0; // the largest span of covering chunks over the blocks
             for (int r0 = 0; r0 < n; r0 += rows) {
                 most = Math.max(most, coverEnd(Math.min(n, r0 + rows)) - chunkStart(r0));
             }
-            return Math.toIntExact(most);
+            this.scratchFloats = Math.toIntExact(most);
+        }
+
+        /** What runs on each block: its rows of dropout(a(x)), its first row, its number of rows. */
+        interface Body {
+            void accept(MemorySegment input, int r0, int rows);
+        }
+
+        /** Makes the blocks in order in one pooled scratch buffer (handed back at the end) and runs body on each. */
+        void forEach(Tape tape, Body body) {
+            tape.withScratch(1, scratchFloats, s -> {
+                for (int r0 = 0; r0 < n; r0 += rows) {
+                    int r1 = Math.min(n, r0 + rows);
+                    body.accept(input(s, r0, r1), r0, r1 - r0);
+                }
+            });
         }
 
         /** Rows [r0, r1) of dropout(a(x)), made in {@code scratch}: the slice that starts at row r0. */
-        MemorySegment input(MemorySegment scratch, int r0, int r1) {
+        private MemorySegment input(MemorySegment scratch, int r0, int r1) {
             long base = chunkStart(r0), end = coverEnd(r1);
             MemorySegment from = x.asSlice(base * Float.BYTES);
             if (activate) {
