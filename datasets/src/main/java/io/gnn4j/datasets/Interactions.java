@@ -6,50 +6,72 @@ import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.Arrays;
 
 /**
- * Implicit-feedback user–item interactions split into a training and a test set, the input of top-K recommendation
- * (LightGCN, He et al., SIGIR 2020; NGCF, Wang et al., SIGIR 2019; Sheaf4Rec, Purificato et al. 2023): pair k of a
- * set says that user {@code users[k]} interacted with item {@code items[k]}, whatever the rating was. Users are
- * 0..numUsers−1 and items 0..numItems−1; the training graph puts user u on node u and item i on node numUsers + i.
+ * Implicit-feedback user–item interactions split into training, validation and test sets, the input of top-K
+ * recommendation (LightGCN, He et al., SIGIR 2020; NGCF, Wang et al., SIGIR 2019; Sheaf4Rec, Purificato et al.
+ * 2023): pair k of a set says that user {@code users[k]} interacted with item {@code items[k]}, whatever the rating
+ * was. Users are 0..numUsers−1 and items 0..numItems−1; the training graph puts user u on node u and item i on node
+ * numUsers + i. The validation set may be empty (MovieLens' ua/ub splits have none); a pair is in one set at most.
  *
  * @param name the dataset and split, e.g. "ml-100k/ua"
  */
-public record Interactions(String name, int numUsers, int numItems, ByUser train, ByUser test) {
+public record Interactions(String name, int numUsers, int numItems, ByUser train, ByUser val, ByUser test) {
     public Interactions {
-        if (train.numUsers() != numUsers || test.numUsers() != numUsers) {
-            throw new IllegalArgumentException(name + ": train lists " + train.numUsers() + " users and test "
-                    + test.numUsers() + ", expected " + numUsers);
-        }
-        for (ByUser set : new ByUser[] {train, test}) {
-            for (int i : set.items()) {
+        String[] names = {"train", "val", "test"};
+        ByUser[] sets = {train, val, test};
+        for (int s = 0; s < sets.length; s++) {
+            if (sets[s].numUsers() != numUsers) {
+                throw new IllegalArgumentException(name + ": " + names[s] + " lists " + sets[s].numUsers()
+                        + " users, expected " + numUsers);
+            }
+            for (int i : sets[s].items()) {
                 if (i < 0 || i >= numItems) {
-                    throw new IllegalArgumentException(name + ": item " + i + " is outside 0.." + (numItems - 1));
+                    throw new IllegalArgumentException(name + ": " + names[s] + " item " + i + " is outside 0.."
+                            + (numItems - 1));
+                }
+            }
+        }
+        for (int a = 0; a < sets.length; a++) {
+            for (int b = a + 1; b < sets.length; b++) {
+                for (int u = 0; u < numUsers; u++) {
+                    for (int k = sets[b].ptr()[u]; k < sets[b].ptr()[u + 1]; k++) {
+                        if (sets[a].contains(u, sets[b].items()[k])) {
+                            throw new IllegalArgumentException(name + ": user " + u + " has item "
+                                    + sets[b].items()[k] + " in both " + names[a] + " and " + names[b]);
+                        }
+                    }
                 }
             }
         }
     }
 
     /**
-     * The interactions of {@code data} under {@code split} (its train indices train, its validation and test
-     * indices test): every rating of at least {@code minRating} is an interaction (1 keeps them all, as LightGCN's
-     * data are; the Sheaf4Rec code keeps ratings ≥ 3). A test pair the user also has in training is an error.
+     * The interactions of {@code data} under {@code split} (its train, validation and test indices): every rating
+     * of at least {@code minRating} is an interaction (1 keeps them all, as LightGCN's data are; the Sheaf4Rec code
+     * keeps ratings ≥ 3). A pair the user has in two sets is an error.
      */
     public static Interactions of(RatingsDataset data, Split split, float minRating) {
         split.checkedAgainst(data.numRatings());
-        int[] test = new int[split.val().length + split.test().length];
-        System.arraycopy(split.val(), 0, test, 0, split.val().length);
-        System.arraycopy(split.test(), 0, test, split.val().length, split.test().length);
-        String name = data.name() + "/" + split.name();
-        ByUser train = select(data, split.train(), minRating);
-        ByUser held = select(data, test, minRating);
-        for (int u = 0; u < data.numUsers(); u++) {
-            for (int k = held.ptr()[u]; k < held.ptr()[u + 1]; k++) {
-                if (train.contains(u, held.items()[k])) {
-                    throw new IllegalArgumentException(name + ": user " + u + " has item " + held.items()[k]
-                            + " in both train and test");
+        return new Interactions(data.name() + "/" + split.name(), data.numUsers(), data.numItems(),
+                select(data, split.train(), minRating), select(data, split.val(), minRating),
+                select(data, split.test(), minRating));
+    }
+
+    /** The pairs of training and validation together: what a test ranking excludes as already known. */
+    public ByUser trainAndVal() {
+        if (val.size() == 0) {
+            return train;
+        }
+        int[] users = new int[train.size() + val.size()], items = new int[users.length];
+        int t = 0;
+        for (ByUser set : new ByUser[] {train, val}) {
+            for (int u = 0; u < numUsers; u++) {
+                for (int k = set.ptr()[u]; k < set.ptr()[u + 1]; k++) {
+                    users[t] = u;
+                    items[t++] = set.items()[k];
                 }
             }
         }
-        return new Interactions(name, data.numUsers(), data.numItems(), train, held);
+        return ByUser.of(numUsers, users, items);
     }
 
     private static ByUser select(RatingsDataset data, int[] ratings, float minRating) {

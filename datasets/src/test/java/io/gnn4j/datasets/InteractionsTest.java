@@ -61,10 +61,41 @@ class InteractionsTest {
         assertEquals("user 0 has item 4 twice", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Interactions.ByUser.of(2, new int[] {2}, new int[] {0}));
         assertEquals("user 2 is outside 0..1", e.getMessage());
+        Interactions.ByUser none = Interactions.ByUser.of(2, new int[0], new int[0]);
         e = assertThrows(IllegalArgumentException.class, () -> new Interactions("t", 2, 3,
-                Interactions.ByUser.of(2, new int[] {1}, new int[] {3}), Interactions.ByUser.of(2, new int[0],
-                new int[0])));
-        assertEquals("t: item 3 is outside 0..2", e.getMessage());
+                Interactions.ByUser.of(2, new int[] {1}, new int[] {3}), none, none));
+        assertEquals("t: train item 3 is outside 0..2", e.getMessage());
+        Interactions.ByUser pair = Interactions.ByUser.of(2, new int[] {1}, new int[] {2});
+        e = assertThrows(IllegalArgumentException.class, () -> new Interactions("t", 2, 3, none, pair, pair));
+        assertEquals("t: user 1 has item 2 in both val and test", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new Interactions("t", 2, 3, none,
+                Interactions.ByUser.of(3, new int[0], new int[0]), none));
+        assertEquals("t: val lists 3 users, expected 2", e.getMessage());
+    }
+
+    @Test
+    void aValidationShareOfTheTrainingRatingsIsHeldOutAndKnownWithTrainingAtTest() {
+        RatingsDataset d = tiny();
+        Split s = Splits.holdOutFromTrain(d.split("s"), 0.5, 7);
+        assertEquals("s-val-0.5-seed-7", s.name());
+        assertEquals(2, s.train().length);
+        assertEquals(2, s.val().length);
+        assertArrayEquals(new int[] {3, 5}, s.test());
+        int[] union = java.util.stream.IntStream.concat(java.util.Arrays.stream(s.train()),
+                java.util.Arrays.stream(s.val())).sorted().toArray();
+        assertArrayEquals(new int[] {0, 1, 2, 4}, union);
+        assertArrayEquals(s.val(), Splits.holdOutFromTrain(d.split("s"), 0.5, 7).val());   // seeded
+        Interactions x = Interactions.of(d, s, 1);
+        assertEquals(2, x.train().size());
+        assertEquals(2, x.val().size());
+        assertEquals(2, x.test().size());
+        Interactions.ByUser known = x.trainAndVal();
+        assertEquals(4, known.size());
+        assertArrayEquals(new int[] {0, 2, 3, 4}, known.ptr());
+        assertArrayEquals(new int[] {0, 3, 1, 2}, known.items());
+        assertEquals(0, Splits.holdOutFromTrain(d.split("s"), 0, 7).val().length);
+        var e = assertThrows(IllegalArgumentException.class, () -> Splits.holdOutFromTrain(d.split("s"), 1, 7));
+        assertEquals("the validation fraction must be in [0, 1), got 1.0", e.getMessage());
     }
 
     @Test

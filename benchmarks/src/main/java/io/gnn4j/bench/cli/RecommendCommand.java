@@ -27,14 +27,17 @@ import picocli.CommandLine.Option;
 /**
  * {@code gnn4j recommend}: top-K recommendation on a ratings dataset turned into implicit feedback (every rating of
  * at least {@code --min-rating} is an interaction). The split is one of the dataset's own (MovieLens' ua/ub, the same
- * for every seed) or a random share of the ratings per seed; each seed trains a fresh model with BPR, and the table
- * gives the full-ranking test Precision/Recall/F1/NDCG/MRR@K (training items excluded) as mean ± std over seeds.
+ * for every seed) or a random share of the ratings per seed; {@code --val F} moves a seeded share F of each run's
+ * training ratings to a validation set that selects the reported epoch ({@link Recommendation}). Each seed trains a
+ * fresh model with BPR, and the table gives the full-ranking test Precision/Recall/F1/NDCG/MRR@K (known items
+ * excluded) as mean ± std over seeds.
  */
 @Command(name = "recommend", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Top-K recommendation: BPR training on the user–item graph, full-ranking test metrics over seeds.",
         footer = {"", "Examples:", "  ./gnn4j recommend --dataset ml-100k --model sheaf4rec,lightgcn,ngcf --split ua",
                 "  ./gnn4j recommend --config lightgcn-ml-100k",
-                "  ./gnn4j recommend --dataset ml-100k --model lightgcn --split random --train 0.8 --seeds 3"})
+                "  ./gnn4j recommend --dataset ml-100k --model lightgcn --split random --train 0.8 --seeds 3",
+                "  ./gnn4j recommend --dataset ml-100k --model lightgcn,sheaf4rec --split ua --val 0.1 --patience 20"})
 final class RecommendCommand extends ExperimentCommand<RecommenderFactory> {
     @Option(names = "--split", paramLabel = "NAME",
             description = "a split of the dataset (ua, ub for MovieLens-100K) or random (a --train share of the "
@@ -44,6 +47,12 @@ final class RecommendCommand extends ExperimentCommand<RecommenderFactory> {
     @Option(names = "--train", paramLabel = "F", defaultValue = "0.8",
             description = "random split: the training share of the ratings (default: ${DEFAULT-VALUE})")
     double trainFraction;
+
+    @Option(names = "--val", paramLabel = "F", defaultValue = "0",
+            description = "hold out a seeded random share F of the training ratings (per seed) as a validation set; "
+                    + "the run then reports the test metrics of the epoch with the best validation NDCG@10, and "
+                    + "--patience stops it early (default ${DEFAULT-VALUE}: no validation, the last epoch)")
+    double valFraction;
 
     @Option(names = "--min-rating", paramLabel = "R", defaultValue = "1",
             description = "ratings below R are not interactions (default ${DEFAULT-VALUE}: all are; the Sheaf4Rec "
@@ -63,16 +72,7 @@ final class RecommendCommand extends ExperimentCommand<RecommenderFactory> {
 
     @Override
     String barMetric() {
-        return "test_ndcg@" + (contains(ks, 10) ? 10 : ks[0]);
-    }
-
-    private static boolean contains(int[] a, int x) {
-        for (int v : a) {
-            if (v == x) {
-                return true;
-            }
-        }
-        return false;
+        return "test_ndcg@" + Recommendation.selectionK(ks);
     }
 
     @Override
@@ -87,6 +87,9 @@ final class RecommendCommand extends ExperimentCommand<RecommenderFactory> {
         if (!(trainFraction > 0 && trainFraction < 1)) {
             throw new IllegalArgumentException("--train must be in (0, 1), got " + trainFraction);
         }
+        if (!(valFraction >= 0 && valFraction < 1)) {
+            throw new IllegalArgumentException("--val must be in [0, 1), got " + valFraction);
+        }
         Datasets.Loaded loaded = DatasetArgument.load(request.dataset(), false, edges.edgesAsArcs);
         if (!(loaded.dataset() instanceof RatingsDataset ratings)) {
             throw new IllegalArgumentException(loaded.dataset().name() + " (" + loaded.source() + ") has no ratings: "
@@ -95,10 +98,14 @@ final class RecommendCommand extends ExperimentCommand<RecommenderFactory> {
         String protocol = (split != null ? split : cfg.protocol() != null ? cfg.protocol() : "ua")
                 .toLowerCase(Locale.ROOT);
         boolean random = protocol.equals("random");
+        boolean perRun = random || valFraction > 0;
         List<Interactions> data = new ArrayList<>();
-        for (int run = 0; run < (random ? runs : 1); run++) {
-            Split s = random ? Splits.ratio(ratings.numRatings(), trainFraction, 0, seeds.seed + run)
-                    : ratings.split(protocol);
+        for (int run = 0; run < (perRun ? runs : 1); run++) {
+            long seed = seeds.seed + run;
+            Split s = random ? Splits.ratio(ratings.numRatings(), trainFraction, 0, seed) : ratings.split(protocol);
+            if (valFraction > 0) {
+                s = Splits.holdOutFromTrain(s, valFraction, seed);
+            }
             data.add(Interactions.of(ratings, s, minRating));
         }
         Map<String, Object> settings = new LinkedHashMap<>();
@@ -106,18 +113,23 @@ final class RecommendCommand extends ExperimentCommand<RecommenderFactory> {
         settings.put("protocol", random ? "random " + trainFraction + " of the ratings per seed" : protocol);
         settings.put("minRating", minRating);
         settings.put("trainInteractions", data.get(0).train().size());
+        settings.put("valInteractions", data.get(0).val().size());
         settings.put("testInteractions", data.get(0).test().size());
-        settings.put("evaluation", "full ranking, training items excluded, metrics of the last epoch");
+        settings.put("evaluation", valFraction > 0
+                ? "full ranking, known items excluded, test metrics of the epoch with the best val_ndcg@"
+                        + Recommendation.selectionK(ks) + " (validation: a seeded " + valFraction
+                        + " of the training ratings)"
+                : "full ranking, training items excluded, metrics of the last epoch");
         settings.put("seeds", runs);
         settings.put("firstSeed", seeds.seed);
-        String label = random ? "random-" + trainFraction : protocol;
+        String label = (random ? "random-" + trainFraction : protocol) + (valFraction > 0 ? "-val-" + valFraction : "");
         return new Plan<>(ratings.name(), runs, settings) {
             @Override
             List<RunResult> run(ModelInfo<RecommenderFactory> info, HyperParameters hp, Progress progress) {
                 List<RunResult> results = new ArrayList<>();
                 for (int run = 0; run < runs; run++) {
                     long s = seeds.seed + run;
-                    Interactions d = data.get(random ? run : 0);
+                    Interactions d = data.get(perRun ? run : 0);
                     results.add(Recommendation.run(ratings.name(), label, info.name(), run, s,
                             info.factory().create(d, hp, s), d, ks, hp, ctx, progress));
                 }

@@ -320,6 +320,31 @@ class CommandsEndToEndTest {
     }
 
     @Test
+    void recommendWithAValidationShareSelectsTheBestValidationEpoch(@TempDir Path dir) throws Exception {
+        Run r = run("recommend", "--dataset", "ml-100k", "--split", "ua", "--val", "0.1", "--seeds", "1", "--epochs",
+                "4", "--patience", "2", "--hidden", "8", "--layers", "1", "--batch-size", "16384", "--lr", "0.05",
+                "--threads", "2", "--quiet", "--no-plots", "--model", "lightgcn", "-o", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
+        assertEquals(9_057, json.at("/settings/valInteractions").asInt());       // ⌊90,570 · 0.1⌋
+        assertEquals(90_570 - 9_057, json.at("/settings/trainInteractions").asInt());
+        assertEquals("ua-val-0.1", json.at("/runs/0/protocol").asText());
+        JsonNode metrics = json.at("/runs/0/metrics");
+        double val = metrics.at("/val_ndcg@10").asDouble(), test = metrics.at("/test_ndcg@10").asDouble();
+        assertTrue(val > 0.01 && val < 1, "val ndcg@10 " + val);
+        assertTrue(test > 0.01 && test < 1, "test ndcg@10 " + test);
+        // the reported validation score is the best of the curve
+        List<String> curve = Files.readAllLines(dir.resolve("curves.csv"));
+        int column = List.of(curve.get(0).split(",")).indexOf("val_acc");
+        double best = curve.stream().skip(1).mapToDouble(l -> Double.parseDouble(l.split(",")[column])).max()
+                .orElseThrow();
+        assertEquals(best, val, 1e-6);                                           // curves.csv keeps 6 digits
+        Run bad = run("recommend", "--dataset", "ml-100k", "--model", "lightgcn", "--val", "1");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--val must be in [0, 1), got 1.0"), bad.err());
+    }
+
+    @Test
     void everyCommandHasHelp() {
         for (String c : List.of("info", "node", "graph", "link", "recommend", "kernels", "report")) {
             Run r = run(c, "--help");

@@ -122,6 +122,24 @@ public final class Splits {
     }
 
     /**
+     * {@code split} with a seeded random ⌊|train|·fraction⌋ of its training indices moved to validation (added to
+     * any it has), test unchanged: a validation set for a split published without one (MovieLens' ua/ub), as
+     * RecBole and the LightGCN code carve one from the training ratings. Named "{name}-val-{fraction}-seed-{seed}".
+     */
+    public static Split holdOutFromTrain(Split split, double fraction, long seed) {
+        if (!(fraction >= 0 && fraction < 1)) {
+            throw new IllegalArgumentException("the validation fraction must be in [0, 1), got " + fraction);
+        }
+        int[] train = split.train().clone();
+        shuffle(train, new SplittableRandom(seed));
+        int nv = (int) Math.floor(train.length * fraction);
+        int[] val = Arrays.copyOf(split.val(), split.val().length + nv);
+        System.arraycopy(train, 0, val, split.val().length, nv);
+        return new Split(split.name() + "-val-" + fraction + "-seed-" + seed,
+                Arrays.copyOfRange(train, nv, train.length), val, split.test());
+    }
+
+    /**
      * A stratified random split by ratio: within each class c (labels ≥ 0; unlabelled nodes are in no set), its n_c
      * members are shuffled and the first ⌊n_c·trainFraction⌋ go to train, the next ⌊n_c·valFraction⌋ to validation,
      * the rest to test, so every set keeps the class proportions. Named "random-{train}-{val}-seed-{seed}".
