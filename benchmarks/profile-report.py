@@ -13,25 +13,27 @@ import re
 import sys
 from collections import Counter
 
-# (category, substrings of a frame's symbol or library), checked frame by frame from the leaf up.
+# (category, substrings of a frame's symbol or library), checked frame by frame from the leaf up. Class names have no
+# trailing dot where a pool worker's stack shows the operation only as a lambda (e.g. "ActivationOps$$Lambda").
 RULES = [
     ("synchronisation (waiting for workers, spinning)", ["__sched_yield", "futex", "pthread_cond", "LockSupport.park",
                                                          ".ForkJoinPool.awaitWork", "Thread.onSpinWait"]),
     ("allocation & gradient zeroing", [".BufferPool.", "allocateDataBuffer", ".Tape.gradient(", ".Tape.output(",
                                        "Nd4j.create"]),
     ("GEMM (OpenBLAS)", ["libopenblas", "cblas_sgemm", ".Gemm."]),
-    ("sparse products (SpMM, SDDMM, edge softmax)", [".SparseMatrixOps.", ".EdgeKernels.", "Kernels.spmm",
-                                                     ".SparseOps.", ".PanamaKernels.", ".ScalarKernels.",
+    ("sparse products (SpMM, SDDMM, edge softmax)", [".SparseMatrixOps", ".EdgeKernels", "Kernels.spmm",
+                                                     ".SparseOps", ".PanamaKernels.", ".ScalarKernels.",
                                                      ".VectorKernels."]),
-    ("activations", [".ActivationOps."]),
-    ("dropout", [".DropoutOps."]),
-    ("loss", [".LossOps."]),
+    ("activations", [".ActivationOps", "ElementwiseKernels.leakyRelu", "ElementwiseKernels.relu"]),
+    ("dropout", [".DropoutOps", "ElementwiseKernels.bernoulli"]),
+    ("loss", [".LossOps"]),
     ("optimizer (Adam)", [".Adam.", ".Optimizer.", ".Sgd."]),
-    ("normalisation", [".NormalizationOps."]),
-    ("reductions", [".ReductionOps."]),
-    ("segment ops (pooling)", [".SegmentOps."]),
-    ("copies and reshapes", [".ShapeOps.", ".Nd4jViews."]),
-    ("elementwise, bias, scaling (DenseOps)", [".DenseOps."]),
+    ("normalisation", [".NormalizationOps"]),
+    ("reductions", [".ReductionOps"]),
+    ("segment ops (pooling)", [".SegmentOps"]),
+    ("copies and reshapes", [".ShapeOps", ".Nd4jViews"]),
+    # the remaining elementwise kernels (bias rows, column sums, batch-norm loops) and the tape's parallel loops
+    ("elementwise, bias, scaling (DenseOps)", [".DenseOps", "ElementwiseKernels.", ".ParallelLoops"]),
 ]
 THREAD_RULES = [("garbage collector", ("GC Thread", "G1 ")), ("JIT compiler (excluded)", ("C1 Compiler", "C2 Compiler")),
                 ("JVM (VM thread, other)", ("VM Thread", "VM Periodic", "Monitor Deflati", "Service Thread"))]

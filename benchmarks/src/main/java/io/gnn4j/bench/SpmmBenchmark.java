@@ -29,7 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * SpMM {@code Y = A·X} on a random symmetric graph (N = 100,000, 1,000,000 random undirected edges ≈ 2,000,000
- * nonzeros) times a 100,000×128 float32 ND4J matrix, read and written in place through MemorySegment views.
+ * nonzeros) times a 100,000×F float32 ND4J matrix (F = 128 by default; {@code -p f=16} is APPNP's propagation
+ * width, where each gathered row is one cache line), read and written in place through MemorySegment views.
  * The {@code bytes} counter is the traffic the product must move at least once: the gathered rows
  * (nnz·F·4), the output (N·F·4) and the CSR arrays ((N+1+nnz)·4) — divide by time for GB/s and hold it against
  * {@link StreamTriadBenchmark} measured in the same run.
@@ -43,7 +44,9 @@ import org.openjdk.jmh.annotations.Warmup;
 public class SpmmBenchmark {
     static final int N = 100_000;
     static final int EDGES = 1_000_000;
-    static final int F = 128;
+
+    @Param({"128"})
+    public int f;
 
     @Param({"1", "2"})
     public int threads;
@@ -62,14 +65,14 @@ public class SpmmBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         graph = randomSymmetricGraph(N, EDGES, 42);
-        x = Nd4j.rand(DataType.FLOAT, N, F);
-        y = Nd4j.create(DataType.FLOAT, N, F);
+        x = Nd4j.rand(DataType.FLOAT, N, f);
+        y = Nd4j.create(DataType.FLOAT, N, f);
         xs = Nd4jViews.segment(x);
         ys = Nd4jViews.segment(y);
         ctx = ExecutionContext.withThreads(threads);
         impl = kernels.equals("scalar") ? KernelProvider.scalar() : KernelProvider.vector();
         System.out.printf("%n[spmm] %s, nnz=%d, kernels=%s, bytes/op=%d%n", graph, graph.numEntries(), impl.name(),
-                bytesPerProduct(graph, F));
+                bytesPerProduct(graph, f));
     }
 
     /** Bytes one product moves at least once (see class comment). */
@@ -100,8 +103,8 @@ public class SpmmBenchmark {
 
     @Benchmark
     public MemorySegment spmm(Traffic traffic) {
-        SparseOps.spmm(impl, graph, xs, ys, F, ctx);
-        traffic.bytes += bytesPerProduct(graph, F);
+        SparseOps.spmm(impl, graph, xs, ys, f, ctx);
+        traffic.bytes += bytesPerProduct(graph, f);
         return ys;
     }
 }
