@@ -21,7 +21,7 @@ RULES = [
     ("allocation & gradient zeroing", [".BufferPool.", "allocateDataBuffer", ".Tape.gradient(", ".Tape.output(",
                                        "Nd4j.create"]),
     ("GEMM (OpenBLAS)", ["libopenblas", "cblas_sgemm", ".Gemm."]),
-    ("sparse products (SpMM, SDDMM, edge softmax)", [".SparseMatrixOps", ".EdgeKernels", "Kernels.spmm",
+    ("sparse products (SpMM, SDDMM, weighted SpMM)", [".SparseMatrixOps", ".EdgeKernels", "Kernels.spmm",
                                                      ".SparseOps", ".PanamaKernels.", ".ScalarKernels.",
                                                      ".VectorKernels."]),
     ("activations", [".ActivationOps", "ElementwiseKernels.leakyRelu", "ElementwiseKernels.relu"]),
@@ -30,7 +30,7 @@ RULES = [
     ("optimizer (Adam)", [".Adam.", ".Optimizer.", ".Sgd."]),
     ("normalisation", [".NormalizationOps"]),
     ("reductions", [".ReductionOps"]),
-    ("segment ops (pooling)", [".SegmentOps"]),
+    ("segment ops (edge softmax, u_add_v, scatter, pooling)", [".SegmentOps"]),
     ("copies and reshapes", [".ShapeOps", ".Nd4jViews"]),
     # the remaining elementwise kernels (bias rows, column sums, batch-norm loops) and the tape's parallel loops
     ("elementwise, bias, scaling (DenseOps)", [".DenseOps", "ElementwiseKernels.", ".ParallelLoops"]),

@@ -31,6 +31,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * SpMM {@code Y = A·X} on a random symmetric graph (N = 100,000, 1,000,000 random undirected edges ≈ 2,000,000
  * nonzeros) times a 100,000×F float32 ND4J matrix (F = 128 by default; {@code -p f=16} is APPNP's propagation
  * width, where each gathered row is one cache line), read and written in place through MemorySegment views.
+ * {@code -p graph=banded} links every node to its 10 successors instead (same number of entries): the gathered rows
+ * are then neighbours in memory, which separates the kernel's own cost from the latency of random gathers.
  * The {@code bytes} counter is the traffic the product must move at least once: the gathered rows
  * (nnz·F·4), the output (N·F·4) and the CSR arrays ((N+1+nnz)·4) — divide by time for GB/s and hold it against
  * {@link StreamTriadBenchmark} measured in the same run.
@@ -48,13 +50,16 @@ public class SpmmBenchmark {
     @Param({"128"})
     public int f;
 
+    @Param({"random"})
+    public String graph;
+
     @Param({"1", "2"})
     public int threads;
 
     @Param({"vector", "scalar"})
     public String kernels;
 
-    private Graph graph;
+    private Graph a;
     private INDArray x;
     private INDArray y;
     private MemorySegment xs;
@@ -64,15 +69,19 @@ public class SpmmBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        graph = randomSymmetricGraph(N, EDGES, 42);
+        a = switch (graph) {
+            case "random" -> randomSymmetricGraph(N, EDGES, 42);
+            case "banded" -> bandedGraph(N, EDGES / N);
+            default -> throw new IllegalArgumentException("graph must be random or banded, got " + graph);
+        };
         x = Nd4j.rand(DataType.FLOAT, N, f);
         y = Nd4j.create(DataType.FLOAT, N, f);
         xs = Nd4jViews.segment(x);
         ys = Nd4jViews.segment(y);
         ctx = ExecutionContext.withThreads(threads);
         impl = kernels.equals("scalar") ? KernelProvider.scalar() : KernelProvider.vector();
-        System.out.printf("%n[spmm] %s, nnz=%d, kernels=%s, bytes/op=%d%n", graph, graph.numEntries(), impl.name(),
-                bytesPerProduct(graph, f));
+        System.out.printf("%n[spmm] %s %s, nnz=%d, kernels=%s, bytes/op=%d%n", graph, a, a.numEntries(), impl.name(),
+                bytesPerProduct(a, f));
     }
 
     /** Bytes one product moves at least once (see class comment). */
@@ -94,6 +103,17 @@ public class SpmmBenchmark {
         return b.build();
     }
 
+    /** Each node u linked to u+1 … u+k (mod n), stored both ways: n·k undirected edges with local neighbours. */
+    static Graph bandedGraph(int n, int k) {
+        GraphBuilder b = GraphBuilder.undirected(n);
+        for (int u = 0; u < n; u++) {
+            for (int j = 1; j <= k; j++) {
+                b.addEdge(u, (u + j) % n);
+            }
+        }
+        return b.build();
+    }
+
     /** Per-invocation traffic, reported by JMH next to the time so GB/s can be read off directly. */
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.OPERATIONS)
@@ -103,8 +123,8 @@ public class SpmmBenchmark {
 
     @Benchmark
     public MemorySegment spmm(Traffic traffic) {
-        SparseOps.spmm(impl, graph, xs, ys, f, ctx);
-        traffic.bytes += bytesPerProduct(graph, f);
+        SparseOps.spmm(impl, a, xs, ys, f, ctx);
+        traffic.bytes += bytesPerProduct(a, f);
         return ys;
     }
 }
