@@ -50,8 +50,9 @@ final class RecommendCommand extends ExperimentCommand<RecommenderFactory> {
 
     @Option(names = "--val", paramLabel = "F", defaultValue = "0",
             description = "hold out a seeded random share F of the training ratings (per seed) as a validation set; "
-                    + "the run then reports the test metrics of the epoch with the best validation NDCG@10, and "
-                    + "--patience stops it early (default ${DEFAULT-VALUE}: no validation, the last epoch)")
+                    + "the run then reports the test metrics of the epoch with the best validation NDCG@10 (NDCG "
+                    + "at the first --k when 10 is not among them), and --patience stops it early (default "
+                    + "${DEFAULT-VALUE}: no validation, the last epoch)")
     double valFraction;
 
     @Option(names = "--min-rating", paramLabel = "R", defaultValue = "1",
