@@ -67,6 +67,8 @@ public final class Recommendation {
         Interactions.ByUser known = data.trainAndVal();
         Evaluation evaluation = new Evaluation() {
             private int epoch;
+            /** The scores validate ranked: atBest runs right after it on the same parameters, so it reuses them. */
+            private float[] lastScores;
 
             @Override
             public Map<String, Double> validate(Tape noGrad) {
@@ -74,14 +76,16 @@ public final class Recommendation {
                 if (!validated) {
                     return Map.of(EPOCH, (double) epoch);
                 }
-                return prefixed("val_", RankingMetrics.evaluate(model.scores(noGrad), data.numItems(),
-                        data.train().ptr(), data.train().items(), data.val().ptr(), data.val().items(), ks));
+                lastScores = model.scores(noGrad);
+                return prefixed("val_", RankingMetrics.evaluate(lastScores, data.numItems(), data.train().ptr(),
+                        data.train().items(), data.val().ptr(), data.val().items(), ks));
             }
 
             @Override
             public Map<String, Double> atBest(Tape noGrad) {
-                return prefixed("test_", RankingMetrics.evaluate(model.scores(noGrad), data.numItems(), known.ptr(),
-                        known.items(), data.test().ptr(), data.test().items(), ks));
+                float[] scores = lastScores != null ? lastScores : model.scores(noGrad);
+                return prefixed("test_", RankingMetrics.evaluate(scores, data.numItems(), known.ptr(), known.items(),
+                        data.test().ptr(), data.test().items(), ks));
             }
         };
         TrainingResult trained = trainer.fit(model, (epoch, stepper) -> {
