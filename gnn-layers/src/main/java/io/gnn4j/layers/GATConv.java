@@ -1,7 +1,6 @@
 package io.gnn4j.layers;
 
 import io.gnn4j.graph.Graph;
-import io.gnn4j.nn.EdgeIndex;
 import io.gnn4j.nn.Init;
 import io.gnn4j.nn.Parameter;
 import io.gnn4j.nn.Tape;
@@ -18,8 +17,9 @@ import java.util.random.RandomGenerator;
  * Options: {@code heads} H (default 1), {@code concat} (default true: output H·C wide), {@code negativeSlope}
  * (0.2), attention {@code dropout} on α (default 0, active in training mode), {@code addSelfLoops} (default true),
  * {@code bias} (true). On a directed graph, as PyG: j ranges over the sources of the arcs entering i (plus i itself
- * with self loops), so the softmax runs over the edges entering i (tested against PyG 2.4); the weighted sum runs as a per-head
- * edge-weighted sparse product. Shapes: N×F_in → N×(H·C) (concat) or N×C (mean).
+ * with self loops), so the softmax runs over the edges entering i (tested against PyG 2.4). Scores, softmax,
+ * attention dropout and the weighted sum run as one operation ({@link Tape#graphAttention}) on the edges grouped by
+ * target. Shapes: N×F_in → N×(H·C) (concat) or N×C (mean).
  */
 public final class GATConv extends GraphModule implements DroppedInputModule {
     private final int in;
@@ -81,15 +81,10 @@ public final class GATConv extends GraphModule implements DroppedInputModule {
     @Override
     public Tensor forwardAfter(Tape tape, Graph graph, Tensor x, Activation activation, float p, boolean training) {
         Graph g = addSelfLoops ? Operators.withSelfLoops(graph) : graph;
-        EdgeIndex ei = EdgeIndex.of(g);
-        int n = g.numNodes();
         Tensor h = activation.applyDropoutThenLinear(tape, x, p, training, weight, null); // N×(H·C)
         Tensor sSrc = tape.sumGroups(tape.mul(h, attSource), heads);          // N×H: a_s · W x_j
         Tensor sDst = tape.sumGroups(tape.mul(h, attTarget), heads);          // N×H: a_t · W x_i
-        Tensor e = tape.leakyRelu(tape.uAddV(g, sSrc, sDst), negativeSlope);  // E×H
-        Tensor alpha = tape.segmentSoftmax(e, ei.dst(), n);
-        alpha = tape.dropout(alpha, dropout, isTraining());
-        Tensor y = tape.edgeAggregate(g, alpha, h);                           // N×(H·C)
+        Tensor y = tape.graphAttention(g, sSrc, sDst, h, negativeSlope, dropout, isTraining()); // N×(H·C)
         if (!concat && heads > 1) {
             y = tape.meanGroups(y, heads);
         }

@@ -18,7 +18,7 @@ final class DropoutOps {
         if (!training || p == 0) {
             return x;
         }
-        long callSeed = mix(tape.seed(), tape.step(), tape.nextRandomCall());
+        long callSeed = nextCallSeed(tape);
         if (x.sparse != null) {
             return sparseDropout(tape, x, p, callSeed);
         }
@@ -44,7 +44,7 @@ final class DropoutOps {
         if (!training || p == 0) {
             return ActivationOps.leakyRelu(tape, x, slope);
         }
-        long callSeed = mix(tape.seed(), tape.step(), tape.nextRandomCall());
+        long callSeed = nextCallSeed(tape);
         Tensor y = tape.output(x.rows, x.cols, x);
         long n = x.size();
         ExecutionContext ctx = tape.context();
@@ -101,7 +101,7 @@ final class DropoutOps {
                                                      Tensor w, Tensor b) {
         checkProbability(p);
         DenseOps.checkLinear(x, w, b);
-        long callSeed = mix(tape.seed(), tape.step(), tape.nextRandomCall());
+        long callSeed = nextCallSeed(tape);
         int n = x.rows, k = x.cols, m = w.cols;
         Tensor y = b == null ? tape.output(n, m, x, w) : tape.output(n, m, x, w, b);
         RowBlocks blocks = new RowBlocks(tape.context(), x.data, n, k, activate, slope, callSeed, p);
@@ -224,7 +224,7 @@ final class DropoutOps {
         }
     }
 
-    private static void checkProbability(float p) {
+    static void checkProbability(float p) {
         if (!(p >= 0 && p < 1)) {
             throw new IllegalArgumentException("dropout probability must be in [0, 1), got " + p);
         }
@@ -281,14 +281,41 @@ final class DropoutOps {
             for (int r = from; r < to; r++) {
                 for (int k = rowPtr[r]; k < rowPtr[r + 1]; k++) {
                     long t = r * cols + colIdx[k];
-                    long chunkSeed = Elementwise.splitMix64(callSeed + t / DROPOUT_CHUNK);
-                    kept[k] = Elementwise.bernoulliScaleElement(chunkSeed, p, t % DROPOUT_CHUNK, in[k]);
+                    kept[k] = maskElement(callSeed, p, t, in[k]);
                     yd.setAtIndex(Tensor.F, t, kept[k]);
                 }
             }
         });
         y.sparse = a.withValues(kept);
         return y;
+    }
+
+    /** The seed of the tape's next random call: its seed, step and call number mixed by {@link #mix}. */
+    static long nextCallSeed(Tape tape) {
+        return mix(tape.seed(), tape.step(), tape.nextRandomCall());
+    }
+
+    /**
+     * The value {@link #dropoutKernel} (not accumulating) gives element t of a tensor whose value there is x, for the
+     * call seeded {@code callSeed}: element t mod {@value #DROPOUT_CHUNK} of chunk t / {@value #DROPOUT_CHUNK}.
+     */
+    static float maskElement(long callSeed, float p, long t, float x) {
+        return Elementwise.bernoulliScaleElement(Elementwise.splitMix64(callSeed + t / DROPOUT_CHUNK), p,
+                t % DROPOUT_CHUNK, x);
+    }
+
+    /**
+     * The factors (0 or 1/(1 − p)) by which {@link #dropoutKernel} multiplies the elements [t, t + len) of a tensor
+     * for the call seeded {@code callSeed}, into {@code out[0 .. len)}: {@code factor · x} is its value for x.
+     */
+    static void maskFactors(long callSeed, float p, long t, int len, float[] out) {
+        int at = 0;
+        while (at < len) {
+            long chunk = (t + at) / DROPOUT_CHUNK, j = (t + at) % DROPOUT_CHUNK;
+            int n = (int) Math.min(len - at, DROPOUT_CHUNK - j);
+            Elementwise.bernoulliFactors(Elementwise.splitMix64(callSeed + chunk), p, j, n, out, at);
+            at += n;
+        }
     }
 
     /** A 64-bit mix of the seed, the step and the call number (SplitMix64 finaliser on each). */

@@ -16,8 +16,11 @@ import io.gnn4j.graph.SegmentIndex;
  * @param inPtr   N+1 offsets into {@code inEdges}
  * @param inEdges entry ids grouped by target node
  * @param inSrc   the source node of each entry in {@code inEdges} order ({@code src[inEdges[p]]}), read sequentially
+ * @param inPosition the position of each entry in {@code inEdges} ({@code inEdges[inPosition[e]] = e}): where a
+ *                   per-edge tensor held in target order keeps entry e
  */
-public record EdgeIndex(int[] rowPtr, int[] src, int[] dst, int[] inPtr, int[] inEdges, int[] inSrc) {
+public record EdgeIndex(int[] rowPtr, int[] src, int[] dst, int[] inPtr, int[] inEdges, int[] inSrc,
+                        int[] inPosition) {
     private static final Derived<EdgeIndex> KEY = Derived.of("edge index", EdgeIndex::build);
 
     /** The edge index of {@code g}, built once and kept by the graph. */
@@ -34,11 +37,12 @@ public record EdgeIndex(int[] rowPtr, int[] src, int[] dst, int[] inPtr, int[] i
         }
         SegmentIndex byTarget = SegmentIndex.of(colIdx, n);
         int[] inEdges = byTarget.members();
-        int[] inSrc = new int[e];
+        int[] inSrc = new int[e], inPosition = new int[e];
         for (int p = 0; p < e; p++) {
             inSrc[p] = src[inEdges[p]];
+            inPosition[inEdges[p]] = p;
         }
-        return new EdgeIndex(rowPtr, src, colIdx, byTarget.ptr(), inEdges, inSrc);
+        return new EdgeIndex(rowPtr, src, colIdx, byTarget.ptr(), inEdges, inSrc, inPosition);
     }
 
     /** Number of nodes N. */

@@ -77,7 +77,7 @@ final class SegmentOps {
     }
 
     /** {@code out[s] += Σ_{p ∈ [ptr[s], ptr[s+1])} g[row(p)]} (row(p) = p, or rows[p]), each sum from zero in p order. */
-    private static void addSegmentSums(ExecutionContext ctx, MemorySegment out, MemorySegment g, int f, int[] ptr,
+    static void addSegmentSums(ExecutionContext ctx, MemorySegment out, MemorySegment g, int f, int[] ptr,
                                        int[] rows) {
         parallelRows(ctx, ptr.length - 1, f, (from, to) -> {
             float[] sum = new float[f];

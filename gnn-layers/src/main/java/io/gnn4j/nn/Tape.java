@@ -503,6 +503,19 @@ public final class Tape {
     }
 
     /**
+     * GAT's attention and aggregation in one operation (Veličković et al. 2018, Eqs. 1–3): {@code Y[v] = Σ_{u→v}
+     * dropout(α)[u→v][k]·X[u][k·c..(k+1)·c)} with {@code α = softmax over the edges entering v of LeakyReLU(sSrc[u][k]
+     * + sDst[v][k], slope)}; sSrc and sDst are N×h (one score per head), X is N×(h·c). The same values, gradients and
+     * dropout mask as the chain {@code edgeAggregate(a, dropout(segmentSoftmax(leakyRelu(uAddV(a, sSrc, sDst), slope),
+     * dst, N), p, training), X)}, bit for bit, but the per-edge tensors are held in target order and only two of them
+     * (the weights and their dropout) are stored.
+     */
+    public Tensor graphAttention(Graph a, Tensor sSrc, Tensor sDst, Tensor x, float slope, float p,
+                                 boolean training) {
+        return AttentionOps.graphAttention(this, a, sSrc, sDst, x, slope, p, training);
+    }
+
+    /**
      * Block SpMM {@code Y = L·X} with a learnable block operator (Neural Sheaf Diffusion's sheaf Laplacian): the
      * d×d block of entry k = (u→v) of {@code pattern} is row k of {@code blocks} (E×d², row-major), X and Y are
      * (n·d)×f. Backward {@code X̄ += Lᵀ·Ȳ} and {@code B̄_k += Ȳ_u·X_vᵀ} (block SDDMM), Ȳ_u and X_v the d×f row blocks.

@@ -348,6 +348,63 @@ class TapeTest {
     }
 
     @Test
+    void graphAttentionGivesTheChainsBits() {
+        // Duplicate edges, self loops and nodes without incoming edges; 6,000 × 8 weights span two dropout chunks.
+        Graph g = randomEdges(true, 2000, 6000, 31);
+        int[] inSrc = EdgeIndex.of(g).inSrc();
+        assertArrayEquals(inSrc, g.transpose().colIdx(), "the target-grouped sources are the transpose's columns");
+        for (int heads : new int[] {1, 3, 8}) {
+            for (int c : new int[] {8, 5}) {
+                for (float p : new float[] {0f, 0.6f}) {
+                    for (boolean training : new boolean[] {true, false}) {
+                        for (int threads : new int[] {1, 3}) {
+                            for (boolean xUsedAfter : new boolean[] {false, true}) {
+                                String what = heads + " heads of " + c + ", p = " + p + ", training " + training + ", "
+                                        + threads + " threads, X used after: " + xUsedAfter;
+                                float[][] chain = attention(g, heads, c, p, training, threads, xUsedAfter, false);
+                                float[][] fused = attention(g, heads, c, p, training, threads, xUsedAfter, true);
+                                String[] names = {"Y", "sSrc gradient", "sDst gradient", "X gradient"};
+                                for (int i = 0; i < names.length; i++) {
+                                    assertArrayEquals(chain[i], fused[i], what + ": " + names[i]);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        Tape t = Tape.noGrad();
+        Tensor scores = GradCheck.variable(2000, 3, 1);
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> t.graphAttention(g, scores, scores, GradCheck.variable(2000, 10, 2), 0.2f, 0f, false));
+        assertTrue(e.getMessage().contains("2000×10") && e.getMessage().contains("N×(h·c)"), e.getMessage());
+    }
+
+    /** Y and the gradients of the scores and values of one attention layer, fused or as the chain of tape ops. */
+    private static float[][] attention(Graph g, int heads, int c, float p, boolean training, int threads,
+                                       boolean xUsedAfter, boolean fused) {
+        int n = g.numNodes();
+        Tensor src = GradCheck.variable(n, heads, 41), dst = GradCheck.variable(n, heads, 42);
+        Tensor values = GradCheck.variable(n, heads * c, 43);
+        Tape t = new Tape(5, ExecutionContext.withThreads(threads));
+        Tensor sSrc = t.scale(src, 2f), sDst = t.scale(dst, 2f), x = t.scale(values, 1.5f);
+        Tensor y;
+        if (fused) {
+            y = t.graphAttention(g, sSrc, sDst, x, 0.2f, p, training);
+        } else {
+            Tensor alpha = t.segmentSoftmax(t.leakyRelu(t.uAddV(g, sSrc, sDst), 0.2f), EdgeIndex.of(g).dst(), n);
+            y = t.edgeAggregate(g, t.dropout(alpha, p, training), x);
+        }
+        Tensor loss = t.sum(t.mul(y, GradCheck.variable(n, heads * c, 44)));
+        if (xUsedAfter) {
+            loss = t.add(loss, t.sum(t.mul(x, GradCheck.variable(n, heads * c, 45))));
+        }
+        t.backward(loss);
+        return new float[][] {y.toFloatArray(), src.grad().data().asFloat(), dst.grad().data().asFloat(),
+                values.grad().data().asFloat()};
+    }
+
+    @Test
     void shapeErrorsNameBothShapes() {
         Tape t = Tape.noGrad();
         var e = assertThrows(IllegalArgumentException.class,

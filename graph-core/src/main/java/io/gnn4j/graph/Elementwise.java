@@ -124,6 +124,22 @@ public final class Elementwise {
                 1f / (1f - p), x);
     }
 
+    /**
+     * The mask factors {@link #bernoulliScale} applies to the elements [first, first + len) of its range given seed
+     * and p — each 0 or 1/(1 − p) — into {@code out[offset ..]}: {@code factor · x} is the value it writes for x, to
+     * the bit. For masks applied out of storage order (attention weights visited by target).
+     */
+    public static void bernoulliFactors(long seed, float p, long first, int len, float[] out, int offset) {
+        if (!(p >= 0 && p < 1)) {
+            throw new IllegalArgumentException("dropout probability must be in [0, 1), got " + p);
+        }
+        if (first < 0 || len < 0 || offset < 0 || offset + len > out.length) {
+            throw new IllegalArgumentException("bernoulliFactors: elements [" + first + ", " + first + " + " + len
+                    + ") into " + out.length + " factors from " + offset);
+        }
+        ScalarElementwiseKernels.factors(seed, dropThreshold(p), 1f / (1f - p), first, len, out, offset);
+    }
+
     /** p·2³²: a 32-bit uniform below it drops its element. */
     private static long dropThreshold(float p) {
         return (long) ((double) p * 4294967296.0);

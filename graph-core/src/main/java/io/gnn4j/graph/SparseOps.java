@@ -196,6 +196,80 @@ public final class SparseOps {
         }
     }
 
+    /**
+     * GAT's edge softmax (Veličković et al. 2018, Eqs. 1–3) for the targets {@code [from, to)} of graph a, on the
+     * edges grouped by target — position q is entry q of {@code a.transpose()}: the edges entering v in ascending
+     * source order — per head k of h: {@code alpha[q][k] = softmax over v's incoming edges of
+     * LeakyReLU(sSrc[u][k] + sDst[v][k], slope)} (sSrc, sDst N×h; alpha E×h, target order, overwritten), the
+     * exponentials {@code (float) Math.exp} of max-shifted scores summed in double in ascending source. One thread:
+     * callers split the targets (e.g. to apply the attention dropout to a block of weights while it is in cache).
+     */
+    public static void edgeSoftmax(Graph a, MemorySegment sSrc, MemorySegment sDst, int heads, float slope,
+                                   MemorySegment alpha, int from, int to) {
+        edgeSoftmax(KernelProvider.kernels(), a, sSrc, sDst, heads, slope, alpha, from, to);
+    }
+
+    /** {@link #edgeSoftmax(Graph, MemorySegment, MemorySegment, int, float, MemorySegment, int, int)} with
+     * explicitly chosen kernels. */
+    public static void edgeSoftmax(SparseKernels kernels, Graph a, MemorySegment sSrc, MemorySegment sDst, int heads,
+                                   float slope, MemorySegment alpha, int from, int to) {
+        requireSoftmaxOperands(a, heads, from, to, new MemorySegment[] {sSrc, sDst}, alpha);
+        Graph t = a.transpose();
+        kernels.edgeSoftmax(t.rowPtr(), t.colIdx(), sSrc, sDst, heads, slope, alpha, from, to);
+    }
+
+    /**
+     * The backward of {@link #edgeSoftmax(Graph, MemorySegment, MemorySegment, int, float, MemorySegment, int, int)}
+     * for the targets {@code [from, to)}: given the weights' gradient {@code weightGrad} (E×h, target order; when
+     * {@code kept} — the weights after attention dropout — is not null, first multiplied in place by the dropout's
+     * factor, {@code keep} where kept ≠ 0 and 0 elsewhere, exactly as the dropout's backward would), writes the
+     * scores' gradient {@code (α ⊙ (ḡ − Σ_v α ⊙ ḡ)) ⊙ LeakyReLU'} to {@code scoreGrad} (E×h, target order) and, when
+     * {@code dstGrad} is not null, adds each target's sum of it to {@code dstGrad[v]} (N×h). The sources' share is
+     * the sum of scoreGrad over each source's edges, left to the caller.
+     */
+    public static void edgeSoftmaxBackward(Graph a, MemorySegment sSrc, MemorySegment sDst, int heads, float slope,
+                                           MemorySegment alpha, MemorySegment kept, float keep,
+                                           MemorySegment weightGrad, MemorySegment scoreGrad, MemorySegment dstGrad,
+                                           int from, int to) {
+        edgeSoftmaxBackward(KernelProvider.kernels(), a, sSrc, sDst, heads, slope, alpha, kept, keep, weightGrad,
+                scoreGrad, dstGrad, from, to);
+    }
+
+    /** {@link #edgeSoftmaxBackward(Graph, MemorySegment, MemorySegment, int, float, MemorySegment, MemorySegment,
+     * float, MemorySegment, MemorySegment, MemorySegment, int, int)} with explicitly chosen kernels. */
+    public static void edgeSoftmaxBackward(SparseKernels kernels, Graph a, MemorySegment sSrc, MemorySegment sDst,
+                                           int heads, float slope, MemorySegment alpha, MemorySegment kept,
+                                           float keep, MemorySegment weightGrad, MemorySegment scoreGrad,
+                                           MemorySegment dstGrad, int from, int to) {
+        requireSoftmaxOperands(a, heads, from, to, new MemorySegment[] {sSrc, sDst, dstGrad}, alpha, kept,
+                weightGrad, scoreGrad);
+        Graph t = a.transpose();
+        kernels.edgeSoftmaxBackward(t.rowPtr(), t.colIdx(), sSrc, sDst, heads, slope, alpha, kept, keep, weightGrad,
+                scoreGrad, dstGrad, from, to);
+    }
+
+    /** Checks the head count, the target range and the sizes of the per-node and per-edge operands (nulls skipped). */
+    private static void requireSoftmaxOperands(Graph a, int heads, int from, int to, MemorySegment[] perNode,
+                                               MemorySegment... perEdge) {
+        if (heads < 1) {
+            throw new IllegalArgumentException("edge softmax: heads must be >= 1, got " + heads);
+        }
+        if (from < 0 || from > to || to > a.numNodes()) {
+            throw new IllegalArgumentException("edge softmax: targets [" + from + ", " + to + ") are not within the "
+                    + a.numNodes() + " nodes");
+        }
+        for (MemorySegment m : perNode) {
+            if (m != null) {
+                requireBytes("a per-node score operand", m, a.numNodes(), heads);
+            }
+        }
+        for (MemorySegment m : perEdge) {
+            if (m != null) {
+                requireBytes("a per-edge operand", m, a.numEntries(), heads);
+            }
+        }
+    }
+
     private static void requireHeadOperands(Graph a, MemorySegment perEntry, int heads, MemorySegment x,
                                             MemorySegment y, int f) {
         requireColumns(f);

@@ -2,7 +2,9 @@ package io.gnn4j.graph.internal;
 
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -12,7 +14,9 @@ import jdk.incubator.vector.VectorSpecies;
  * (small d×d outputs per entry). The multi-head kernels use vectors of eight lanes with a separate multiply and add,
  * in the scalar kernels' order of additions, so that they give the same bits: the weighted SpMM runs one head's
  * columns eight at a time (heads whose width is not a multiple of eight use the scalar code), the SDDMM eight heads
- * at a time on head-minor rows (fewer than eight heads use the scalar code).
+ * at a time on head-minor rows (fewer than eight heads use the scalar code). The edge softmax and its backward
+ * hold one edge's eight heads in one vector (other head counts use the scalar code), with {@code Math.exp} per lane
+ * and the sums in double lanes, as the scalar kernels.
  */
 final class PanamaKernels extends ScalarKernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -20,6 +24,8 @@ final class PanamaKernels extends ScalarKernels {
     /** One head's columns are processed eight at a time: attention heads are commonly 8, 16 or 64 wide. */
     private static final VectorSpecies<Float> H = FloatVector.SPECIES_256;
     private static final ByteOrder NATIVE = ByteOrder.nativeOrder();
+    /** Four double lanes: the eight heads' double sums as two halves. */
+    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_256;
 
     @Override
     public String name() {
@@ -265,6 +271,106 @@ final class PanamaKernels extends ScalarKernels {
                     }
                     out.setAtIndex(FLOAT, (long) p * heads + k, s);
                 }
+            }
+        }
+    }
+
+    @Override
+    public void edgeSoftmax(int[] ptr, int[] src, MemorySegment sSrc, MemorySegment sDst, int heads, float slope,
+                            MemorySegment alpha, int rowFrom, int rowTo) {
+        if (heads != 8) {
+            super.edgeSoftmax(ptr, src, sSrc, sDst, heads, slope, alpha, rowFrom, rowTo);
+            return;
+        }
+        float[] lanes = new float[8];
+        double[] sum = new double[8];
+        for (int v = rowFrom; v < rowTo; v++) {
+            int p0 = ptr[v], p1 = ptr[v + 1];
+            if (p0 == p1) {
+                continue;
+            }
+            FloatVector target = FloatVector.fromMemorySegment(H, sDst, v * 32L, NATIVE);
+            FloatVector max = FloatVector.broadcast(H, Float.NEGATIVE_INFINITY);
+            for (int q = p0; q < p1; q++) {
+                FloatVector z = FloatVector.fromMemorySegment(H, sSrc, src[q] * 32L, NATIVE).add(target);
+                FloatVector s = z.mul(slope).blend(z, z.compare(VectorOperators.GT, 0f));
+                s.intoMemorySegment(alpha, q * 32L, NATIVE);
+                max = max.max(s);
+            }
+            java.util.Arrays.fill(sum, 0);
+            for (int q = p0; q < p1; q++) {
+                FloatVector.fromMemorySegment(H, alpha, q * 32L, NATIVE).sub(max).intoArray(lanes, 0);
+                for (int k = 0; k < 8; k++) {
+                    float ex = (float) Math.exp(lanes[k]);
+                    lanes[k] = ex;
+                    sum[k] += ex;
+                }
+                FloatVector.fromArray(H, lanes, 0).intoMemorySegment(alpha, q * 32L, NATIVE);
+            }
+            for (int k = 0; k < 8; k++) {
+                lanes[k] = (float) (1 / sum[k]);
+            }
+            FloatVector inverseSum = FloatVector.fromArray(H, lanes, 0);
+            for (int q = p0; q < p1; q++) {
+                FloatVector.fromMemorySegment(H, alpha, q * 32L, NATIVE).mul(inverseSum)
+                        .intoMemorySegment(alpha, q * 32L, NATIVE);
+            }
+        }
+    }
+
+    @Override
+    public void edgeSoftmaxBackward(int[] ptr, int[] src, MemorySegment sSrc, MemorySegment sDst, int heads,
+                                    float slope, MemorySegment alpha, MemorySegment kept, float keep,
+                                    MemorySegment weightGrad, MemorySegment scoreGrad, MemorySegment dstGrad,
+                                    int rowFrom, int rowTo) {
+        if (heads != 8) {
+            super.edgeSoftmaxBackward(ptr, src, sSrc, sDst, heads, slope, alpha, kept, keep, weightGrad, scoreGrad,
+                    dstGrad, rowFrom, rowTo);
+            return;
+        }
+        FloatVector zero = FloatVector.zero(H), keepFactor = FloatVector.broadcast(H, keep);
+        FloatVector one = FloatVector.broadcast(H, 1f), slopeFactor = FloatVector.broadcast(H, slope);
+        double[] dot = new double[8];
+        float[] lanes = new float[8];
+        for (int v = rowFrom; v < rowTo; v++) {
+            int p0 = ptr[v], p1 = ptr[v + 1];
+            if (p0 == p1) {
+                continue;
+            }
+            DoubleVector dotLow = DoubleVector.zero(D), dotHigh = dotLow;
+            for (int q = p0; q < p1; q++) {
+                FloatVector g = FloatVector.fromMemorySegment(H, weightGrad, q * 32L, NATIVE);
+                if (kept != null) {
+                    FloatVector k = FloatVector.fromMemorySegment(H, kept, q * 32L, NATIVE);
+                    g = zero.blend(keepFactor, k.compare(VectorOperators.NE, 0f)).mul(g).add(zero);
+                    g.intoMemorySegment(weightGrad, q * 32L, NATIVE);
+                }
+                FloatVector a = FloatVector.fromMemorySegment(H, alpha, q * 32L, NATIVE);
+                dotLow = dotLow.add(((DoubleVector) a.convertShape(VectorOperators.F2D, D, 0))
+                        .mul((DoubleVector) g.convertShape(VectorOperators.F2D, D, 0)));
+                dotHigh = dotHigh.add(((DoubleVector) a.convertShape(VectorOperators.F2D, D, 1))
+                        .mul((DoubleVector) g.convertShape(VectorOperators.F2D, D, 1)));
+            }
+            dotLow.intoArray(dot, 0);
+            dotHigh.intoArray(dot, 4);
+            for (int k = 0; k < 8; k++) {
+                lanes[k] = (float) dot[k];
+            }
+            FloatVector d = FloatVector.fromArray(H, lanes, 0);
+            FloatVector target = FloatVector.fromMemorySegment(H, sDst, v * 32L, NATIVE);
+            FloatVector targetSum = zero;
+            for (int q = p0; q < p1; q++) {
+                FloatVector a = FloatVector.fromMemorySegment(H, alpha, q * 32L, NATIVE);
+                FloatVector g = FloatVector.fromMemorySegment(H, weightGrad, q * 32L, NATIVE);
+                FloatVector ge = zero.add(a.mul(g.sub(d)));
+                FloatVector z = FloatVector.fromMemorySegment(H, sSrc, src[q] * 32L, NATIVE).add(target);
+                FloatVector gs = zero.add(slopeFactor.blend(one, z.compare(VectorOperators.GT, 0f)).mul(ge));
+                gs.intoMemorySegment(scoreGrad, q * 32L, NATIVE);
+                targetSum = targetSum.add(gs);
+            }
+            if (dstGrad != null) {
+                FloatVector.fromMemorySegment(H, dstGrad, v * 32L, NATIVE).add(targetSum)
+                        .intoMemorySegment(dstGrad, v * 32L, NATIVE);
             }
         }
     }

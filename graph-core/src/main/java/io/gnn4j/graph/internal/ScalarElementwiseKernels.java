@@ -185,6 +185,27 @@ public class ScalarElementwiseKernels implements ElementwiseKernels {
         return keep * (float) (((u - threshold) >>> 63) ^ 1L) * x;
     }
 
+    /**
+     * The mask factors of the elements [first, first + len) — {@code masked(u_j, threshold, keep, 1f)}, i.e. 0 or
+     * keep, so that {@code factor · x} is {@code masked(u_j, threshold, keep, x)} to the bit — into
+     * {@code out[offset ..]}, one 64-bit draw per pair of elements.
+     */
+    public static void factors(long seed, long threshold, float keep, long first, int len, float[] out, int offset) {
+        long j = first, end = first + len;
+        int at = offset;
+        while (j < end) {
+            long bits = draw(seed, j / 2 + 1);
+            if ((j & 1) == 0) {
+                out[at++] = masked(bits >>> 32, threshold, keep, 1f);
+                if (++j == end) {
+                    break;
+                }
+            }
+            out[at++] = masked(bits & 0xffffffffL, threshold, keep, 1f);
+            j++;
+        }
+    }
+
     /** The 32-bit uniform of element j: the high (j even) or low (j odd) half of draw j/2 + 1. */
     public static long uniform(long seed, long j) {
         long bits = draw(seed, j / 2 + 1);

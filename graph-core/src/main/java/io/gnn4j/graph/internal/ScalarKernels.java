@@ -162,4 +162,92 @@ class ScalarKernels implements SparseKernels {
             }
         }
     }
+
+    @Override
+    public void edgeSoftmax(int[] ptr, int[] src, MemorySegment sSrc, MemorySegment sDst, int heads, float slope,
+                            MemorySegment alpha, int rowFrom, int rowTo) {
+        float[] max = new float[heads];
+        double[] sum = new double[heads];
+        float[] inverseSum = new float[heads];
+        for (int v = rowFrom; v < rowTo; v++) {
+            int p0 = ptr[v], p1 = ptr[v + 1];
+            if (p0 == p1) {
+                continue;
+            }
+            java.util.Arrays.fill(max, Float.NEGATIVE_INFINITY);
+            java.util.Arrays.fill(sum, 0);
+            long dst = (long) v * heads;
+            for (int q = p0; q < p1; q++) {
+                long from = (long) src[q] * heads, at = (long) q * heads;
+                for (int k = 0; k < heads; k++) {
+                    float z = sSrc.getAtIndex(FLOAT, from + k) + sDst.getAtIndex(FLOAT, dst + k);
+                    float s = z > 0 ? z : slope * z;
+                    alpha.setAtIndex(FLOAT, at + k, s);
+                    max[k] = Math.max(max[k], s);
+                }
+            }
+            for (int q = p0; q < p1; q++) {
+                long at = (long) q * heads;
+                for (int k = 0; k < heads; k++) {
+                    float ex = (float) Math.exp(alpha.getAtIndex(FLOAT, at + k) - max[k]);
+                    alpha.setAtIndex(FLOAT, at + k, ex);
+                    sum[k] += ex;
+                }
+            }
+            for (int k = 0; k < heads; k++) {
+                inverseSum[k] = (float) (1 / sum[k]);
+            }
+            for (int q = p0; q < p1; q++) {
+                long at = (long) q * heads;
+                for (int k = 0; k < heads; k++) {
+                    alpha.setAtIndex(FLOAT, at + k, alpha.getAtIndex(FLOAT, at + k) * inverseSum[k]);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void edgeSoftmaxBackward(int[] ptr, int[] src, MemorySegment sSrc, MemorySegment sDst, int heads,
+                                    float slope, MemorySegment alpha, MemorySegment kept, float keep,
+                                    MemorySegment weightGrad, MemorySegment scoreGrad, MemorySegment dstGrad,
+                                    int rowFrom, int rowTo) {
+        double[] dot = new double[heads];
+        float[] targetSum = new float[heads];
+        for (int v = rowFrom; v < rowTo; v++) {
+            int p0 = ptr[v], p1 = ptr[v + 1];
+            if (p0 == p1) {
+                continue;
+            }
+            java.util.Arrays.fill(dot, 0);
+            java.util.Arrays.fill(targetSum, 0f);
+            for (int q = p0; q < p1; q++) {
+                long at = (long) q * heads;
+                for (int k = 0; k < heads; k++) {
+                    float g = weightGrad.getAtIndex(FLOAT, at + k);
+                    if (kept != null) {
+                        g = (kept.getAtIndex(FLOAT, at + k) != 0 ? keep : 0f) * g + 0f;
+                        weightGrad.setAtIndex(FLOAT, at + k, g);
+                    }
+                    dot[k] += (double) alpha.getAtIndex(FLOAT, at + k) * g;
+                }
+            }
+            long dst = (long) v * heads;
+            for (int q = p0; q < p1; q++) {
+                long from = (long) src[q] * heads, at = (long) q * heads;
+                for (int k = 0; k < heads; k++) {
+                    float ge = 0f + alpha.getAtIndex(FLOAT, at + k)
+                            * (weightGrad.getAtIndex(FLOAT, at + k) - (float) dot[k]);
+                    float z = sSrc.getAtIndex(FLOAT, from + k) + sDst.getAtIndex(FLOAT, dst + k);
+                    float gs = 0f + (z > 0 ? 1f : slope) * ge;
+                    scoreGrad.setAtIndex(FLOAT, at + k, gs);
+                    targetSum[k] += gs;
+                }
+            }
+            if (dstGrad != null) {
+                for (int k = 0; k < heads; k++) {
+                    dstGrad.setAtIndex(FLOAT, dst + k, dstGrad.getAtIndex(FLOAT, dst + k) + targetSum[k]);
+                }
+            }
+        }
+    }
 }

@@ -61,4 +61,28 @@ public interface SparseKernels {
      */
     void headSddmm(int[] rowPtr, int[] colIdx, MemorySegment x, MemorySegment y, int heads, int f,
                    MemorySegment out, int rowFrom, int rowTo);
+
+    /**
+     * Edge softmax of attention scores, per target (GAT, Veličković et al. 2018, Eqs. 1–3): rows
+     * {@code [rowFrom, rowTo)} of a target-grouped structure (row v lists at {@code [ptr[v], ptr[v+1])} the sources
+     * {@code src[q]} of the edges entering v) get, per head k of h,
+     * {@code alpha[q·h+k] = exp(s_q − max_v) / Σ_{q' of v} exp(s_q' − max_v)} with
+     * {@code s_q = LeakyReLU(sSrc[src[q]][k] + sDst[v][k], slope)} — the exponentials {@code (float) Math.exp} of the
+     * float difference, summed in double in ascending q, the weight the float exponential times the float inverse of
+     * the sum — overwriting alpha (E×h, target order).
+     */
+    void edgeSoftmax(int[] ptr, int[] src, MemorySegment sSrc, MemorySegment sDst, int heads, float slope,
+                     MemorySegment alpha, int rowFrom, int rowTo);
+
+    /**
+     * The backward of {@link #edgeSoftmax} for rows {@code [rowFrom, rowTo)}: with ḡ the gradient of the weights
+     * (E×h, target order) — first multiplied by the attention dropout's factor when {@code kept} is not null
+     * ({@code keep} where kept ≠ 0, else 0, then {@code + 0f}) —, {@code d_v = Σ_q α_q·ḡ_q} in double,
+     * {@code ḡs_q = 0f + LeakyReLU'(z_q)·(0f + α_q·(ḡ_q − (float) d_v))} with z_q the recomputed pre-activation score,
+     * written to {@code scoreGrad} (E×h, target order); when {@code dstGrad} is not null, each target's
+     * {@code Σ_q ḡs_q} (float, from zero, ascending q) is added to {@code dstGrad[v]}.
+     */
+    void edgeSoftmaxBackward(int[] ptr, int[] src, MemorySegment sSrc, MemorySegment sDst, int heads, float slope,
+                             MemorySegment alpha, MemorySegment kept, float keep, MemorySegment weightGrad,
+                             MemorySegment scoreGrad, MemorySegment dstGrad, int rowFrom, int rowTo);
 }

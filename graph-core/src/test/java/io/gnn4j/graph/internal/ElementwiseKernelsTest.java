@@ -195,6 +195,30 @@ class ElementwiseKernelsTest {
     }
 
     @Test
+    void dropoutFactorsTimesTheInputAreTheKernelsValues() {
+        int n = 1001;
+        float[] in = values(n, 7);
+        for (float p : new float[] {0f, 0.3f, 0.6f}) {
+            float[] out = new float[n];
+            KernelProvider.elementwise().bernoulliScale(78L, (long) ((double) p * 4294967296.0), 1f / (1f - p),
+                    seg(in), seg(out), 0, n, false);
+            // ranges starting at even and odd elements, of even and odd lengths, written at an offset
+            for (int[] range : new int[][] {{0, n}, {1, 8}, {6, 7}, {999, 2}, {500, 0}}) {
+                float[] factors = new float[range[1] + 3];
+                Elementwise.bernoulliFactors(78L, p, range[0], range[1], factors, 3);
+                for (int i = 0; i < range[1]; i++) {
+                    int j = range[0] + i;
+                    assertEquals(Float.floatToRawIntBits(out[j]), Float.floatToRawIntBits(factors[3 + i] * in[j]),
+                            "p " + p + " j " + j);
+                }
+            }
+        }
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> Elementwise.bernoulliFactors(1L, 0.5f, 0, 5, new float[4], 0));
+        assertTrue(e.getMessage().contains("into 4 factors"), e.getMessage());
+    }
+
+    @Test
     void theFacadeNamesBadArguments() {
         MemorySegment small = seg(new float[10]);
         var e = assertThrows(IllegalArgumentException.class, () -> Elementwise.leakyRelu(small, small, 0f, 2, 11));
