@@ -71,8 +71,8 @@ final class AttentionOps {
                         bounds[b + 1]));
                 if (sSrc.requiresGrad) {
                     // S̄src[u] += Σ over u's edges in ascending target (read where target order keeps them)
-                    SegmentOps.addSegmentSums(ctx, tape.gradient(sSrc), scoreGrad, heads, ei.rowPtr(),
-                            ei.inPosition());
+                    SparseOps.addSegmentSums(ei.rowPtr(), ei.inPosition(), scoreGrad, tape.gradient(sSrc), heads,
+                            ctx);
                 }
             });
         });

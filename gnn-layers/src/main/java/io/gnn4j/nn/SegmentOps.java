@@ -38,7 +38,7 @@ final class SegmentOps {
         tape.record(y, () -> {
             // x̄[s] += Σ_{i : index[i] = s} ȳ[i], summed per row of x in ascending i (parallel over rows of x)
             SegmentIndex grp = tape.groupings().of(index, x.rows);
-            addSegmentSums(ctx, tape.gradient(x), y.gradData, f, grp.ptr(), grp.members());
+            SparseOps.addSegmentSums(grp.ptr(), grp.members(), y.gradData, tape.gradient(x), f, ctx);
         });
         return y;
     }
@@ -67,37 +67,13 @@ final class SegmentOps {
             // ā[u] += Σ over the edges leaving u, b̄[v] += Σ over the edges entering v, each in ascending edge id —
             // the sums the gathers' backward takes, so the chain gather, gather, add gives the same bits.
             if (a.requiresGrad) {
-                addSegmentSums(ctx, tape.gradient(a), y.gradData, f, ei.rowPtr(), null);
+                SparseOps.addSegmentSums(ei.rowPtr(), null, y.gradData, tape.gradient(a), f, ctx);
             }
             if (b.requiresGrad) {
-                addSegmentSums(ctx, tape.gradient(b), y.gradData, f, ei.inPtr(), ei.inEdges());
+                SparseOps.addSegmentSums(ei.inPtr(), ei.inEdges(), y.gradData, tape.gradient(b), f, ctx);
             }
         });
         return y;
-    }
-
-    /** {@code out[s] += Σ_{p ∈ [ptr[s], ptr[s+1])} g[row(p)]} (row(p) = p, or rows[p]), each sum from zero in p order. */
-    static void addSegmentSums(ExecutionContext ctx, MemorySegment out, MemorySegment g, int f, int[] ptr,
-                                       int[] rows) {
-        parallelRows(ctx, ptr.length - 1, f, (from, to) -> {
-            float[] sum = new float[f];
-            for (int s = from; s < to; s++) {
-                if (ptr[s] == ptr[s + 1]) {
-                    continue;
-                }
-                java.util.Arrays.fill(sum, 0f);
-                for (int p = ptr[s]; p < ptr[s + 1]; p++) {
-                    long row = (long) (rows == null ? p : rows[p]) * f;
-                    for (int c = 0; c < f; c++) {
-                        sum[c] += g.getAtIndex(Tensor.F, row + c);
-                    }
-                }
-                long at = (long) s * f;
-                for (int c = 0; c < f; c++) {
-                    out.setAtIndex(Tensor.F, at + c, out.getAtIndex(Tensor.F, at + c) + sum[c]);
-                }
-            }
-        });
     }
 
     static Tensor scatterSum(Tape tape, Tensor x, int[] index, int numSegments) {

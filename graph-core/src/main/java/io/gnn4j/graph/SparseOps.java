@@ -248,6 +248,38 @@ public final class SparseOps {
                 scoreGrad, dstGrad, from, to);
     }
 
+    /**
+     * Segment sums added to an output, {@code out[s] += Σ_{ptr[s] ≤ p < ptr[s+1]} src[row(p)]} with
+     * {@code row(p) = rows == null ? p : rows[p]} (src and out hold rows of f floats): each sum from zero in ascending
+     * p, then added to out[s]; empty segments leave out untouched. The bits do not depend on the kernels or threads.
+     * E.g. the gradient of a row gather (segments = the gathered rows' uses) or of per-edge scores (segments =
+     * nodes, members = their edges).
+     */
+    public static void addSegmentSums(int[] ptr, int[] rows, MemorySegment src, MemorySegment out, int f,
+                                      ExecutionContext ctx) {
+        addSegmentSums(KernelProvider.kernels(), ptr, rows, src, out, f, ctx);
+    }
+
+    /** {@link #addSegmentSums(int[], int[], MemorySegment, MemorySegment, int, ExecutionContext)} with explicitly
+     * chosen kernels. */
+    public static void addSegmentSums(SparseKernels kernels, int[] ptr, int[] rows, MemorySegment src,
+                                      MemorySegment out, int f, ExecutionContext ctx) {
+        requireColumns(f);
+        int segments = ptr.length - 1, members = ptr[segments];
+        if (rows != null && rows.length < members) {
+            throw new IllegalArgumentException("addSegmentSums: " + members + " members but " + rows.length + " rows");
+        }
+        requireBytes("the segment sums", out, segments, f);
+        if (rows == null) {
+            requireBytes("the summed rows", src, members, f);
+        }
+        // small sums (a mini-batch's gradients) run on the calling thread: a fork costs more than they do
+        int[] bounds = RowPartition.balanced(ptr, segments, (long) (members + segments) * f < 1 << 16 ? 1
+                : blocksFor(ctx));
+        ctx.forEachBlock(bounds.length - 1, b -> kernels.addSegmentSums(ptr, rows, src, out, f, bounds[b],
+                bounds[b + 1]));
+    }
+
     /** Checks the head count, the target range and the sizes of the per-node and per-edge operands (nulls skipped). */
     private static void requireSoftmaxOperands(Graph a, int heads, int from, int to, MemorySegment[] perNode,
                                                MemorySegment... perEdge) {

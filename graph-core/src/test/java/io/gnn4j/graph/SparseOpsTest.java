@@ -211,6 +211,49 @@ class SparseOpsTest {
         assertArrayEquals(eArg, argmax, "argmax");
     }
 
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void addSegmentSumsAddsOrderedSumsAndLeavesEmptySegments(String kernelName) {
+        SparseKernels k = named(kernelName);
+        SegmentIndex segments = SegmentIndex.of(randomIndex(5000, 700, 3), 900);   // segments 700..899 are empty
+        int members = segments.members().length;
+        for (int f : new int[] {1, 3, 8, 16, 24}) {
+            float[] src = random(members * f, 4), initial = random(900 * f, 5);
+            for (int[] rows : new int[][] {null, segments.members()}) {
+                float[] out = initial.clone();
+                SparseOps.addSegmentSums(k, segments.ptr(), rows, MemorySegment.ofArray(src), MemorySegment.ofArray(out),
+                        f, ExecutionContext.withThreads(3));
+                float[] expected = initial.clone();                   // the documented order, in float
+                for (int s = 0; s < 900; s++) {
+                    if (segments.ptr()[s] == segments.ptr()[s + 1]) {
+                        continue;
+                    }
+                    for (int c = 0; c < f; c++) {
+                        float sum = 0f;
+                        for (int p = segments.ptr()[s]; p < segments.ptr()[s + 1]; p++) {
+                            sum += src[(rows == null ? p : rows[p]) * f + c];
+                        }
+                        expected[s * f + c] += sum;
+                    }
+                }
+                assertArrayEquals(expected, out, kernelName + ", f = " + f + ", rows " + (rows == null ? "in order" : "indexed"));
+            }
+        }
+        var e = assertThrows(IllegalArgumentException.class, () -> SparseOps.addSegmentSums(segments.ptr(), new int[3],
+                MemorySegment.ofArray(new float[members]), MemorySegment.ofArray(new float[900]), 1,
+                ExecutionContext.withThreads(1)));
+        assertTrue(e.getMessage().contains(members + " members but 3 rows"), e.getMessage());
+    }
+
+    private static int[] randomIndex(int n, int segments, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        int[] index = new int[n];
+        for (int i = 0; i < n; i++) {
+            index[i] = r.nextInt(segments);
+        }
+        return index;
+    }
+
     @Test
     void scatterRejectsAnOutOfRangeSegmentNamingIt() {
         var e = assertThrows(IllegalArgumentException.class, () -> SparseOps.scatterSum(new int[] {0, 5}, 3,

@@ -374,4 +374,31 @@ final class PanamaKernels extends ScalarKernels {
             }
         }
     }
+
+    @Override
+    public void addSegmentSums(int[] ptr, int[] rows, MemorySegment src, MemorySegment out, int f, int segFrom,
+                               int segTo) {
+        if (f % 8 != 0) {
+            super.addSegmentSums(ptr, rows, src, out, f, segFrom, segTo);
+            return;
+        }
+        // Eight columns per vector, one accumulator per vector summing the members in order: a member row is one
+        // load and one add per eight columns, so many gathered rows are in flight at once.
+        long stride = (long) f * Float.BYTES;
+        for (int s = segFrom; s < segTo; s++) {
+            int from = ptr[s], to = ptr[s + 1];
+            if (from == to) {
+                continue;
+            }
+            for (long off = 0; off < stride; off += 32) {
+                FloatVector sum = FloatVector.zero(H);
+                for (int p = from; p < to; p++) {
+                    sum = sum.add(FloatVector.fromMemorySegment(H, src, (rows == null ? p : rows[p]) * stride + off,
+                            NATIVE));
+                }
+                long at = s * stride + off;
+                FloatVector.fromMemorySegment(H, out, at, NATIVE).add(sum).intoMemorySegment(out, at, NATIVE);
+            }
+        }
+    }
 }

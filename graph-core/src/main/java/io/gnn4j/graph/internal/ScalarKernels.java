@@ -150,7 +150,22 @@ class ScalarKernels implements SparseKernels {
                           MemorySegment out, int rowFrom, int rowTo) {
         for (int r = rowFrom; r < rowTo; r++) {
             long xr = (long) r * f;
-            for (int p = rowPtr[r]; p < rowPtr[r + 1]; p++) {
+            int p = rowPtr[r], end = rowPtr[r + 1];
+            // Two entries at a time: two independent addition chains (and gathers) in flight, each in its own order.
+            for (; p + 1 < end; p += 2) {
+                long y0 = (long) colIdx[p] * f, y1 = (long) colIdx[p + 1] * f;
+                for (int k = 0; k < heads; k++) {
+                    float s0 = 0f, s1 = 0f;
+                    for (int at = k; at < f; at += heads) {
+                        float xv = x.getAtIndex(FLOAT, xr + at);
+                        s0 += xv * y.getAtIndex(FLOAT, y0 + at);
+                        s1 += xv * y.getAtIndex(FLOAT, y1 + at);
+                    }
+                    out.setAtIndex(FLOAT, (long) p * heads + k, s0);
+                    out.setAtIndex(FLOAT, (long) (p + 1) * heads + k, s1);
+                }
+            }
+            for (; p < end; p++) {
                 long yr = (long) colIdx[p] * f;
                 for (int k = 0; k < heads; k++) {
                     float s = 0f;
@@ -247,6 +262,28 @@ class ScalarKernels implements SparseKernels {
                 for (int k = 0; k < heads; k++) {
                     dstGrad.setAtIndex(FLOAT, dst + k, dstGrad.getAtIndex(FLOAT, dst + k) + targetSum[k]);
                 }
+            }
+        }
+    }
+
+    @Override
+    public void addSegmentSums(int[] ptr, int[] rows, MemorySegment src, MemorySegment out, int f, int segFrom,
+                               int segTo) {
+        float[] sum = new float[f];
+        for (int s = segFrom; s < segTo; s++) {
+            if (ptr[s] == ptr[s + 1]) {
+                continue;
+            }
+            java.util.Arrays.fill(sum, 0f);
+            for (int p = ptr[s]; p < ptr[s + 1]; p++) {
+                long row = (long) (rows == null ? p : rows[p]) * f;
+                for (int c = 0; c < f; c++) {
+                    sum[c] += src.getAtIndex(FLOAT, row + c);
+                }
+            }
+            long at = (long) s * f;
+            for (int c = 0; c < f; c++) {
+                out.setAtIndex(FLOAT, at + c, out.getAtIndex(FLOAT, at + c) + sum[c]);
             }
         }
     }

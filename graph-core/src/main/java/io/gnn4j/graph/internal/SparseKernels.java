@@ -85,4 +85,12 @@ public interface SparseKernels {
     void edgeSoftmaxBackward(int[] ptr, int[] src, MemorySegment sSrc, MemorySegment sDst, int heads, float slope,
                              MemorySegment alpha, MemorySegment kept, float keep, MemorySegment weightGrad,
                              MemorySegment scoreGrad, MemorySegment dstGrad, int rowFrom, int rowTo);
+
+    /**
+     * Segment sums added to an output: for each segment s of {@code [segFrom, segTo)} with members
+     * ({@code ptr[s] ≤ p < ptr[s+1]}), {@code out[s] = out[s] + Σ_p src[row(p)]} with {@code row(p) = rows == null ? p :
+     * rows[p]} (rows of f floats), the sum from zero in ascending p, every addition rounded in that order; empty
+     * segments leave out untouched. The gradient of a gather, of per-edge sums of node rows, of attention scores.
+     */
+    void addSegmentSums(int[] ptr, int[] rows, MemorySegment src, MemorySegment out, int f, int segFrom, int segTo);
 }
