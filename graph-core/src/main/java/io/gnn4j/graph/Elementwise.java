@@ -137,7 +137,7 @@ public final class Elementwise {
             throw new IllegalArgumentException("bernoulliFactors: elements [" + first + ", " + first + " + " + len
                     + ") into " + out.length + " factors from " + offset);
         }
-        ScalarElementwiseKernels.factors(seed, dropThreshold(p), 1f / (1f - p), first, len, out, offset);
+        KernelProvider.elementwise().bernoulliFactors(seed, dropThreshold(p), 1f / (1f - p), first, len, out, offset);
     }
 
     /** p·2³²: a 32-bit uniform below it drops its element. */

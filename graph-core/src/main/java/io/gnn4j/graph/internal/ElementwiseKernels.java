@@ -53,4 +53,11 @@ public interface ElementwiseKernels {
      */
     void bernoulliScale(long seed, long threshold, float keep, MemorySegment in, MemorySegment out, long first,
                         int len, boolean accumulate);
+
+    /**
+     * The factors {@link #bernoulliScale} applies to the elements [first, first + len) of its stream for seed — each
+     * 0 or keep, so that {@code factor · x} is its value for x to the bit — into {@code out[offset ..]}; {@code first}
+     * counts elements from the start of the stream.
+     */
+    void bernoulliFactors(long seed, long threshold, float keep, long first, int len, float[] out, int offset);
 }

@@ -181,20 +181,46 @@ final class PanamaElementwiseKernels extends ScalarElementwiseKernels {
                 zero.intoMemorySegment(out, at, NATIVE);   // all +0: +0 whatever the mask (the scalar kernel's skip)
                 continue;
             }
-            // draws k = j/2 + 1 … j/2 + L/2 of the stream, each the SplitMix64 finaliser of seed + k·γ
-            LongVector z = drawIndex.add(j / 2 + 1).mul(GOLDEN_GAMMA).add(seed);
-            z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 30)).mul(0xBF58476D1CE4E5B9L);
-            z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 27)).mul(0x94D049BB133111EBL);
-            z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 31));
-            // swapping each draw's halves puts its high 32 bits (the even element's uniform) in the lower int lane
-            IntVector u = z.lanewise(VectorOperators.ROR, 32).reinterpretAsInts();
-            VectorMask<Float> kept = u.compare(VectorOperators.UGE, (int) threshold).cast(S);
-            FloatVector v = zero.blend(keep, kept).mul(x);
+            FloatVector v = zero.blend(keep, kept(drawIndex, j, seed, threshold)).mul(x);
             if (accumulate) {
                 v = v.add(FloatVector.fromMemorySegment(S, out, at, NATIVE));
             }
             v.intoMemorySegment(out, at, NATIVE);
         }
         bernoulliScale(seed, threshold, keep, in, out, first, j, len, accumulate);
+    }
+
+    @Override
+    public void bernoulliFactors(long seed, long threshold, float keep, long first, int len, float[] out,
+                                 int offset) {
+        if (D.length() * 2 != L || (first & 1) != 0) {
+            super.bernoulliFactors(seed, threshold, keep, first, len, out, offset);
+            return;
+        }
+        // bernoulliScale's draws and mask, from an even element of the stream on: the factors themselves
+        LongVector drawIndex = LongVector.zero(D).addIndex(1);
+        FloatVector zero = FloatVector.zero(S);
+        int j = 0;
+        for (; j + L <= len; j += L) {
+            zero.blend(keep, kept(drawIndex, first + j, seed, threshold)).intoArray(out, offset + j);
+        }
+        if (j < len) {
+            super.bernoulliFactors(seed, threshold, keep, first + j, len - j, out, offset + j);
+        }
+    }
+
+    /**
+     * Which of the L elements from the even element {@code first} of the stream are kept: draws k = first/2 + 1 …
+     * first/2 + L/2, each the SplitMix64 finaliser of seed + k·γ, two 32-bit uniforms per draw compared with the
+     * threshold ({@code drawIndex} holds the lane numbers 0, 1, …).
+     */
+    private static VectorMask<Float> kept(LongVector drawIndex, long first, long seed, long threshold) {
+        LongVector z = drawIndex.add(first / 2 + 1).mul(GOLDEN_GAMMA).add(seed);
+        z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 30)).mul(0xBF58476D1CE4E5B9L);
+        z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 27)).mul(0x94D049BB133111EBL);
+        z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 31));
+        // swapping each draw's halves puts its high 32 bits (the even element's uniform) in the lower int lane
+        IntVector u = z.lanewise(VectorOperators.ROR, 32).reinterpretAsInts();
+        return u.compare(VectorOperators.UGE, (int) threshold).cast(S);
     }
 }

@@ -185,12 +185,9 @@ public class ScalarElementwiseKernels implements ElementwiseKernels {
         return keep * (float) (((u - threshold) >>> 63) ^ 1L) * x;
     }
 
-    /**
-     * The mask factors of the elements [first, first + len) — {@code masked(u_j, threshold, keep, 1f)}, i.e. 0 or
-     * keep, so that {@code factor · x} is {@code masked(u_j, threshold, keep, x)} to the bit — into
-     * {@code out[offset ..]}, one 64-bit draw per pair of elements.
-     */
-    public static void factors(long seed, long threshold, float keep, long first, int len, float[] out, int offset) {
+    @Override
+    public void bernoulliFactors(long seed, long threshold, float keep, long first, int len, float[] out,
+                                 int offset) {
         long j = first, end = first + len;
         int at = offset;
         while (j < end) {

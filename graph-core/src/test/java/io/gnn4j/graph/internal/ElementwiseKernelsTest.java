@@ -199,17 +199,20 @@ class ElementwiseKernelsTest {
         int n = 1001;
         float[] in = values(n, 7);
         for (float p : new float[] {0f, 0.3f, 0.6f}) {
+            long threshold = (long) ((double) p * 4294967296.0);
+            float keep = 1f / (1f - p);
             float[] out = new float[n];
-            KernelProvider.elementwise().bernoulliScale(78L, (long) ((double) p * 4294967296.0), 1f / (1f - p),
-                    seg(in), seg(out), 0, n, false);
-            // ranges starting at even and odd elements, of even and odd lengths, written at an offset
-            for (int[] range : new int[][] {{0, n}, {1, 8}, {6, 7}, {999, 2}, {500, 0}}) {
-                float[] factors = new float[range[1] + 3];
-                Elementwise.bernoulliFactors(78L, p, range[0], range[1], factors, 3);
-                for (int i = 0; i < range[1]; i++) {
-                    int j = range[0] + i;
-                    assertEquals(Float.floatToRawIntBits(out[j]), Float.floatToRawIntBits(factors[3 + i] * in[j]),
-                            "p " + p + " j " + j);
+            KernelProvider.elementwise().bernoulliScale(78L, threshold, keep, seg(in), seg(out), 0, n, false);
+            // ranges starting at even and odd elements, of even and odd lengths, shorter and longer than a vector
+            for (int[] range : new int[][] {{0, n}, {1, 8}, {6, 7}, {6, 19}, {8, 64}, {998, 3}, {500, 0}}) {
+                for (ElementwiseKernels k : KERNELS) {
+                    float[] factors = new float[range[1] + 3];
+                    k.bernoulliFactors(78L, threshold, keep, range[0], range[1], factors, 3);
+                    for (int i = 0; i < range[1]; i++) {
+                        int j = range[0] + i;
+                        assertEquals(Float.floatToRawIntBits(out[j]), Float.floatToRawIntBits(factors[3 + i] * in[j]),
+                                k.name() + ", p " + p + " j " + j);
+                    }
                 }
             }
         }
