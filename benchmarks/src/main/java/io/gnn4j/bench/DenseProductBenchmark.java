@@ -88,14 +88,19 @@ public class DenseProductBenchmark {
     @Benchmark
     public FloatPointer gemm(Flops counter) {
         int m = rows, f = width;
-        switch (product) {
-            case "forward" -> openblas_nolapack.cblas_sgemm(ROW_MAJOR, NO_TRANS, NO_TRANS, m, f, f, 1f, x, f, w, f,
-                    0f, y, f);
-            case "inputGradient" -> openblas_nolapack.cblas_sgemm(ROW_MAJOR, NO_TRANS, TRANS, m, f, f, 1f, y, f, w,
-                    f, 0f, x, f);
-            default -> openblas_nolapack.cblas_sgemm(ROW_MAJOR, TRANS, NO_TRANS, f, f, m, 1f, x, f, y, f, 0f, g, f);
-        }
         counter.flops += 2L * m * f * f;
-        return product.equals("weightGradient") ? g : product.equals("forward") ? y : x;
+        return switch (product) {
+            case "forward" -> product(NO_TRANS, NO_TRANS, m, f, f, x, w, y);
+            case "inputGradient" -> product(NO_TRANS, TRANS, m, f, f, y, w, x);
+            default -> product(TRANS, NO_TRANS, f, f, m, x, y, g);
+        };
+    }
+
+    /** C = op(A)·op(B), m×n with inner dimension k, all row-major without padding; returns C. */
+    private static FloatPointer product(int transA, int transB, int m, int n, int k, FloatPointer a, FloatPointer b,
+                                        FloatPointer c) {
+        int lda = transA == TRANS ? m : k, ldb = transB == TRANS ? k : n;
+        openblas_nolapack.cblas_sgemm(ROW_MAJOR, transA, transB, m, n, k, 1f, a, lda, b, ldb, 0f, c, n);
+        return c;
     }
 }
