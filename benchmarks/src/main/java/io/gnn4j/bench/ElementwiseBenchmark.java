@@ -25,8 +25,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * The elementwise kernels of graph-core ({@link io.gnn4j.graph.Elementwise}), scalar against Vector API, one thread,
  * on an activation of the training-step workload's shape: N = 100,000 rows × 64 columns of float32 (25.6 MB per
  * buffer), standard-normal values (half of them negative, as a hidden layer's pre-activations) — LeakyReLU forward
- * and backward (slope 0: ReLU), the dropout mask (p = 0.5), a bias row added to every row and the column sums of a
- * bias gradient. Compare the times with {@link StreamTriadBenchmark}: each op moves 2–4 buffers.
+ * and backward (slope 0: ReLU), ELU forward and backward (GAT's activation), the dropout mask (p = 0.5), the same
+ * mask's factors drawn eight at a time (as GAT's attention dropout draws one edge's eight heads), a bias row added
+ * to every row and the column sums of a bias gradient. Compare the times with {@link StreamTriadBenchmark}: each op
+ * moves 2–4 buffers.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -48,6 +50,7 @@ public class ElementwiseBenchmark {
     private MemorySegment y;
     private MemorySegment bias;
     private final double[] sums = new double[COLS];
+    private final float[] factors = new float[8];
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -87,6 +90,26 @@ public class ElementwiseBenchmark {
     public MemorySegment reluBackward() {
         k.leakyReluBackward(x, g, y, 0f, 0, (long) ROWS * COLS);
         return y;
+    }
+
+    @Benchmark
+    public MemorySegment eluForward() {
+        k.scaledElu(x, y, 1f, 1f, 0, (long) ROWS * COLS);
+        return y;
+    }
+
+    @Benchmark
+    public MemorySegment eluBackward() {
+        k.scaledEluBackward(x, x, g, y, 1f, 1f, 0, (long) ROWS * COLS);
+        return y;
+    }
+
+    @Benchmark
+    public float[] dropoutFactorsByEight() {
+        for (long first = 0; first < (long) ROWS * COLS; first += factors.length) {
+            k.bernoulliFactors(42L, 2147483648L, 2f, first, factors.length, factors, 0);
+        }
+        return factors;
     }
 
     @Benchmark

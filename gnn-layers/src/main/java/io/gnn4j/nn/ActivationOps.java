@@ -50,21 +50,10 @@ final class ActivationOps {
         ExecutionContext ctx = tape.context();
         long n = x.size();
         MemorySegment xd = x.data, yd = y.data;
-        parallel(ctx, n, (from, to) -> {
-            for (long i = from; i < to; i++) {
-                float v = xd.getAtIndex(Tensor.F, i);
-                yd.setAtIndex(Tensor.F, i, lambda * (v > 0 ? v : alpha * (float) Math.expm1(v)));
-            }
-        });
+        parallel(ctx, n, (from, to) -> Elementwise.scaledElu(xd, yd, alpha, lambda, from, to));
         tape.record(y, () -> {
             MemorySegment g = y.gradData, ga = tape.gradient(x);
-            parallel(ctx, n, (from, to) -> {
-                for (long i = from; i < to; i++) {
-                    float v = xd.getAtIndex(Tensor.F, i);
-                    float d = v > 0 ? lambda : yd.getAtIndex(Tensor.F, i) + lambda * alpha;
-                    ga.setAtIndex(Tensor.F, i, ga.getAtIndex(Tensor.F, i) + d * g.getAtIndex(Tensor.F, i));
-                }
-            });
+            parallel(ctx, n, (from, to) -> Elementwise.scaledEluBackward(xd, yd, g, ga, alpha, lambda, from, to));
         });
         return y;
     }

@@ -28,6 +28,25 @@ public final class Elementwise {
     }
 
     /**
+     * Scaled ELU forward: {@code y[i] = lambda·(x[i] > 0 ? x[i] : alpha·(float) Math.expm1(x[i]))} for i in [from, to)
+     * — ELU (Clevert et al., ICLR 2016) with lambda 1, SELU (Klambauer et al., NeurIPS 2017) with its constants.
+     */
+    public static void scaledElu(MemorySegment x, MemorySegment y, float alpha, float lambda, long from, long to) {
+        checkRange(from, to, x, y);
+        KernelProvider.elementwise().scaledElu(x, y, alpha, lambda, from, to);
+    }
+
+    /**
+     * Scaled ELU backward from the forward's output y, accumulating: {@code gx[i] += (x[i] > 0 ? lambda : y[i] +
+     * lambda·alpha)·g[i]} for i in [from, to).
+     */
+    public static void scaledEluBackward(MemorySegment x, MemorySegment y, MemorySegment g, MemorySegment gx,
+                                         float alpha, float lambda, long from, long to) {
+        checkRange(from, to, x, y, g, gx);
+        KernelProvider.elementwise().scaledEluBackward(x, y, g, gx, alpha, lambda, from, to);
+    }
+
+    /**
      * Row broadcast: {@code y[r][c] = a[r][c] + sign·b[c]} for the rows [rowFrom, rowTo) of the row-major n×m
      * matrices a and y (y may be a itself), b holding m floats — a bias added to every row (sign 1) or subtracted
      * (sign −1).

@@ -18,6 +18,19 @@ public interface ElementwiseKernels {
     /** {@code gx[i] = gx[i] + (x[i] > 0 ? 1 : slope)·g[i]} for i in [from, to). */
     void leakyReluBackward(MemorySegment x, MemorySegment g, MemorySegment gx, float slope, long from, long to);
 
+    /**
+     * Scaled ELU forward: {@code y[i] = lambda·(x[i] > 0 ? x[i] : alpha·(float) Math.expm1(x[i]))} for i in [from, to)
+     * (lambda 1: ELU; SELU's constants: SELU).
+     */
+    void scaledElu(MemorySegment x, MemorySegment y, float alpha, float lambda, long from, long to);
+
+    /**
+     * Scaled ELU backward, accumulating from the forward's output y: {@code gx[i] = gx[i] + (x[i] > 0 ? lambda :
+     * y[i] + lambda·alpha)·g[i]} for i in [from, to).
+     */
+    void scaledEluBackward(MemorySegment x, MemorySegment y, MemorySegment g, MemorySegment gx, float alpha,
+                           float lambda, long from, long to);
+
     /** {@code y[r][c] = a[r][c] + sign·b[c]} for rows [rowFrom, rowTo) of row-major n×m matrices a and y (b: m floats). */
     void addRow(MemorySegment a, MemorySegment b, float sign, MemorySegment y, int m, int rowFrom, int rowTo);
 

@@ -34,6 +34,29 @@ public class ScalarElementwiseKernels implements ElementwiseKernels {
     }
 
     @Override
+    public void scaledElu(MemorySegment x, MemorySegment y, float alpha, float lambda, long from, long to) {
+        for (long i = from; i < to; i++) {
+            float v = x.getAtIndex(FLOAT, i);
+            y.setAtIndex(FLOAT, i, v > 0 ? lambda * v : negativeElu(v, alpha, lambda));
+        }
+    }
+
+    /** The scaled ELU of a non-positive (or NaN) input: {@code lambda·(alpha·expm1(v))}. */
+    static float negativeElu(float v, float alpha, float lambda) {
+        return lambda * (alpha * (float) Math.expm1(v));
+    }
+
+    @Override
+    public void scaledEluBackward(MemorySegment x, MemorySegment y, MemorySegment g, MemorySegment gx, float alpha,
+                                  float lambda, long from, long to) {
+        float negativeShift = lambda * alpha;
+        for (long i = from; i < to; i++) {
+            float d = x.getAtIndex(FLOAT, i) > 0 ? lambda : y.getAtIndex(FLOAT, i) + negativeShift;
+            gx.setAtIndex(FLOAT, i, gx.getAtIndex(FLOAT, i) + d * g.getAtIndex(FLOAT, i));
+        }
+    }
+
+    @Override
     public void addRow(MemorySegment a, MemorySegment b, float sign, MemorySegment y, int m, int rowFrom, int rowTo) {
         addRow(a, b, sign, y, m, 0, rowFrom, rowTo);
     }

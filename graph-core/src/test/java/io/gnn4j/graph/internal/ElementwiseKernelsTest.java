@@ -65,6 +65,33 @@ class ElementwiseKernelsTest {
     }
 
     @Test
+    void scaledEluForwardAndBackwardFollowTheirFormulas() {
+        int n = 1031;
+        float[] x = values(n, 4), g = values(n, 5), base = values(n, 6);
+        for (ElementwiseKernels k : KERNELS) {
+            for (float[] constants : new float[][] {{1f, 1f}, {0.5f, 1f}, {1.6732632423543772f, 1.0507009873554805f}}) {
+                float alpha = constants[0], lambda = constants[1];
+                for (int[] range : new int[][] {{0, n}, {3, n - 5}, {17, 18}, {40, 40}}) {
+                    int from = range[0], to = range[1];
+                    String what = k.name() + " alpha " + alpha + " lambda " + lambda + " [" + from + ", " + to + ")";
+                    float[] y = base.clone(), expected = base.clone();
+                    k.scaledElu(seg(x), seg(y), alpha, lambda, from, to);
+                    for (int i = from; i < to; i++) {
+                        expected[i] = lambda * (x[i] > 0 ? x[i] : alpha * (float) Math.expm1(x[i]));
+                    }
+                    assertArrayEquals(expected, y, what + " forward");
+                    float[] gx = base.clone(), expectedGx = base.clone();
+                    k.scaledEluBackward(seg(x), seg(y), seg(g), seg(gx), alpha, lambda, from, to);
+                    for (int i = from; i < to; i++) {
+                        expectedGx[i] = expectedGx[i] + (x[i] > 0 ? lambda : y[i] + lambda * alpha) * g[i];
+                    }
+                    assertArrayEquals(expectedGx, gx, what + " backward");
+                }
+            }
+        }
+    }
+
+    @Test
     void rowBroadcastAndColumnSumsFollowTheirFormulas() {
         for (int m : new int[] {1, 7, 8, 16, 37, 64}) {
             int n = 23;
@@ -203,8 +230,10 @@ class ElementwiseKernelsTest {
             float keep = 1f / (1f - p);
             float[] out = new float[n];
             KernelProvider.elementwise().bernoulliScale(78L, threshold, keep, seg(in), seg(out), 0, n, false);
-            // ranges starting at even and odd elements, of even and odd lengths, shorter and longer than a vector
-            for (int[] range : new int[][] {{0, n}, {1, 8}, {6, 7}, {6, 19}, {8, 64}, {998, 3}, {500, 0}}) {
+            // ranges starting at even and odd elements, of even and odd lengths, shorter and longer than a vector, and
+            // of half a vector's lanes (eight attention heads on 512-bit vectors)
+            for (int[] range : new int[][] {{0, n}, {1, 8}, {6, 7}, {6, 19}, {8, 64}, {998, 3}, {500, 0}, {8, 8},
+                {10, 24}, {2, 12}, {4, 4}}) {
                 for (ElementwiseKernels k : KERNELS) {
                     float[] factors = new float[range[1] + 3];
                     k.bernoulliFactors(78L, threshold, keep, range[0], range[1], factors, 3);
