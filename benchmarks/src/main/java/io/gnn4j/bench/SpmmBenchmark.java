@@ -3,6 +3,7 @@ package io.gnn4j.bench;
 import io.gnn4j.graph.ExecutionContext;
 import io.gnn4j.graph.Graph;
 import io.gnn4j.graph.GraphBuilder;
+import io.gnn4j.graph.Normalization;
 import io.gnn4j.graph.SparseOps;
 import io.gnn4j.graph.internal.KernelProvider;
 import io.gnn4j.graph.internal.SparseKernels;
@@ -33,6 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * width, where each gathered row is one cache line), read and written in place through MemorySegment views.
  * {@code -p graph=banded} links every node to its 10 successors instead (same number of entries): the gathered rows
  * are then neighbours in memory, which separates the kernel's own cost from the latency of random gathers.
+ * {@code -p weights=gcn} multiplies by the GCN operator D^{-1/2}(A + I)D^{-1/2} of the graph instead (GCN's and
+ * APPNP's product: self loops added, a float weight read per entry).
  * The {@code bytes} counter is the traffic the product must move at least once: the gathered rows
  * (nnz·F·4), the output (N·F·4) and the CSR arrays ((N+1+nnz)·4) — divide by time for GB/s and hold it against
  * {@link StreamTriadBenchmark} measured in the same run.
@@ -52,6 +55,9 @@ public class SpmmBenchmark {
 
     @Param({"random"})
     public String graph;
+
+    @Param({"none"})
+    public String weights;
 
     @Param({"1", "2"})
     public int threads;
@@ -73,6 +79,11 @@ public class SpmmBenchmark {
             case "random" -> randomSymmetricGraph(N, EDGES, 42);
             case "banded" -> bandedGraph(N, EDGES / N);
             default -> throw new IllegalArgumentException("graph must be random or banded, got " + graph);
+        };
+        a = switch (weights) {
+            case "none" -> a;
+            case "gcn" -> Normalization.gcn(a);
+            default -> throw new IllegalArgumentException("weights must be none or gcn, got " + weights);
         };
         x = Nd4j.rand(DataType.FLOAT, N, f);
         y = Nd4j.create(DataType.FLOAT, N, f);
@@ -126,5 +137,19 @@ public class SpmmBenchmark {
         SparseOps.spmm(impl, a, xs, ys, f, ctx);
         traffic.bytes += bytesPerProduct(a, f);
         return ys;
+    }
+
+    /**
+     * Two products in a chain, {@code Y = A·X} then {@code X = A·Y}, as a propagation's steps run (APPNP, SGC, FastRP):
+     * every gathered row was written by the previous product, on whichever thread owned its block, instead of being
+     * the same read-only X each time. Time per operation is two products; use {@code -p weights=gcn} so the values
+     * stay bounded.
+     */
+    @Benchmark
+    public MemorySegment chain(Traffic traffic) {
+        SparseOps.spmm(impl, a, xs, ys, f, ctx);
+        SparseOps.spmm(impl, a, ys, xs, f, ctx);
+        traffic.bytes += 2 * bytesPerProduct(a, f);
+        return xs;
     }
 }
