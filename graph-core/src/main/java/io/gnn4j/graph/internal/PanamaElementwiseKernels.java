@@ -17,7 +17,8 @@ import jdk.incubator.vector.VectorSpecies;
  * and a blend where the scalar code branches, a separate multiply and add, column sums on floats widened into double
  * lanes, rows in ascending order), so the results are the same bits; the random draws of the Bernoulli mask are
  * SplitMix64 on 64-bit lanes, half a vector of draws per vector of floats. The scalar kernels' branches on the sign of
- * each element mispredict about half the time on signed activations, which dominated their cost.
+ * each element mispredict about half the time on signed activations, which dominated their cost. ELU's exponential
+ * stays the scalar {@code Math.expm1}, called only for the lanes that need it.
  */
 final class PanamaElementwiseKernels extends ScalarElementwiseKernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
