@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code gnn4j recommend}: top-K recommendation on a ratings dataset turned into implicit feedback (every rating of
  * at least {@code --min-rating} is an interaction). The split is one of the dataset's own (MovieLens' ua/ub, the same
- * for every seed) or a random share of the ratings per seed; {@code --val F} moves a seeded share F of each run's
+ * for every seed), a random share of the ratings per seed, or a random share of each user's ratings per seed
+ * ({@code stratified}, as Microsoft Recommenders' {@code python_stratified_split}); {@code --val F} moves a seeded share F of each run's
  * training ratings to a validation set that selects the reported epoch ({@link Recommendation}). Each seed trains a
  * fresh model with BPR, and the table gives the full-ranking test Precision/Recall/F1/NDCG/MRR@K (known items
  * excluded) as mean ± std over seeds.
@@ -40,12 +41,14 @@ import picocli.CommandLine.Option;
                 "  ./gnn4j recommend --dataset ml-100k --model lightgcn,sheaf4rec --split ua --val 0.1 --patience 20"})
 final class RecommendCommand extends ExperimentCommand<RecommenderFactory> {
     @Option(names = "--split", paramLabel = "NAME",
-            description = "a split of the dataset (ua, ub for MovieLens-100K) or random (a --train share of the "
-                    + "ratings per seed, the rest test); default: ua")
+            description = "a split of the dataset (ua, ub for MovieLens-100K), random (a --train share of the "
+                    + "ratings per seed, the rest test) or stratified (a --train share of each user's ratings per "
+                    + "seed); default: ua")
     String split;
 
     @Option(names = "--train", paramLabel = "F", defaultValue = "0.8",
-            description = "random split: the training share of the ratings (default: ${DEFAULT-VALUE})")
+            description = "random and stratified splits: the training share of the ratings (default: "
+                    + "${DEFAULT-VALUE})")
     double trainFraction;
 
     @Option(names = "--val", paramLabel = "F", defaultValue = "0",
@@ -98,12 +101,14 @@ final class RecommendCommand extends ExperimentCommand<RecommenderFactory> {
         }
         String protocol = (split != null ? split : cfg.protocol() != null ? cfg.protocol() : "ua")
                 .toLowerCase(Locale.ROOT);
-        boolean random = protocol.equals("random");
-        boolean perRun = random || valFraction > 0;
+        boolean random = protocol.equals("random"), stratified = protocol.equals("stratified");
+        boolean perRun = random || stratified || valFraction > 0;
         List<Interactions> data = new ArrayList<>();
         for (int run = 0; run < (perRun ? runs : 1); run++) {
             long seed = seeds.seed + run;
-            Split s = random ? Splits.ratio(ratings.numRatings(), trainFraction, 0, seed) : ratings.split(protocol);
+            Split s = random ? Splits.ratio(ratings.numRatings(), trainFraction, 0, seed)
+                    : stratified ? Splits.stratifiedRatio(ratings.users(), ratings.numUsers(), trainFraction, 0, seed)
+                    : ratings.split(protocol);
             if (valFraction > 0) {
                 s = Splits.holdOutFromTrain(s, valFraction, seed);
             }
@@ -111,7 +116,8 @@ final class RecommendCommand extends ExperimentCommand<RecommenderFactory> {
         }
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("source", loaded.source());
-        settings.put("protocol", random ? "random " + trainFraction + " of the ratings per seed" : protocol);
+        settings.put("protocol", random ? "random " + trainFraction + " of the ratings per seed"
+                : stratified ? "random " + trainFraction + " of each user's ratings per seed" : protocol);
         settings.put("minRating", minRating);
         settings.put("trainInteractions", data.get(0).train().size());
         settings.put("valInteractions", data.get(0).val().size());
@@ -123,7 +129,7 @@ final class RecommendCommand extends ExperimentCommand<RecommenderFactory> {
                 : "full ranking, training items excluded, metrics of the last epoch");
         settings.put("seeds", runs);
         settings.put("firstSeed", seeds.seed);
-        String label = (random ? "random-" + trainFraction : protocol) + (valFraction > 0 ? "-val-" + valFraction : "");
+        String label = (random || stratified ? protocol + "-" + trainFraction : protocol) + (valFraction > 0 ? "-val-" + valFraction : "");
         return new Plan<>(ratings.name(), runs, settings) {
             @Override
             List<RunResult> run(ModelInfo<RecommenderFactory> info, HyperParameters hp, Progress progress) {

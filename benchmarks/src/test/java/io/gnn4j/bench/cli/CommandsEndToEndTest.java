@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gnn4j.datasets.RatingsDataset;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -317,6 +318,28 @@ class CommandsEndToEndTest {
         Run badSplit = run("recommend", "--dataset", "ml-100k", "--model", "lightgcn", "--split", "uc");
         assertEquals(2, badSplit.code());
         assertTrue(badSplit.err().contains("ml-100k has no split 'uc'; it has [ua, ub]"), badSplit.err());
+    }
+
+    @Test
+    void recommendStratifiedSplitHoldsOutAShareOfEveryUsersRatings(@TempDir Path dir) throws Exception {
+        Run r = run("recommend", "--dataset", "ml-100k", "--split", "stratified", "--train", "0.75", "--seeds", "1",
+                "--epochs", "1", "--hidden", "8", "--layers", "1", "--batch-size", "16384", "--threads", "2",
+                "--quiet", "--no-plots", "--model", "lightgcn", "-o", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        RatingsDataset ml = (RatingsDataset) DatasetArgument.load("ml-100k", false, false).dataset();
+        int[] perUser = new int[ml.numUsers()];
+        for (int u : ml.users()) {
+            perUser[u]++;
+        }
+        int train = 0;
+        for (int n : perUser) {
+            train += (int) Math.floor(n * 0.75);   // every user keeps ⌊0.75·n_u⌋ of its ratings, the rest is test
+        }
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
+        assertEquals(train, json.at("/settings/trainInteractions").asInt());
+        assertEquals(ml.numRatings() - train, json.at("/settings/testInteractions").asInt());
+        assertNotEquals(75_000, train);   // not the global share: the per-user floors add up to less
+        assertEquals("stratified-0.75", json.at("/runs/0/protocol").asText());
     }
 
     @Test
