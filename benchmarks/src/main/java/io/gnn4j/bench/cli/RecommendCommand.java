@@ -28,10 +28,10 @@ import picocli.CommandLine.Option;
  * {@code gnn4j recommend}: top-K recommendation on a ratings dataset turned into implicit feedback (every rating of
  * at least {@code --min-rating} is an interaction). The split is one of the dataset's own (MovieLens' ua/ub, the same
  * for every seed), a random share of the ratings per seed, or a random share of each user's ratings per seed
- * ({@code stratified}, as Microsoft Recommenders' {@code python_stratified_split}); {@code --val F} moves a seeded share F of each run's
- * training ratings to a validation set that selects the reported epoch ({@link Recommendation}). Each seed trains a
- * fresh model with BPR, and the table gives the full-ranking test Precision/Recall/F1/NDCG/MRR@K (known items
- * excluded) as mean ± std over seeds.
+ * ({@code stratified}, as Microsoft Recommenders' {@code python_stratified_split}); {@code --val F} moves a seeded
+ * share F of each run's training ratings to a validation set that selects the reported epoch
+ * ({@link Recommendation}). Each seed trains a fresh model with BPR, and the table gives the full-ranking test
+ * Precision/Recall/F1/NDCG/MRR@K (known items excluded) as mean ± std over seeds.
  */
 @Command(name = "recommend", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Top-K recommendation: BPR training on the user–item graph, full-ranking test metrics over seeds.",
@@ -129,7 +129,8 @@ final class RecommendCommand extends ExperimentCommand<RecommenderFactory> {
                 : "full ranking, training items excluded, metrics of the last epoch");
         settings.put("seeds", runs);
         settings.put("firstSeed", seeds.seed);
-        String label = (random || stratified ? protocol + "-" + trainFraction : protocol) + (valFraction > 0 ? "-val-" + valFraction : "");
+        String label = (random || stratified ? protocol + "-" + trainFraction : protocol)
+                + (valFraction > 0 ? "-val-" + valFraction : "");
         return new Plan<>(ratings.name(), runs, settings) {
             @Override
             List<RunResult> run(ModelInfo<RecommenderFactory> info, HyperParameters hp, Progress progress) {
