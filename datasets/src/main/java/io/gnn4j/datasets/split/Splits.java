@@ -141,8 +141,9 @@ public final class Splits {
 
     /**
      * A stratified random split by ratio: within each class c (labels ≥ 0; unlabelled nodes are in no set; for
-     * ratings, the class of a rating is its user), its n_c members are shuffled and the first ⌊n_c·trainFraction⌋ go to train, the next ⌊n_c·valFraction⌋ to validation,
-     * the rest to test, so every set keeps the class proportions. Named "random-{train}-{val}-seed-{seed}".
+     * ratings, the class of a rating is its user), its n_c members are shuffled and the first ⌊n_c·trainFraction⌋
+     * go to train, the next ⌊n_c·valFraction⌋ to validation, the rest to test, so every set keeps the class
+     * proportions. Named "random-{train}-{val}-seed-{seed}".
      */
     public static Split stratifiedRatio(int[] labels, int numClasses, double trainFraction, double valFraction,
                                         long seed) {
