@@ -76,6 +76,10 @@ pinned('karate/karate.adjlist')
 for rel in files('ml-100k/'):
     pinned(rel)
 pinned('blogcatalog/blogcatalog.mat')
+# MovieLens-1M and ml-latest-small are not in shared/datasets: GroupLens's own archives, hashes unknown.
+for ds, member in (('ml-1m', 'ratings.dat'), ('ml-latest-small', 'ratings.csv')):
+    out.append((ds, f'{ds}/{ds}.zip', f'https://files.grouplens.org/datasets/movielens/{ds}.zip', 'unknown'))
+    out.append((ds, f'{ds}/{member}', f'zip:{ds}/{ds}.zip!/{ds}/{member}', 'unknown'))
 
 with open(OUT, 'w', encoding='utf-8') as f:
     f.write('# Written by datasets/scripts/make_registry.py; see DatasetRegistry. Columns (tab-separated):\n')

@@ -17,6 +17,7 @@ import io.gnn4j.datasets.formats.NumpyFolder;
 import io.gnn4j.datasets.formats.Planetoid;
 import io.gnn4j.datasets.formats.ScipySparseNpz;
 import io.gnn4j.datasets.movielens.MovieLens100k;
+import io.gnn4j.datasets.movielens.MovieLensRatings;
 import io.gnn4j.datasets.npz.CsrMatrix;
 import io.gnn4j.datasets.npz.NpzFile;
 import io.gnn4j.datasets.tu.TuFeatures;
@@ -67,7 +68,8 @@ import java.util.stream.Stream;
  *
  * <p>A path is read by the format its files show: a folder with TU {@code <DS>_A.txt} + {@code
  * <DS>_graph_indicator.txt}, Planetoid {@code ind.<name>.graph}, Geom-GCN {@code out1_node_feature_label.txt},
- * LINQS {@code <name>.content} + {@code .cites}, MovieLens {@code u.data}, Arrow {@code nodes.arrow} +
+ * LINQS {@code <name>.content} + {@code .cites}, MovieLens {@code u.data} (100K) or {@code ratings.dat} /
+ * {@code ratings.csv} ({@link MovieLensRatings}: 1M, 10M, 20M–32M, ml-latest), Arrow {@code nodes.arrow} +
  * {@code edges.arrow} ({@link ArrowFolder}), a folder of NumPy arrays (one
  * {@code scipy.sparse} adjacency {@code .npz} beside {@code *labels*.npy} and optionally {@code *feat*.npy},
  * {@link NumpyFolder}), or exactly one data file (of several, the
@@ -137,6 +139,8 @@ public final class Datasets {
         }
         known("karate", "karate", singleFile("karate.adjlist"), singleFile("karate.edgelist"));
         known("ml-100k", "ml-100k", new Source("u.data", (d, o) -> read(d, MovieLens100k.load(d))));
+        known("ml-1m", "ml-1m", movieLensRatings("ratings.dat"));
+        known("ml-latest-small", "ml-latest-small", movieLensRatings("ratings.csv"));
         known("blogcatalog", "blogcatalog", singleFile("blogcatalog.mat"));
     }
 
@@ -159,6 +163,10 @@ public final class Datasets {
         // Chameleon's and Squirrel's published folders lack the node file: then the next source is used.
         return new Source("geom-gcn/out1_node_feature_label.txt",
                 (d, o) -> read(d.resolve("geom-gcn"), GeomGcn.load(d.resolve("geom-gcn"), name)));
+    }
+
+    private static Source movieLensRatings(String file) {
+        return new Source(file, (d, o) -> read(d.resolve(file), MovieLensRatings.load(d.resolve(file))));
     }
 
     private static Source heterophilous(String file) {
@@ -397,7 +405,8 @@ public final class Datasets {
             if (d == null) {
                 throw new DatasetFormatException(path, "folder", "expected the files of one dataset format (TU "
                         + "<DS>_A.txt, Planetoid ind.<name>.*, Geom-GCN out1_*.txt, LINQS .content/.cites, MovieLens "
-                        + "u.data, Arrow nodes.arrow + edges.arrow, an adjacency .npz with *labels*.npy, or one "
+                        + "u.data or ratings.dat/.csv, Arrow nodes.arrow + edges.arrow, an adjacency .npz with "
+                        + "*labels*.npy, or one "
                         + ".npz/.mat/.adjlist/.edgelist/.csv/.tsv file), found " + listing(path));
             }
             return d;
@@ -444,6 +453,12 @@ public final class Datasets {
         }
         if (files.contains("u.data")) {
             return read(dir, MovieLens100k.load(dir));
+        }
+        for (String ratings : new String[] {"ratings.dat", "ratings.csv"}) {
+            Path file = dir.resolve(ratings);
+            if (files.contains(ratings) && (ratings.endsWith(".dat") || MovieLensRatings.isRatingsCsv(file))) {
+                return read(file, MovieLensRatings.load(file));
+            }
         }
         if (ArrowFolder.isArrowFolder(dir)) {
             return read(dir, ArrowFolder.load(dir));
@@ -528,6 +543,9 @@ public final class Datasets {
         }
         if (f.equals("u.data") || f.equals("u.item") || f.equals("u.user")) {
             return read(dir, MovieLens100k.load(dir));
+        }
+        if (f.equals("ratings.dat") || extension(f).equals("csv") && MovieLensRatings.isRatingsCsv(file)) {
+            return read(file, MovieLensRatings.load(file));
         }
         if ((f.equals(ArrowGraphSchema.NODES_FILE) || f.equals(ArrowGraphSchema.EDGES_FILE))
                 && ArrowFolder.isArrowFolder(dir)) {

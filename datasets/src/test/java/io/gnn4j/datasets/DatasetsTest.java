@@ -88,10 +88,10 @@ class DatasetsTest {
     void unknownNameListsTheKnownNames() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Datasets.load("coraa"));
         assertTrue(e.getMessage().contains("'coraa'"), e.getMessage());
-        for (String n : List.of("cora", "pubmed", "imdb-binary", "karate", "ml-100k")) {
+        for (String n : List.of("cora", "pubmed", "imdb-binary", "karate", "ml-100k", "ml-1m", "ml-latest-small")) {
             assertTrue(e.getMessage().contains(n), n + " missing in: " + e.getMessage());
         }
-        assertEquals(22, Datasets.knownNames().size());
+        assertEquals(24, Datasets.knownNames().size());
         assertThrows(IllegalArgumentException.class, () -> Datasets.load("  "), "blank is not the working directory");
     }
 

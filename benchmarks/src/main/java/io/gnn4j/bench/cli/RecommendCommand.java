@@ -43,7 +43,7 @@ final class RecommendCommand extends ExperimentCommand<RecommenderFactory> {
     @Option(names = "--split", paramLabel = "NAME",
             description = "a split of the dataset (ua, ub for MovieLens-100K), random (a --train share of the "
                     + "ratings per seed, the rest test) or stratified (a --train share of each user's ratings per "
-                    + "seed); default: ua")
+                    + "seed); default: the dataset's first split (ua), random for ratings files without splits")
     String split;
 
     @Option(names = "--train", paramLabel = "F", defaultValue = "0.8",
@@ -99,8 +99,8 @@ final class RecommendCommand extends ExperimentCommand<RecommenderFactory> {
             throw new IllegalArgumentException(loaded.dataset().name() + " (" + loaded.source() + ") has no ratings: "
                     + "gnn4j recommend needs a ratings dataset such as ml-100k");
         }
-        String protocol = (split != null ? split : cfg.protocol() != null ? cfg.protocol() : "ua")
-                .toLowerCase(Locale.ROOT);
+        String protocol = (split != null ? split : cfg.protocol() != null ? cfg.protocol()
+                : ratings.splits().isEmpty() ? "random" : ratings.splits().getFirst().name()).toLowerCase(Locale.ROOT);
         boolean random = protocol.equals("random"), stratified = protocol.equals("stratified");
         boolean perRun = random || stratified || valFraction > 0;
         List<Interactions> data = new ArrayList<>();

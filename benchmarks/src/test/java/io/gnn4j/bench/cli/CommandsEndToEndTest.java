@@ -343,6 +343,29 @@ class CommandsEndToEndTest {
     }
 
     @Test
+    void recommendReadsAMovieLensRatingsFileAndSplitsItAtRandomByDefault(@TempDir Path dir) throws Exception {
+        StringBuilder ratings = new StringBuilder();
+        for (int user = 1; user <= 30; user++) {
+            for (int k = 0; k < 10; k++) {
+                int movie = 100 + 7 * ((user * 3 + k * 11) % 40);          // 40 movie ids with gaps
+                ratings.append(user).append("::").append(movie).append("::").append(1 + (user + k) % 5).append("::")
+                        .append(978_300_000 + user * 10 + k).append('\n');
+            }
+        }
+        Path data = Files.createDirectories(dir.resolve("ml-1m"));
+        Files.writeString(data.resolve("ratings.dat"), ratings);
+        Path out = dir.resolve("out");
+        Run r = run("recommend", "--dataset", data.toString(), "--seeds", "1", "--epochs", "1", "--hidden", "8",
+                "--layers", "1", "--threads", "1", "--quiet", "--no-plots", "--model", "lightgcn", "-o", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("| ml-1m | lightgcn | 1 |")), r.out());
+        JsonNode json = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+        assertEquals(240, json.at("/settings/trainInteractions").asInt());       // 0.8 of the 300 ratings
+        assertEquals(60, json.at("/settings/testInteractions").asInt());
+        assertEquals("random-0.8", json.at("/runs/0/protocol").asText());
+    }
+
+    @Test
     void recommendWithAValidationShareSelectsTheBestValidationEpoch(@TempDir Path dir) throws Exception {
         Run r = run("recommend", "--dataset", "ml-100k", "--split", "ua", "--val", "0.1", "--seeds", "1", "--epochs",
                 "4", "--patience", "2", "--hidden", "8", "--layers", "1", "--batch-size", "16384", "--lr", "0.05",

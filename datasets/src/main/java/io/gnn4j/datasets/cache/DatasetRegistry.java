@@ -24,11 +24,13 @@ import java.util.zip.ZipFile;
  * Where every dataset {@link io.gnn4j.datasets.Datasets} knows by name can be downloaded: for each dataset folder the
  * files its loader reads, each with its place under the data directory (the layout of {@code shared/datasets}), its
  * public URL and its SHA-256. The table is the resource {@code registry.tsv}, written by
- * {@code datasets/scripts/make_registry.py} from the manifest of {@code shared/datasets}: files there are byte copies of
- * public files at pinned commits, so their URL is that commit's raw file and their hash is known; a file outside that
- * collection (PubMed's Planetoid files) has its well-known URL and hash "unknown" — then the download is kept unchecked
- * and its computed hash printed (see {@link DataDirectory}), never compared with a guessed value. Files inside a zip
- * archive (IMDB-BINARY, MovieLens) are extracted from the downloaded archive and checked against their own hashes.
+ * {@code datasets/scripts/make_registry.py} from the manifest of {@code shared/datasets}: files there are byte copies
+ * of public files at pinned commits, so their URL is that commit's raw file and their hash is known; a file outside
+ * that collection (PubMed's Planetoid files; MovieLens-1M and ml-latest-small, GroupLens's archives) has its
+ * well-known URL and hash "unknown" — then the download is kept unchecked and its computed hash printed (see
+ * {@link DataDirectory}), never compared with a guessed value. Files inside a zip archive (IMDB-BINARY, MovieLens)
+ * are extracted from the downloaded archive and checked against their own hashes
+ * where known.
  */
 public final class DatasetRegistry {
     /**

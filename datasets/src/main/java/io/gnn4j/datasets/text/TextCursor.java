@@ -10,8 +10,8 @@ import java.nio.file.Path;
  * TU, edge-list, adjacency-list and MovieLens loaders. Every line must end with LF (a file that does not end with
  * one was truncated); a CR before the LF is an error unless allowed. Numbers follow a fixed grammar — integers
  * {@code [+-]?[0-9]+} that fit in 32 (or 64) bits, decimals {@code [+-]?(d+(.d*)?|.d+)([eE][+-]?d+)?} that are
- * finite as float — and every failure becomes a {@link DatasetFormatException} naming the file, the 1-based line
- * and what was expected versus found.
+ * finite as float, each ended by the line's end or a separator (blank, ',', ';', '|', ':') — and every failure
+ * becomes a {@link DatasetFormatException} naming the file, the 1-based line and what was expected versus found.
  */
 public final class TextCursor {
     private final Path file;
@@ -322,7 +322,7 @@ public final class TextCursor {
     }
 
     private static boolean isTokenChar(byte c) {
-        return c != ' ' && c != '\t' && c != ',' && c != ';' && c != '|';
+        return c != ' ' && c != '\t' && c != ',' && c != ';' && c != '|' && c != ':';
     }
 
     private String restText() {

@@ -114,7 +114,8 @@ class DatasetRegistryTest {
                 }
             }
         }
-        assertEquals(8, unknown, "PubMed's eight Planetoid files");
+        assertEquals(10, unknown, "PubMed's eight Planetoid files, MovieLens-1M's ratings.dat, ml-latest-small's "
+                + "ratings.csv");
     }
 
     @Test
