@@ -20,7 +20,8 @@ import java.util.List;
  * <pre>
  *   X ← X − Δ_{F(X)} · (X W + b)          (step size 1)
  * </pre>
- * starting from the embeddings; the final representation is the concatenation [X⁰ ‖ X¹ ‖ … ‖ X^L]. The map
+ * starting from the embeddings; the final representation is the mean of the layers, (X⁰ + X¹ + … + X^L)/(L + 1), as
+ * LightGCN's and the official code's ({@code torch.mean} over the stacked layers). The map
  * w·[x_u ‖ x_v] is computed as (X w_a)_u + (X w_b)_v, the same number with one n×2 product instead of an E×2d one,
  * and with scalar stalks Δ_F is assembled from Tape ops (per-entry weights applied by {@link Tape#edgeAggregate},
  * the diagonal as a column) rather than through the general d×d block machinery, which it equals for d = 1.
@@ -83,13 +84,11 @@ public final class Sheaf4Rec extends Recommender {
 
     @Override
     public Tensor representations(Tape tape) {
-        Tensor x = embedding();
-        Tensor[] all = new Tensor[transforms.size() + 1];
-        all[0] = x;
+        Tensor x = embedding(), sum = x;
         for (int l = 0; l < transforms.size(); l++) {
             x = tape.sub(x, laplacian(tape, maps(tape, l, x), transforms.get(l).forward(tape, x)));
-            all[l + 1] = x;
+            sum = tape.add(sum, x);
         }
-        return tape.concat(all);
+        return tape.scale(sum, 1f / (transforms.size() + 1));
     }
 }
