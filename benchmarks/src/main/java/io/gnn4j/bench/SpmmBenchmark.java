@@ -1,5 +1,8 @@
 package io.gnn4j.bench;
 
+import io.gnn4j.datasets.NodeDataset;
+import io.gnn4j.datasets.generate.Generators;
+import io.gnn4j.datasets.generate.PlantedPartition;
 import io.gnn4j.graph.ExecutionContext;
 import io.gnn4j.graph.Graph;
 import io.gnn4j.graph.GraphBuilder;
@@ -9,6 +12,8 @@ import io.gnn4j.graph.internal.KernelProvider;
 import io.gnn4j.graph.internal.SparseKernels;
 import io.gnn4j.nn.Nd4jViews;
 import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -36,6 +41,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * are then neighbours in memory, which separates the kernel's own cost from the latency of random gathers.
  * {@code -p weights=gcn} multiplies by the GCN operator D^{-1/2}(A + I)D^{-1/2} of the graph instead (GCN's and
  * APPNP's product: self loops added, a float weight read per entry).
+ * {@code -p graph=planted} is {@link TrainingStepBenchmark}'s planted-partition graph (16 classes, 70 % of the draws
+ * inside the source's class, classes drawn at random per node), {@code planted-by-class} the same graph with its nodes
+ * renumbered class by class — the most locality any renumbering can find in it (a community's rows adjacent in
+ * memory), to bound what a locality-aware node order would save.
  * The {@code bytes} counter is the traffic the product must move at least once: the gathered rows
  * (nnz·F·4), the output (N·F·4) and the CSR arrays ((N+1+nnz)·4) — divide by time for GB/s and hold it against
  * {@link StreamTriadBenchmark} measured in the same run.
@@ -78,7 +87,10 @@ public class SpmmBenchmark {
         a = switch (graph) {
             case "random" -> randomSymmetricGraph(N, EDGES, 42);
             case "banded" -> bandedGraph(N, EDGES / N);
-            default -> throw new IllegalArgumentException("graph must be random or banded, got " + graph);
+            case "planted" -> planted().graph();
+            case "planted-by-class" -> renumberedByClass(planted());
+            default -> throw new IllegalArgumentException("graph must be random, banded, planted or planted-by-class, "
+                    + "got " + graph);
         };
         a = switch (weights) {
             case "none" -> a;
@@ -120,6 +132,34 @@ public class SpmmBenchmark {
         for (int u = 0; u < n; u++) {
             for (int j = 1; j <= k; j++) {
                 b.addEdge(u, (u + j) % n);
+            }
+        }
+        return b.build();
+    }
+
+    private static NodeDataset planted() {
+        return Generators.plantedPartition(PlantedPartition.pygPeer(0));
+    }
+
+    /** The dataset's graph with its nodes renumbered in order of (class, id): each class's nodes consecutive. */
+    static Graph renumberedByClass(NodeDataset d) {
+        Graph g = d.graph();
+        int n = g.numNodes();
+        Integer[] order = new Integer[n];
+        for (int u = 0; u < n; u++) {
+            order[u] = u;
+        }
+        Arrays.sort(order, Comparator.comparingInt((Integer u) -> d.labels()[u]));
+        int[] newId = new int[n];
+        for (int k = 0; k < n; k++) {
+            newId[order[k]] = k;
+        }
+        GraphBuilder b = GraphBuilder.undirected(n);
+        for (int u = 0; u < n; u++) {
+            for (int e = g.rowPtr()[u]; e < g.rowPtr()[u + 1]; e++) {
+                if (u < g.colIdx()[e]) {
+                    b.addEdge(newId[u], newId[g.colIdx()[e]]);
+                }
             }
         }
         return b.build();
