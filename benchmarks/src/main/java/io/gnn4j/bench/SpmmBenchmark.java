@@ -12,8 +12,6 @@ import io.gnn4j.graph.internal.KernelProvider;
 import io.gnn4j.graph.internal.SparseKernels;
 import io.gnn4j.nn.Nd4jViews;
 import java.lang.foreign.MemorySegment;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -42,9 +40,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code -p weights=gcn} multiplies by the GCN operator D^{-1/2}(A + I)D^{-1/2} of the graph instead (GCN's and
  * APPNP's product: self loops added, a float weight read per entry).
  * {@code -p graph=planted} is {@link TrainingStepBenchmark}'s planted-partition graph (16 classes, 70 % of the draws
- * inside the source's class, classes drawn at random per node), {@code planted-by-class} the same graph with its nodes
- * renumbered class by class — the most locality any renumbering can find in it (a community's rows adjacent in
- * memory), to bound what a locality-aware node order would save.
+ * inside the source's class, classes drawn at random per node), {@code planted-by-class} the same graph renumbered
+ * class by class ({@link ClassRenumbering}) — the most locality a renumbering can find in it (a community's rows
+ * adjacent in memory), to bound what a locality-aware node order would save.
  * The {@code bytes} counter is the traffic the product must move at least once: the gathered rows
  * (nnz·F·4), the output (N·F·4) and the CSR arrays ((N+1+nnz)·4) — divide by time for GB/s and hold it against
  * {@link StreamTriadBenchmark} measured in the same run.
@@ -88,7 +86,7 @@ public class SpmmBenchmark {
             case "random" -> randomSymmetricGraph(N, EDGES, 42);
             case "banded" -> bandedGraph(N, EDGES / N);
             case "planted" -> planted().graph();
-            case "planted-by-class" -> renumberedByClass(planted());
+            case "planted-by-class" -> ClassRenumbering.of(planted()).graph();
             default -> throw new IllegalArgumentException("graph must be random, banded, planted or planted-by-class, "
                     + "got " + graph);
         };
@@ -139,30 +137,6 @@ public class SpmmBenchmark {
 
     private static NodeDataset planted() {
         return Generators.plantedPartition(PlantedPartition.pygPeer(0));
-    }
-
-    /** The dataset's graph with its nodes renumbered in order of (class, id): each class's nodes consecutive. */
-    static Graph renumberedByClass(NodeDataset d) {
-        Graph g = d.graph();
-        int n = g.numNodes();
-        Integer[] order = new Integer[n];
-        for (int u = 0; u < n; u++) {
-            order[u] = u;
-        }
-        Arrays.sort(order, Comparator.comparingInt((Integer u) -> d.labels()[u]));
-        int[] newId = new int[n];
-        for (int k = 0; k < n; k++) {
-            newId[order[k]] = k;
-        }
-        GraphBuilder b = GraphBuilder.undirected(n);
-        for (int u = 0; u < n; u++) {
-            for (int e = g.rowPtr()[u]; e < g.rowPtr()[u + 1]; e++) {
-                if (u < g.colIdx()[e]) {
-                    b.addEdge(newId[u], newId[g.colIdx()[e]]);
-                }
-            }
-        }
-        return b.build();
     }
 
     /** Per-invocation traffic, reported by JMH next to the time so GB/s can be read off directly. */
