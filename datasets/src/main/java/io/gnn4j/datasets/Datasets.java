@@ -406,8 +406,7 @@ public final class Datasets {
                 throw new DatasetFormatException(path, "folder", "expected the files of one dataset format (TU "
                         + "<DS>_A.txt, Planetoid ind.<name>.*, Geom-GCN out1_*.txt, LINQS .content/.cites, MovieLens "
                         + "u.data or ratings.dat/.csv, Arrow nodes.arrow + edges.arrow, an adjacency .npz with "
-                        + "*labels*.npy, or one "
-                        + ".npz/.mat/.adjlist/.edgelist/.csv/.tsv file), found " + listing(path));
+                        + "*labels*.npy, or one .npz/.mat/.adjlist/.edgelist/.csv/.tsv file), found " + listing(path));
             }
             return d;
         }
