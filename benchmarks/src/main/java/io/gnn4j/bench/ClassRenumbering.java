@@ -1,22 +1,28 @@
 package io.gnn4j.bench;
 
 import io.gnn4j.datasets.NodeDataset;
+import io.gnn4j.datasets.Split;
 import io.gnn4j.graph.Graph;
 import io.gnn4j.graph.GraphBuilder;
+import java.util.List;
 
 /**
- * A node dataset renumbered class by class (order of (label, id)), so that each class's nodes are consecutive: on a
- * graph whose edges mostly stay inside a class (the planted partition), the most memory locality a renumbering can
- * give the gathered rows of a sparse product. Benchmarks use it to bound what a locality-aware node order would save;
- * {@code newId[u]} is node u's new number.
+ * A node dataset renumbered class by class (order of (label, id), unlabelled nodes first), so that each class's nodes
+ * are consecutive: on a graph whose edges mostly stay inside a class (the planted partition), the most memory locality
+ * a renumbering can give the gathered rows of a sparse product. Benchmarks use it to bound what a locality-aware node
+ * order would save.
  */
-record ClassRenumbering(int[] newId, Graph graph, float[] features, int[] labels, int[] train) {
-    static ClassRenumbering of(NodeDataset d) {
+final class ClassRenumbering {
+    private ClassRenumbering() {
+    }
+
+    /** The same graph, features, labels and splits with node u renumbered by its rank in (label, id) order. */
+    static NodeDataset of(NodeDataset d) {
         Graph g = d.graph();
         int n = g.numNodes(), f = d.numFeatures();
         int[] newId = new int[n];
         int next = 0;
-        for (int c = -1; c < d.numClasses(); c++) {   // unlabelled nodes (label −1) first
+        for (int c = -1; c < d.numClasses(); c++) {
             for (int u = 0; u < n; u++) {
                 if (d.labels()[u] == c) {
                     newId[u] = next++;
@@ -35,10 +41,16 @@ record ClassRenumbering(int[] newId, Graph graph, float[] features, int[] labels
             System.arraycopy(d.features(), u * f, x, newId[u] * f, f);
             y[newId[u]] = d.labels()[u];
         }
-        int[] train = d.splits().getFirst().train().clone();
-        for (int k = 0; k < train.length; k++) {
-            train[k] = newId[train[k]];
+        List<Split> splits = d.splits().stream().map(s -> new Split(s.name(), renumbered(s.train(), newId),
+                renumbered(s.val(), newId), renumbered(s.test(), newId))).toList();
+        return new NodeDataset(d.name(), b.build(), f, x, y, d.numClasses(), splits, null);
+    }
+
+    private static int[] renumbered(int[] nodes, int[] newId) {
+        int[] out = new int[nodes.length];
+        for (int k = 0; k < nodes.length; k++) {
+            out[k] = newId[nodes[k]];
         }
-        return new ClassRenumbering(newId, b.build(), x, y, train);
+        return out;
     }
 }

@@ -60,7 +60,7 @@ public class TrainingStepBenchmark {
 
     /**
      * Node numbering: {@code generated} (the generator's, classes drawn at random per node) or {@code by-class}
-     * ({@link ClassRenumbering}: the same graph, features and labels with each class's nodes consecutive — the
+     * ({@link ClassRenumbering}: the same graph, features, labels and splits with each class's nodes consecutive — the
      * most locality a renumbering can give this graph's sparse products).
      */
     @Param({"generated"})
@@ -76,23 +76,16 @@ public class TrainingStepBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        NodeDataset d = Generators.plantedPartition(PlantedPartition.pygPeer(0));
-        switch (order) {
-            case "generated" -> {
-                graph = d.graph();
-                x = Tensor.of(graph.numNodes(), d.numFeatures(), d.features());
-                labels = d.labels();
-                train = d.splits().get(0).train();
-            }
-            case "by-class" -> {
-                ClassRenumbering r = ClassRenumbering.of(d);
-                graph = r.graph();
-                x = Tensor.of(graph.numNodes(), d.numFeatures(), r.features());
-                labels = r.labels();
-                train = r.train();
-            }
+        NodeDataset generated = Generators.plantedPartition(PlantedPartition.pygPeer(0));
+        NodeDataset d = switch (order) {
+            case "generated" -> generated;
+            case "by-class" -> ClassRenumbering.of(generated);
             default -> throw new IllegalArgumentException("order must be generated or by-class, got " + order);
-        }
+        };
+        graph = d.graph();
+        x = Tensor.of(graph.numNodes(), d.numFeatures(), d.features());
+        labels = d.labels();
+        train = d.splits().get(0).train();
         int f = d.numFeatures(), c = d.numClasses();
         net = build(model, f, c);
         net.resetParameters(new SplittableRandom(0));
