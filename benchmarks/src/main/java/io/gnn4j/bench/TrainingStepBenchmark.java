@@ -60,8 +60,8 @@ public class TrainingStepBenchmark {
 
     /**
      * Node numbering: {@code generated} (the generator's, classes drawn at random per node) or {@code by-class}
-     * ({@link ClassRenumbering}: the same graph, features, labels and splits with each class's nodes consecutive — the
-     * most locality a renumbering can give this graph's sparse products).
+     * ({@link ClassRenumbering}: the same graph, features, labels and splits with each class's nodes consecutive —
+     * the most locality a renumbering can give this graph's sparse products).
      */
     @Param({"generated"})
     public String order;
