@@ -16,9 +16,16 @@ final class ClassRenumbering {
     private ClassRenumbering() {
     }
 
-    /** The same graph, features, labels and splits with node u renumbered by its rank in (label, id) order. */
+    /**
+     * The same graph, features, labels and splits with node u renumbered by its rank in (label, id) order. The graph
+     * must be undirected, unweighted and without self loops (as the generated ones), since only such are rebuilt.
+     */
     static NodeDataset of(NodeDataset d) {
         Graph g = d.graph();
+        if (g.isDirected() || g.isWeighted()) {
+            throw new IllegalArgumentException("class renumbering rebuilds undirected unweighted graphs only, got "
+                    + (g.isDirected() ? "a directed" : "a weighted") + " graph");
+        }
         int n = g.numNodes(), f = d.numFeatures();
         int[] newId = new int[n];
         int next = 0;
@@ -34,6 +41,10 @@ final class ClassRenumbering {
         int[] y = new int[n];
         for (int u = 0; u < n; u++) {
             for (int e = g.rowPtr()[u]; e < g.rowPtr()[u + 1]; e++) {
+                if (u == g.colIdx()[e]) {
+                    throw new IllegalArgumentException("class renumbering rebuilds graphs without self loops, got "
+                            + "one at node " + u);
+                }
                 if (u < g.colIdx()[e]) {
                     b.addEdge(newId[u], newId[g.colIdx()[e]]);
                 }

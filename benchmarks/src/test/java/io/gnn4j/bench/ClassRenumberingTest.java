@@ -2,6 +2,7 @@ package io.gnn4j.bench;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gnn4j.datasets.NodeDataset;
@@ -9,6 +10,7 @@ import io.gnn4j.datasets.Split;
 import io.gnn4j.datasets.generate.Generators;
 import io.gnn4j.datasets.generate.PlantedPartition;
 import io.gnn4j.graph.Graph;
+import io.gnn4j.graph.GraphBuilder;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -48,5 +50,14 @@ class ClassRenumberingTest {
         for (int v = 1; v < n; v++) {
             assertTrue(r.labels()[v - 1] <= r.labels()[v], "classes consecutive at " + v);
         }
+    }
+
+    @Test
+    void aGraphItCannotRebuildIsRefusedNamingWhy() {
+        NodeDataset d = Generators.plantedPartition(new PlantedPartition(500, 3000, 4, 5, 0.7, 0.15, 3));
+        NodeDataset looped = new NodeDataset(d.name(), GraphBuilder.from(d.graph()).addEdge(7, 7).build(),
+                d.numFeatures(), d.features(), d.labels(), d.numClasses(), d.splits(), null);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ClassRenumbering.of(looped));
+        assertTrue(e.getMessage().contains("self loops") && e.getMessage().contains("node 7"), e.getMessage());
     }
 }
