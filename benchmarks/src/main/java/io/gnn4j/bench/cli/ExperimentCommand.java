@@ -105,6 +105,15 @@ abstract class ExperimentCommand<F> implements Callable<Integer> {
         return lines;
     }
 
+    /**
+     * The shared options ({@link HyperParameterOptions}, {@link EdgeReading}) that none of this command's models or
+     * its task reads, by their long names; {@link Gnn4j#commandLine()} removes them from the command's parser and help,
+     * so that passing one is an "unknown option" error rather than silently ignored. None by default.
+     */
+    List<String> unreadOptions() {
+        return List.of();
+    }
+
     /** Loads the data and plans the runs; {@code ctx} is the pool they run on. */
     abstract Plan<F> plan(ExperimentRequest request, ExecutionContext ctx) throws Exception;
 

@@ -33,6 +33,13 @@ public final class Gnn4j implements Runnable {
                 List<String> footer = new ArrayList<>(experiment.modelHelp());
                 footer.addAll(List.of(usage.footer()));
                 usage.footer(footer.toArray(String[]::new));
+                for (String option : experiment.unreadOptions()) {
+                    var spec = sub.getCommandSpec().findOption(option);
+                    if (spec == null) {
+                        throw new IllegalStateException(sub.getCommandName() + " has no option " + option);
+                    }
+                    sub.getCommandSpec().remove(spec);
+                }
             }
         }
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

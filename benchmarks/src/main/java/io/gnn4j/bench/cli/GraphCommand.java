@@ -120,6 +120,13 @@ final class GraphCommand extends ExperimentCommand<GraphModelFactory> {
         super("graph", Models.graph(), "test_acc");
     }
 
+    /** The graph-level models have no attention heads, teleport or sheaf. */
+    @Override
+    List<String> unreadOptions() {
+        return List.of("--heads", "--alpha", "--stalk-dim", "--input-dropout", "--fixed-stalks", "--sheaf-decay",
+                "--second-linear");
+    }
+
     @Override
     String barMetric() {
         return regression() ? "test_mae" : "test_acc";

@@ -60,6 +60,17 @@ final class LinkCommand extends ExperimentCommand<LinkModelFactory> {
         super("link", Models.link(), "test_auc");
     }
 
+    /**
+     * Link prediction's encoders (GAE, the forward-learning backbones) read neither propagation, schedule, batching
+     * nor sheaf options.
+     */
+    @Override
+    List<String> unreadOptions() {
+        return List.of("--hops", "--alpha", "--batch-size", "--lr-step", "--lr-gamma", "--batches-per-epoch",
+                "--stalk-dim", "--input-dropout", "--fixed-stalks", "--max-paths", "--sheaf-decay", "--second-linear",
+                "--batch-norm", "--path-branching");
+    }
+
     @Override
     Plan<LinkModelFactory> plan(ExperimentRequest request, ExecutionContext ctx) throws IOException {
         ExperimentConfig cfg = request.config();

@@ -93,6 +93,12 @@ final class NodeCommand extends ExperimentCommand<NodeModelFactory> {
         super("node", Models.node(), "test_acc");
     }
 
+    /** The graph-level task's mini-batch and kpath options. */
+    @Override
+    List<String> unreadOptions() {
+        return List.of("--batch-size", "--batches-per-epoch", "--batch-norm", "--max-paths", "--path-branching");
+    }
+
     @Override
     Plan<NodeModelFactory> plan(ExperimentRequest request, ExecutionContext ctx) throws IOException {
         ExperimentConfig cfg = request.config();

@@ -74,6 +74,17 @@ final class RecommendCommand extends ExperimentCommand<RecommenderFactory> {
         super("recommend", Models.recommend(), "test_ndcg@10");
     }
 
+    /**
+     * The recommenders read the latent size, depth, dropout (NGCF), batch size and the optimiser's options only; the
+     * validation set selects by NDCG, not --monitor.
+     */
+    @Override
+    List<String> unreadOptions() {
+        return List.of("--edges-as-arcs", "--monitor", "--heads", "--hops", "--alpha", "--lr-step", "--lr-gamma",
+                "--batches-per-epoch", "--stalk-dim", "--input-dropout", "--fixed-stalks", "--max-paths",
+                "--sheaf-decay", "--second-linear", "--batch-norm", "--path-branching");
+    }
+
     @Override
     String barMetric() {
         return "test_ndcg@" + Recommendation.selectionK(ks);
@@ -94,7 +105,7 @@ final class RecommendCommand extends ExperimentCommand<RecommenderFactory> {
         if (!(valFraction >= 0 && valFraction < 1)) {
             throw new IllegalArgumentException("--val must be in [0, 1), got " + valFraction);
         }
-        Datasets.Loaded loaded = DatasetArgument.load(request.dataset(), false, edges.edgesAsArcs);
+        Datasets.Loaded loaded = DatasetArgument.load(request.dataset(), false, false);
         if (!(loaded.dataset() instanceof RatingsDataset ratings)) {
             throw new IllegalArgumentException(loaded.dataset().name() + " (" + loaded.source() + ") has no ratings: "
                     + "gnn4j recommend needs a ratings dataset such as ml-100k");

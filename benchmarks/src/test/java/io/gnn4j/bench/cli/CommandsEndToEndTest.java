@@ -1,6 +1,7 @@
 package io.gnn4j.bench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -388,6 +390,28 @@ class CommandsEndToEndTest {
         Run bad = run("recommend", "--dataset", "ml-100k", "--model", "lightgcn", "--val", "1");
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("--val must be in [0, 1), got 1.0"), bad.err());
+    }
+
+    @Test
+    void optionsNoModelOfACommandReadsAreNeitherListedNorAccepted() {
+        Map<String, List<String>> listed = Map.of("node", List.of("--stalk-dim", "--heads", "--edges-as-arcs"),
+                "graph", List.of("--max-paths", "--batch-norm", "--hops"), "link", List.of("--heads", "--monitor"),
+                "recommend", List.of("--hidden", "--layers", "--dropout", "--batch-size", "--patience"));
+        Map<String, List<String>> unlisted = Map.of("node", List.of("--batch-size", "--batch-norm", "--max-paths"),
+                "graph", List.of("--stalk-dim", "--heads", "--alpha"), "link", List.of("--hops", "--lr-step"),
+                "recommend", List.of("--heads", "--monitor", "--stalk-dim", "--edges-as-arcs", "--max-paths"));
+        for (String c : listed.keySet()) {
+            String help = run(c, "--help").out();
+            for (String o : listed.get(c)) {
+                assertTrue(Pattern.compile("(?m)^ +(-\\w, )?" + o + "\\b").matcher(help).find(), c + " " + o);
+            }
+            for (String o : unlisted.get(c)) {
+                assertFalse(Pattern.compile("(?m)^ +(-\\w, )?" + o + "\\b").matcher(help).find(), c + " " + o);
+            }
+        }
+        Run heads = run("recommend", "--dataset", "ml-100k", "--model", "lightgcn", "--heads", "2");
+        assertEquals(2, heads.code());
+        assertTrue(heads.err().contains("Unknown options: '--heads', '2'"), heads.err());
     }
 
     @Test
