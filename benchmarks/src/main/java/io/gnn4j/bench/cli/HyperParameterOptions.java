@@ -43,7 +43,8 @@ final class HyperParameterOptions {
     @Option(names = "--alpha", paramLabel = "A", description = "teleport probability (APPNP)")
     Double alpha;
 
-    @Option(names = "--batch-size", paramLabel = "N", description = "graphs per mini-batch (graph task), BPR triples per batch (recommend)")
+    @Option(names = "--batch-size", paramLabel = "N",
+            description = "graphs per mini-batch (graph task), BPR triples per batch (recommend)")
     Integer batchSize;
 
     @Option(names = "--lr-step", paramLabel = "N", description = "multiply the learning rate by --lr-gamma every N epochs")
