@@ -28,7 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One training step (forward, cross-entropy on 60 % of the nodes, backward, Adam) of discrete Neural Sheaf Diffusion
  * with the official scripts' settings for Chameleon (Diag-NSD, d = 4 + one fixed low-pass dimension, 5 layers, 32
- * channels, second_linear) and Squirrel (O(d)-NSD, d = 3 + low-pass, otherwise the same), on random undirected graphs
+ * channels, second_linear) and Squirrel (O(d)-NSD, d = 3 + low-pass, otherwise the same; and Gen-NSD with those
+ * settings, as the harness's Gen-NSD Squirrel runs use them), on random undirected graphs
  * of those datasets' sizes (2,277 nodes / 31,371 edges / 2,325 features; 5,201 / 198,353 / 2,089), 5 classes. What
  * the step costs is the learner's maps, the sheaf Laplacian's blocks and their backward, and block SpMM; the
  * thread count applies to the sparse kernels, the Laplacian and ND4J's BLAS. Peak RSS is printed at tear-down.
@@ -40,7 +41,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 10)
 @Fork(value = 1, jvmArgsAppend = "-Xmx6g")
 public class SheafDiffusionStepBenchmark {
-    @Param({"chameleon-diag", "squirrel-orth"})
+    @Param({"chameleon-diag", "squirrel-orth", "squirrel-gen"})
     public String workload;
 
     @Param({"1", "2"})
@@ -57,9 +58,12 @@ public class SheafDiffusionStepBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         boolean chameleon = workload.equals("chameleon-diag");
-        if (!chameleon && !workload.equals("squirrel-orth")) {
-            throw new IllegalArgumentException("unknown workload " + workload);
-        }
+        RestrictionMaps maps = switch (workload) {
+            case "chameleon-diag" -> RestrictionMaps.DIAGONAL;
+            case "squirrel-orth" -> RestrictionMaps.ORTHOGONAL;
+            case "squirrel-gen" -> RestrictionMaps.GENERAL;
+            default -> throw new IllegalArgumentException("unknown workload " + workload);
+        };
         int n = chameleon ? 2_277 : 5_201, f = chameleon ? 2_325 : 2_089, classes = 5;
         graph = SpmmBenchmark.randomSymmetricGraph(n, chameleon ? 31_371 : 198_353, 7);
         SplittableRandom r = new SplittableRandom(11);
@@ -70,8 +74,7 @@ public class SheafDiffusionStepBenchmark {
         x = Tensor.of(n, f, features);
         labels = r.ints(n, 0, classes).toArray();
         train = java.util.stream.IntStream.range(0, n).filter(i -> i % 5 < 3).toArray();
-        net = new SheafDiffusion(chameleon ? RestrictionMaps.DIAGONAL : RestrictionMaps.ORTHOGONAL, f, classes,
-                chameleon ? 4 : 3, 32, 5, 0f, 0.7f, FixedStalks.parse("lp"), true);
+        net = new SheafDiffusion(maps, f, classes, chameleon ? 4 : 3, 32, 5, 0f, 0.7f, FixedStalks.parse("lp"), true);
         net.resetParameters(new SplittableRandom(0));
         net.train();
         adam = new Adam(net.parameters(), 0.01, 3e-4);
