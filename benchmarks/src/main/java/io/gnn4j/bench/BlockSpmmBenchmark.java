@@ -67,7 +67,8 @@ public class BlockSpmmBenchmark {
         return nnz * d * F * 4L + nnz * d * d * 4L + n * d * F * 4L + (n + 1 + nnz) * 4L;
     }
 
-    private static float[] random(long len, long seed) {
+    /** {@code len} uniform values in [−1, 1), seeded. */
+    static float[] random(long len, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         float[] a = new float[Math.toIntExact(len)];
         for (int i = 0; i < a.length; i++) {

@@ -7,7 +7,7 @@ import io.gnn4j.nn.Tensor;
 import io.gnn4j.sheaf.Householder;
 import io.gnn4j.sheaf.RestrictionMaps;
 import io.gnn4j.sheaf.SheafLaplacian;
-import java.util.SplittableRandom;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -56,12 +56,12 @@ public class SheafLaplacianBenchmark {
         Graph graph = SpmmBenchmark.randomSymmetricGraph(5_201, 198_353, 7);
         laplacian = SheafLaplacian.of(graph, D);
         int entries = graph.numEntries();
-        RestrictionMaps type = RestrictionMaps.valueOf(maps.toUpperCase(java.util.Locale.ROOT));
+        RestrictionMaps type = RestrictionMaps.valueOf(maps.toUpperCase(Locale.ROOT));
         normalisation = type.normalisation();
         float[] values = switch (type) {
-            case GENERAL -> random(entries * D * D, 1);
+            case GENERAL -> BlockSpmmBenchmark.random(entries * D * D, 1);
             case DIAGONAL -> {
-                float[] v = random(entries * D * D, 1);
+                float[] v = BlockSpmmBenchmark.random(entries * D * D, 1);
                 for (int i = 0; i < v.length; i++) {
                     if (i % (D * D) % (D + 1) != 0) {
                         v[i] = 0;                       // off the diagonal
@@ -69,25 +69,19 @@ public class SheafLaplacianBenchmark {
                 }
                 yield v;
             }
-            case ORTHOGONAL -> Householder.apply(Tape.noGrad(),
-                    Tensor.of(entries, D * (D - 1) / 2, random(entries * D * (D - 1) / 2, 1)), D).toFloatArray();
+            case ORTHOGONAL -> {
+                int reflections = D * (D - 1) / 2;        // Householder parameters per map
+                Tensor params = Tensor.of(entries, reflections, BlockSpmmBenchmark.random(entries * reflections, 1));
+                yield Householder.apply(Tape.noGrad(), params, D).toFloatArray();
+            }
             case IDENTITY -> throw new IllegalArgumentException("identity maps have no learned blocks to time");
         };
         mapValues = Tensor.variable(Tensor.of(entries, D * D, values).value());
         int blocks = laplacian.pattern().numEntries();
-        weights = Tensor.of(blocks, D * D, random(blocks * D * D, 2));
+        weights = Tensor.of(blocks, D * D, BlockSpmmBenchmark.random(blocks * D * D, 2));
         tape = new Tape(0, ExecutionContext.withThreads(threads));
         System.out.printf("%n[sheaf-laplacian] %s maps, %s normalisation, d=%d, %s, threads=%d%n", maps,
                 normalisation, D, graph, threads);
-    }
-
-    private static float[] random(int count, long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        float[] v = new float[count];
-        for (int i = 0; i < count; i++) {
-            v[i] = (float) (r.nextDouble() * 2 - 1);
-        }
-        return v;
     }
 
     @Benchmark
