@@ -29,10 +29,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * One training step (forward, cross-entropy on 60 % of the nodes, backward, Adam) of discrete Neural Sheaf Diffusion
  * with the official scripts' settings for Chameleon (Diag-NSD, d = 4 + one fixed low-pass dimension, 5 layers, 32
  * channels, second_linear) and Squirrel (O(d)-NSD, d = 3 + low-pass, otherwise the same; and Gen-NSD with those
- * settings, as the harness's Gen-NSD Squirrel runs use them), on random undirected graphs
- * of those datasets' sizes (2,277 nodes / 31,371 edges / 2,325 features; 5,201 / 198,353 / 2,089), 5 classes. What
- * the step costs is the learner's maps, the sheaf Laplacian's blocks and their backward, and block SpMM; the
- * thread count applies to the sparse kernels, the Laplacian and ND4J's BLAS. Peak RSS is printed at tear-down.
+ * settings, as the harness's Gen-NSD Squirrel runs use them), on random undirected graphs of those datasets' sizes
+ * (2,277 nodes / 31,371 edges / 2,325 features; 5,201 / 198,353 / 2,089), 5 classes. What the step costs is the
+ * learner's maps, the sheaf Laplacian's blocks and their backward, and block SpMM; the thread count applies to the
+ * sparse kernels, the Laplacian and ND4J's BLAS. Peak RSS is printed at tear-down.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
